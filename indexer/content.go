@@ -1,0 +1,277 @@
+package indexer
+
+import (
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// matrix is a PDF transformation [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// placed is one glyph in page space.
+type placed struct {
+	text    string
+	x, y    float64 // origin of the glyph on the baseline
+	w       float64 // advance along the baseline
+	size    float64 // rendered font size
+	bold    bool
+	rotated bool
+	seq     int // position in the content stream
+}
+
+type gstate struct {
+	ctm                    matrix
+	font                   *font
+	size, cs, ws, th, lead float64
+	rise                   float64
+}
+
+// pageReader interprets a page's content stream, Form XObjects included,
+// and collects the glyphs it paints.
+type pageReader struct {
+	glyphs  []placed
+	images  int
+	fonts   map[string]*font // by resource dictionary and name
+	budget  int              // operators left before the page is cut short
+	pageRes pdf.Value        // forms that lack a resource fall back to the page's
+	maxForm int
+}
+
+const maxOpsPerPage = 2_000_000
+
+func readPage(page pdf.Value, fonts map[string]*font) (glyphs []placed, images int) {
+	pr := &pageReader{fonts: fonts, budget: maxOpsPerPage, maxForm: 8, pageRes: page.Key("Resources")}
+	pr.run(page.Key("Contents"), page.Key("Resources"), identity, 0)
+	return pr.glyphs, pr.images
+}
+
+func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
+	if content.Kind() != pdf.Stream && content.Kind() != pdf.Array {
+		return
+	}
+	gs := gstate{ctm: ctm, th: 1}
+	var stack []gstate
+	var tm, tlm matrix
+	defer func() {
+		// A malformed stream ends this page's text where it broke; what was
+		// read before stays. Runtime errors in our own code still surface.
+		if r := recover(); r != nil {
+			if _, ok := r.(interface{ RuntimeError() }); ok {
+				panic(r)
+			}
+		}
+	}()
+	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+		pr.budget--
+		if pr.budget < 0 {
+			panic(errTooManyOps)
+		}
+		n := stk.Len()
+		args := make([]pdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, gs)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				gs = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if n >= 6 {
+				gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if n >= 2 {
+				gs.font = pr.font(res, args[0].Name())
+				gs.size = num(1)
+			}
+		case "Tc":
+			gs.cs = num(0)
+		case "Tw":
+			gs.ws = num(0)
+		case "Tz":
+			gs.th = num(0) / 100
+		case "TL":
+			gs.lead = num(0)
+		case "Ts":
+			gs.rise = num(0)
+		case "Td", "TD":
+			if n >= 2 {
+				if op == "TD" {
+					gs.lead = -num(1)
+				}
+				tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if n >= 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -gs.lead}.mul(tlm)
+			tm = tlm
+		case "Tj":
+			if n >= 1 {
+				pr.show(&gs, &tm, args[0].RawString())
+			}
+		case "'", "\"":
+			if op == "\"" && n >= 3 {
+				gs.ws, gs.cs = num(0), num(1)
+			}
+			tlm = matrix{1, 0, 0, 1, 0, -gs.lead}.mul(tlm)
+			tm = tlm
+			if n >= 1 {
+				pr.show(&gs, &tm, args[n-1].RawString())
+			}
+		case "TJ":
+			if n < 1 {
+				return
+			}
+			arr := args[0]
+			for i := 0; i < arr.Len(); i++ {
+				v := arr.Index(i)
+				if v.Kind() == pdf.String {
+					pr.show(&gs, &tm, v.RawString())
+					continue
+				}
+				tx := -v.Float64() / 1000 * gs.size * gs.th
+				tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+			}
+		case "Do":
+			if n >= 1 {
+				pr.do(res, args[0].Name(), gs.ctm, depth)
+			}
+		case "BI", "EI":
+			pr.images++
+		}
+	})
+}
+
+// errTooManyOps stops a content stream that would run for too long.
+var errTooManyOps = &extractPanic{"content stream too long"}
+
+type extractPanic struct{ msg string }
+
+func (e *extractPanic) Error() string { return e.msg }
+
+func (pr *pageReader) do(res pdf.Value, name string, ctm matrix, depth int) {
+	x := res.Key("XObject").Key(name)
+	if x.IsNull() {
+		x = pr.pageRes.Key("XObject").Key(name)
+	}
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		pr.images++
+	case "Form":
+		if depth >= pr.maxForm {
+			return
+		}
+		m := identity
+		if mv := x.Key("Matrix"); mv.Len() == 6 {
+			m = matrix{mv.Index(0).Float64(), mv.Index(1).Float64(), mv.Index(2).Float64(),
+				mv.Index(3).Float64(), mv.Index(4).Float64(), mv.Index(5).Float64()}
+		}
+		inner := x.Key("Resources")
+		if inner.Kind() != pdf.Dict {
+			inner = res
+		}
+		pr.run(x, inner, m.mul(ctm), depth+1)
+	}
+}
+
+func (pr *pageReader) font(res pdf.Value, name string) *font {
+	fv := res.Key("Font").Key(name)
+	if fv.IsNull() {
+		fv = pr.pageRes.Key("Font").Key(name)
+	}
+	key := name + "|" + fv.Key("BaseFont").Name() + "|" + fv.Key("Subtype").Name()
+	if fv.Kind() == pdf.Dict {
+		// Distinguish same-named fonts from different resource dictionaries
+		// by what they are, not only by their resource name.
+		key += "|" + fv.Key("FirstChar").String() + "|" + fv.Key("Encoding").String()[:min(64, len(fv.Key("Encoding").String()))]
+	}
+	if f, ok := pr.fonts[key]; ok {
+		return f
+	}
+	f := loadFont(fv)
+	pr.fonts[key] = f
+	return f
+}
+
+func (pr *pageReader) show(gs *gstate, tm *matrix, raw string) {
+	f := gs.font
+	if f == nil {
+		f = &font{dw: 500, widths: map[uint32]float64{}, encoding: &standardEncoding}
+		gs.font = f
+	}
+	for _, g := range f.decode(raw) {
+		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		size := math.Hypot(trm[2], trm[3])
+		adv := g.width / 1000 * gs.size
+		tx := (adv + gs.cs) * gs.th
+		if g.n == 1 && g.code == 32 {
+			tx += gs.ws * gs.th
+		}
+		w := adv * gs.th * math.Hypot(trm[0], trm[1]) / math.Max(gs.size*gs.th, 1e-9)
+		if text := cleanGlyph(g.text); text != "" && size > 0.5 && len(pr.glyphs) < 1_000_000 {
+			pr.glyphs = append(pr.glyphs, placed{
+				text: text, x: trm[4], y: trm[5], w: w, size: size, bold: f.bold,
+				rotated: math.Abs(trm[1]) > 0.1*math.Abs(trm[0]) || trm[0] < 0,
+				seq:     len(pr.glyphs),
+			})
+		}
+		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
+	}
+}
+
+// cleanGlyph drops control characters and folds the private-use and
+// replacement characters that carry no text.
+func cleanGlyph(s string) string {
+	if s == "" {
+		return ""
+	}
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0xfffd || (r >= 0xe000 && r <= 0xf8ff) || r == 0x7f {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case r < 0x20 || r == 0xfffd || (r >= 0xe000 && r <= 0xf8ff) || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,229 @@
+// Package indexer turns the bytes of a compendium PDF into pages of text
+// and the case studies they hold. It knows nothing of storage or HTTP.
+package indexer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Document is what extraction makes of one PDF.
+type Document struct {
+	File      string      `json:"file"`
+	SHA256    string      `json:"sha256"`
+	Title     string      `json:"title"`
+	Pages     int         `json:"pages"`
+	PageTexts []Page      `json:"page_texts,omitempty"`
+	Practices []CaseStudy `json:"practices"`
+}
+
+// Page is one page's lines in reading order, furniture removed.
+type Page struct {
+	Number int    `json:"number"`
+	Lines  []Line `json:"lines"`
+}
+
+// Text returns the page's lines joined by newlines.
+func (p Page) Text() string { return joinLines(p.Lines) }
+
+// Text returns the document's text with pages separated by form feeds.
+func (d *Document) Text() string {
+	var b strings.Builder
+	for i, p := range d.PageTexts {
+		if i > 0 {
+			b.WriteByte('\f')
+		}
+		b.WriteString(p.Text())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Limits bound the work spent on one file.
+type Limits struct {
+	MaxPages int
+}
+
+// DefaultLimits suit compendia: hundreds of pages, not tens of thousands.
+var DefaultLimits = Limits{MaxPages: 5000}
+
+// Extract reads a PDF from memory. name is used in errors only. It
+// recovers from panics in the PDF library and classifies every failure;
+// it does not protect against endless loops (see Isolated).
+func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			buf := make([]byte, 2048)
+			buf = buf[:runtime.Stack(buf, false)]
+			doc, err = nil, &Error{File: name, Class: ClassDamaged, Err: fmt.Errorf("parser panic: %v", r)}
+		}
+	}()
+	sum := sha256.Sum256(data)
+	doc = &Document{File: name, SHA256: hex.EncodeToString(sum[:])}
+	r, err := open(data)
+	if err != nil {
+		return nil, classifyOpen(name, data, err)
+	}
+	pages, err := pageList(r, lim.MaxPages)
+	if err != nil {
+		return nil, &Error{File: name, Class: ClassDamaged, Err: err}
+	}
+	if len(pages) == 0 {
+		return nil, &Error{File: name, Class: ClassDamaged, Err: errors.New("the document has no pages")}
+	}
+	doc.Pages = len(pages)
+	fonts := map[string]*font{}
+	glyphs, images := 0, 0
+	for i, p := range pages {
+		lines, g, im, perr := readOnePage(p, fonts)
+		if perr != nil {
+			return nil, &Error{File: name, Page: i + 1, Class: ClassDamaged, Err: perr}
+		}
+		glyphs += g
+		images += im
+		doc.PageTexts = append(doc.PageTexts, Page{Number: i + 1, Lines: lines})
+	}
+	if glyphs == 0 {
+		if images > 0 {
+			return nil, &Error{File: name, Class: ClassNoText, Err: errors.New("pages are images only (scanned?); run OCR first")}
+		}
+		return nil, &Error{File: name, Class: ClassNoText, Err: errors.New("no text on any page")}
+	}
+	removeFurniture(doc.PageTexts)
+	doc.Title = documentTitle(r, doc.PageTexts)
+	doc.Practices = Segment(doc.PageTexts)
+	return doc, nil
+}
+
+func readOnePage(p pdf.Value, fonts map[string]*font) (lines []Line, glyphs, images int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if re, ok := r.(runtime.Error); ok {
+				err = fmt.Errorf("internal error: %v", re)
+				return
+			}
+			err = fmt.Errorf("unreadable page: %v", r)
+		}
+	}()
+	gs, im := readPage(p, fonts)
+	height := pageHeight(p)
+	return layoutPage(gs, height), len(gs), im, nil
+}
+
+func pageHeight(p pdf.Value) float64 {
+	for v, depth := p, 0; v.Kind() == pdf.Dict && depth < 32; v, depth = v.Key("Parent"), depth+1 {
+		box := v.Key("CropBox")
+		if box.Len() != 4 {
+			box = v.Key("MediaBox")
+		}
+		if box.Len() == 4 {
+			return box.Index(3).Float64()
+		}
+	}
+	return 792
+}
+
+// open prepares the bytes for the library, which refuses some files that
+// other readers take: a %PDF-2.0 header, bytes before the header, junk
+// after the last %%EOF.
+func open(data []byte) (*pdf.Reader, error) {
+	start := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+	if start < 0 {
+		return nil, errNotPDF
+	}
+	fixed := data
+	if end := bytes.LastIndex(data, []byte("%%EOF")); end > 0 && end+5 < len(data) && len(bytes.TrimSpace(data[end+5:])) > 0 {
+		fixed = data[:end+5]
+	}
+	if start > 0 || !validHeaderVersion(fixed[start:]) {
+		// The library checks the header at offset 0; xref offsets stay
+		// relative to the original first byte, so rewrite in place.
+		cp := append([]byte(nil), fixed...)
+		copy(cp, "%PDF-1.7")
+		if start > 0 {
+			cp[8] = '\n'
+			for i := 9; i < start+8 && i < len(cp); i++ {
+				cp[i] = ' '
+			}
+		} else if len(cp) > 8 && cp[8] != '\r' && cp[8] != '\n' {
+			cp[8] = '\n'
+		}
+		fixed = cp
+	}
+	return pdf.NewReader(bytes.NewReader(fixed), int64(len(fixed)))
+}
+
+func validHeaderVersion(b []byte) bool {
+	return len(b) > 8 && bytes.HasPrefix(b, []byte("%PDF-1.")) && b[7] >= '0' && b[7] <= '7' && (b[8] == '\r' || b[8] == '\n')
+}
+
+var errNotPDF = errors.New("not a PDF (no %PDF header)")
+
+// pageList walks the page tree once (the library's Page(i) rescans it per
+// call), with a depth limit and a visit budget against loops.
+func pageList(r *pdf.Reader, maxPages int) ([]pdf.Value, error) {
+	root := r.Trailer().Key("Root").Key("Pages")
+	if root.Kind() != pdf.Dict {
+		return nil, errors.New("no page tree")
+	}
+	var pages []pdf.Value
+	visits := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		visits++
+		if depth > 64 || visits > 4*maxPages+1000 {
+			return errors.New("page tree loops or is too deep")
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && v.Key("Contents").Kind() != pdf.Null) {
+			if len(pages) >= maxPages {
+				return fmt.Errorf("more than %d pages", maxPages)
+			}
+			pages = append(pages, v)
+			return nil
+		}
+		for i := 0; i < kids.Len(); i++ {
+			if err := walk(kids.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return pages, walk(root, 0)
+}
+
+func documentTitle(r *pdf.Reader, pages []Page) string {
+	if t := strings.TrimSpace(infoText(r.Trailer().Key("Info").Key("Title"))); t != "" && !strings.Contains(strings.ToLower(t), "untitled") && !strings.HasSuffix(strings.ToLower(t), ".doc") && !strings.HasSuffix(strings.ToLower(t), ".docx") {
+		return t
+	}
+	// The largest text on the first page that has text.
+	for _, p := range pages {
+		best, size := "", 0.0
+		for _, l := range p.Lines {
+			if l.Size > size+0.5 {
+				best, size = l.Text, l.Size
+			} else if l.Size > size-0.5 && len(best) < 120 && best != "" {
+				best += " " + l.Text
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
+}
+
+func infoText(v pdf.Value) string {
+	s := v.RawString()
+	if strings.HasPrefix(s, "\xfe\xff") {
+		return utf16Text(s[2:])
+	}
+	return v.Text()
+}

@@ -1,0 +1,292 @@
+package indexer
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Fields are the facts read from a case study's text.
+type Fields struct {
+	States       []string       `json:"states"`
+	Countries    []string       `json:"countries,omitempty"`
+	Source       []string       `json:"source_states,omitempty"`
+	Destination  []string       `json:"destination_states,omitempty"`
+	Districts    []string       `json:"districts,omitempty"`
+	Years        []int          `json:"years,omitempty"`
+	Themes       []string       `json:"themes"`
+	Exploitation []string       `json:"exploitation,omitempty"`
+	Laws         []string       `json:"laws,omitempty"`
+	Agencies     []string       `json:"agencies,omitempty"`
+	Figures      map[string]int `json:"figures,omitempty"`
+}
+
+// gazetteer maps every spelling we accept to the state or union territory
+// as named today. Old names map to the new ones.
+var gazetteer = buildGazetteer(map[string][]string{
+	"Andhra Pradesh": {"Andhra"}, "Arunachal Pradesh": nil, "Assam": nil, "Bihar": nil,
+	"Chhattisgarh": {"Chattisgarh"}, "Goa": nil, "Gujarat": nil, "Haryana": nil,
+	"Himachal Pradesh": nil, "Jharkhand": nil, "Karnataka": nil, "Kerala": nil,
+	"Madhya Pradesh": nil, "Maharashtra": {"Bombay", "Mumbai"}, "Manipur": nil, "Meghalaya": nil,
+	"Mizoram": nil, "Nagaland": nil, "Odisha": {"Orissa"}, "Punjab": nil, "Rajasthan": nil,
+	"Sikkim": nil, "Tamil Nadu": {"Madras", "Chennai"}, "Telangana": nil, "Tripura": nil,
+	"Uttar Pradesh": nil, "Uttarakhand": {"Uttaranchal"}, "West Bengal": {"Calcutta", "Kolkata"},
+	"Andaman and Nicobar Islands": {"Andaman & Nicobar", "Andaman and Nicobar"}, "Chandigarh": nil,
+	"Dadra and Nagar Haveli and Daman and Diu": {"Dadra and Nagar Haveli", "Daman and Diu"},
+	"Delhi": {"New Delhi", "NCT of Delhi"}, "Jammu and Kashmir": {"Jammu & Kashmir", "J&K"},
+	"Ladakh": nil, "Lakshadweep": nil, "Puducherry": {"Pondicherry"},
+})
+
+// countries are named as sources and destinations beside the states.
+var countries = []string{"Nepal", "Bangladesh", "Myanmar", "Bhutan", "Sri Lanka"}
+
+func buildGazetteer(m map[string][]string) map[string]string {
+	g := map[string]string{}
+	for state, alts := range m {
+		g[strings.ToLower(state)] = state
+		for _, a := range alts {
+			g[strings.ToLower(a)] = state
+		}
+	}
+	for _, c := range countries {
+		g[strings.ToLower(c)] = c
+	}
+	return g
+}
+
+var placeRE = func() *regexp.Regexp {
+	var names []string
+	for k := range gazetteer {
+		names = append(names, regexp.QuoteMeta(k))
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	return regexp.MustCompile(`(?i)\b(` + strings.Join(names, "|") + `)\b`)
+}()
+
+// Themes and forms of exploitation, each with the words that signal it.
+var themeWords = []struct{ name, pattern string }{
+	{"prevention and awareness", `prevent|awareness|sensiti[sz]|campaign|vigilance committee`},
+	{"rescue", `rescu|raid`},
+	{"post-rescue care and rehabilitation", `rehabilitat|shelter home|post-rescue|counsell|aftercare`},
+	{"repatriation and reintegration", `repatriat|reintegrat|restored to (?:their|the) famil|reunit`},
+	{"investigation", `investigat|FIR|charge[- ]?sheet|evidence|call detail`},
+	{"prosecution and conviction", `prosecut|convict|sentenc|trial|public prosecutor`},
+	{"victim and witness protection", `witness protection|victim protection|compensation|in[- ]camera|victim[- ]friendly`},
+	{"inter-state and cross-border coordination", `inter-state|interstate|cross-border|border|other states?`},
+	{"partnership with NGOs and communities", `\bNGOs?\b|civil society|community|panchayat|partnership`},
+	{"capacity building and training", `training|trained|capacity building|workshop|training of trainers|\bTOT\b`},
+	{"technology and data", `database|software|online|technology|mobile app|data analysis|cyber|CCTNS|social media`},
+}
+
+var exploitationWords = []struct{ name, pattern string }{
+	{"commercial sexual exploitation", `commercial sexual|sex work|brothel|prostitut|red[- ]light|\bCSE\b|ITPA|immoral traffic`},
+	{"forced and bonded labour", `bonded|forced labou?r|brick kiln|debt bondage`},
+	{"child labour", `child labou?r|working children|child workers?`},
+	{"domestic servitude", `domestic (?:work|servitude|help|servant)|placement agenc`},
+	{"forced marriage", `forced marriage|bride|child marriage|bought marriage`},
+	{"begging", `begging|beggar`},
+	{"organ removal", `organ (?:trade|removal|trafficking)|kidney`},
+	{"cyber-enabled recruitment", `online recruit|social media|cyber|internet|whatsapp|facebook`},
+}
+
+var lawPatterns = []struct{ name, pattern string }{
+	{"Immoral Traffic (Prevention) Act, 1956", `Immoral Traffic|ITPA|ITP Act`},
+	{"IPC 370", `(?:section|sec\.?|s\.)\s*370\b|IPC\s*370\b|370\s*IPC`},
+	{"IPC 370A", `370\s*A\b`},
+	{"BNS 143", `BNS\s*143|143\s*BNS|Bharatiya Nyaya Sanhita`},
+	{"Juvenile Justice Act", `Juvenile Justice|JJ Act`},
+	{"POCSO Act, 2012", `POCSO|Protection of Children from Sexual Offences`},
+	{"Bonded Labour System (Abolition) Act, 1976", `Bonded Labou?r System|Bonded Labou?r \(?Abolition`},
+	{"Child and Adolescent Labour Act, 1986", `Child Labou?r \(Prohibition|Child and Adolescent Labou?r`},
+	{"Prohibition of Child Marriage Act, 2006", `Prohibition of Child Marriage|Child Marriage Restraint`},
+	{"Information Technology Act, 2000", `Information Technology Act|IT Act`},
+}
+
+var agencyPattern = regexp.MustCompile(`\b(AHTUs?|IAHTU|CWC|SJPU|DLSA|NCRB|MHA|MWCD|BPR&D|CID|CBI|NIA|RPF|GRP|SSB|BSF|Childline|UNODC|NHRC|NCW|NCPCR)\b|\b((?:[A-Z][a-z]+\s){1,4}(?:Foundation|Trust|Society|Sanstha|Sangh|Mission|Samiti|Kendra|Network|Forum))\b`)
+
+var (
+	themeRE        = compileAll(themeWords)
+	exploitationRE = compileAll(exploitationWords)
+	lawRE          = compileAll(lawPatterns)
+	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20[0-4]\d)\b`)
+	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+district\b|\bdistrict(?:s)? of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)`)
+	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police station|year|period)\s*[:\-–]\s*(.+)$`)
+	figureRE       = map[string]*regexp.Regexp{
+		"rescued":   regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+|was\s+)?(?:rescued|freed|released)`),
+		"minors":    regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:of them\s+|among them\s+|were\s+)?(?:minors?|children|girls below)`),
+		"arrested":  regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+)?(?:arrested|apprehended|held)`),
+		"convicted": regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+)?(?:convicted|sentenced)`),
+	}
+	sourceRE = regexp.MustCompile(`(?i)\bfrom\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})\b[^.]{0,60}?\bto\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})`)
+)
+
+type namedRE struct {
+	name string
+	re   *regexp.Regexp
+}
+
+func compileAll(list []struct{ name, pattern string }) []namedRE {
+	out := make([]namedRE, len(list))
+	for i, x := range list {
+		flags := "(?i)"
+		if strings.ToUpper(x.pattern) == x.pattern {
+			flags = ""
+		}
+		out[i] = namedRE{x.name, regexp.MustCompile(flags + x.pattern)}
+	}
+	return out
+}
+
+// ReadFields reads the facts of a case study from its title and lines.
+// Labelled fields ("State: Goa") win over what the prose suggests.
+func ReadFields(title string, content []at) Fields {
+	var f Fields
+	var prose strings.Builder
+	prose.WriteString(title + "\n")
+	labelled := map[string][]string{}
+	for _, l := range content {
+		if m := labelRE.FindStringSubmatch(l.Text); m != nil {
+			key := strings.ToLower(m[1])
+			labelled[key] = append(labelled[key], m[2])
+		}
+		prose.WriteString(l.Text + "\n")
+	}
+	text := prose.String()
+	for key, vals := range labelled {
+		joined := strings.Join(vals, ", ")
+		switch {
+		case strings.HasPrefix(key, "state"):
+			f.States = appendPlaces(f.States, joined)
+		case strings.HasPrefix(key, "district"):
+			for _, d := range regexp.MustCompile(`\s*[,;&/]\s*|\s+and\s+`).Split(joined, -1) {
+				if d = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d), " district")); d != "" {
+					f.Districts = addUnique(f.Districts, d)
+				}
+			}
+		case key == "source" || key == "source state":
+			f.Source = appendPlaces(f.Source, joined)
+		case key == "destination" || key == "destination state":
+			f.Destination = appendPlaces(f.Destination, joined)
+		}
+	}
+	if len(f.States) == 0 {
+		f.States = appendPlaces(f.States, text)
+	}
+	f.States = append(f.States, f.Source...)
+	f.States = append(f.States, f.Destination...)
+	f.States, f.Countries = splitCountries(unique(f.States))
+	for _, m := range sourceRE.FindAllStringSubmatch(text, -1) {
+		src, dst := appendPlaces(nil, m[1]), appendPlaces(nil, m[2])
+		if len(src) > 0 && len(dst) > 0 {
+			f.Source = unique(append(f.Source, src...))
+			f.Destination = unique(append(f.Destination, dst...))
+		}
+	}
+	for _, m := range districtRE.FindAllStringSubmatch(text, -1) {
+		d := m[1] + m[2]
+		if d != "" && gazetteer[strings.ToLower(d)] == "" && !strings.EqualFold(d, "the") {
+			f.Districts = addUnique(f.Districts, d)
+		}
+	}
+	for _, y := range yearRE.FindAllString(text, -1) {
+		n, _ := strconv.Atoi(y)
+		f.Years = addUniqueInt(f.Years, n)
+	}
+	sort.Ints(f.Years)
+	f.Themes = matchAll(themeRE, text, 2)
+	f.Exploitation = matchAll(exploitationRE, text, 1)
+	f.Laws = matchAll(lawRE, text, 1)
+	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
+		f.Agencies = addUnique(f.Agencies, strings.TrimSpace(m[1]+m[2]))
+	}
+	for name, re := range figureRE {
+		if m := re.FindStringSubmatch(text); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil {
+				if f.Figures == nil {
+					f.Figures = map[string]int{}
+				}
+				f.Figures[name] = n
+			}
+		}
+	}
+	if f.States == nil {
+		f.States = []string{}
+	}
+	if f.Themes == nil {
+		f.Themes = []string{}
+	}
+	return f
+}
+
+// matchAll returns the names whose pattern matches at least min times.
+func matchAll(list []namedRE, text string, min int) []string {
+	var out []string
+	for _, x := range list {
+		if len(x.re.FindAllStringIndex(text, min)) >= min {
+			out = append(out, x.name)
+		}
+	}
+	return out
+}
+
+// appendPlaces adds the states and countries named in s, under their
+// current names, keeping order of first mention.
+func appendPlaces(dst []string, s string) []string {
+	for _, m := range placeRE.FindAllString(s, -1) {
+		if st := gazetteer[strings.ToLower(m)]; st != "" {
+			dst = addUnique(dst, st)
+		}
+	}
+	return dst
+}
+
+// StateOf returns the current name of a state, union territory or
+// neighbouring country named in any accepted spelling, or "".
+func StateOf(name string) string { return gazetteer[strings.ToLower(strings.TrimSpace(name))] }
+
+func addUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func addUniqueInt(list []int, n int) []int {
+	for _, x := range list {
+		if x == n {
+			return list
+		}
+	}
+	return append(list, n)
+}
+
+func unique(list []string) []string {
+	var out []string
+	for _, s := range list {
+		out = addUnique(out, s)
+	}
+	return out
+}
+
+func splitCountries(places []string) (states, abroad []string) {
+	for _, p := range places {
+		if isCountry(p) {
+			abroad = append(abroad, p)
+		} else {
+			states = append(states, p)
+		}
+	}
+	return states, abroad
+}
+
+func isCountry(p string) bool {
+	for _, c := range countries {
+		if c == p {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,333 @@
+package indexer
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Line is one line of text on a page, in reading order, with what the
+// segmenter needs to tell headings from body text.
+type Line struct {
+	Text string  `json:"text"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"` // baseline, from the top of the page
+	X2   float64 `json:"x2"`
+	Size float64 `json:"size"`
+	Bold bool    `json:"bold,omitempty"`
+}
+
+// fragment is a run of words on one baseline with no wide gap inside.
+type fragment struct {
+	words          []word
+	x0, x1, y, top float64 // top: y of the baseline measured downwards
+	size           float64
+	bold           bool
+}
+
+type word struct {
+	text   string
+	x0, x1 float64
+	size   float64
+	bold   int // glyphs in a bold font
+	n      int
+}
+
+// layoutPage turns glyphs into lines in reading order. height is the page
+// height, used to measure y downwards.
+func layoutPage(glyphs []placed, height float64) []Line {
+	glyphs = dropOverprint(glyphs)
+	frags := buildFragments(glyphs, height)
+	var lines []Line
+	for _, region := range xyCut(frags, 0) {
+		lines = append(lines, regionLines(region)...)
+	}
+	return lines
+}
+
+// dropOverprint removes glyphs painted again at (nearly) the same place,
+// the way fake bold and shadows are made.
+func dropOverprint(gs []placed) []placed {
+	type key struct {
+		text string
+		x, y int
+	}
+	seen := make(map[key]bool, len(gs))
+	out := gs[:0:0]
+	for _, g := range gs {
+		k := key{g.text, int(math.Round(g.x / 1.5)), int(math.Round(g.y / 1.5))}
+		if seen[k] && g.text != " " {
+			continue
+		}
+		seen[k] = true
+		out = append(out, g)
+	}
+	return out
+}
+
+// buildFragments joins glyphs into words and words into fragments. Glyphs
+// are taken in content-stream order, which follows reading order within a
+// line for nearly every producer; a jump in position starts a new word.
+func buildFragments(gs []placed, height float64) []*fragment {
+	var frags []*fragment
+	var cur *fragment
+	var w *word
+	flushWord := func() {
+		if w != nil && strings.TrimSpace(w.text) != "" {
+			cur.words = append(cur.words, *w)
+		}
+		w = nil
+	}
+	flushFrag := func() {
+		flushWord()
+		if cur != nil && len(cur.words) > 0 {
+			frags = append(frags, cur)
+		}
+		cur = nil
+	}
+	var prev *placed
+	for i := range gs {
+		g := &gs[i]
+		y := height - g.y
+		if prev != nil {
+			size := math.Max(prev.size, g.size)
+			dy := math.Abs((height - prev.y) - y)
+			gap := g.x - (prev.x + prev.w)
+			sameLine := dy < 0.5*math.Min(prev.size, g.size) || (g.rise(prev) && dy < 0.8*size)
+			switch {
+			case g.rotated != prev.rotated || !sameLine || gap < -0.6*size || gap > 2.5*size:
+				flushFrag()
+			case gap > 0.12*size || g.text == " ":
+				flushWord()
+			}
+		}
+		if cur == nil {
+			cur = &fragment{y: y, top: y, size: g.size}
+		}
+		if g.text == " " || strings.TrimSpace(g.text) == "" {
+			flushWord()
+			prev = g
+			continue
+		}
+		if w == nil {
+			w = &word{x0: g.x, size: g.size}
+		}
+		w.text += g.text
+		w.x1 = g.x + g.w
+		w.n++
+		if g.bold {
+			w.bold++
+		}
+		if g.size > cur.size {
+			cur.size = g.size
+		}
+		prev = g
+	}
+	flushFrag()
+	for _, f := range frags {
+		f.x0, f.x1 = f.words[0].x0, f.words[len(f.words)-1].x1
+		bold, n := 0, 0
+		for _, w := range f.words {
+			f.x0, f.x1 = math.Min(f.x0, w.x0), math.Max(f.x1, w.x1)
+			bold += w.bold
+			n += w.n
+		}
+		f.bold = bold*2 > n
+	}
+	return mergeFragments(frags)
+}
+
+// rise reports a superscript or subscript next to the previous glyph.
+func (g *placed) rise(prev *placed) bool { return g.size < 0.8*prev.size || prev.size < 0.8*g.size }
+
+// mergeFragments joins fragments that share a baseline and touch, as when
+// a producer draws one line in several text objects.
+func mergeFragments(frags []*fragment) []*fragment {
+	out := frags[:0]
+	for _, f := range frags {
+		if n := len(out); n > 0 {
+			p := out[n-1]
+			gap := f.x0 - p.x1
+			if math.Abs(p.y-f.y) < 0.3*p.size && gap > -0.5*p.size && gap < 1.2*p.size {
+				p.words = append(p.words, f.words...)
+				p.x1 = math.Max(p.x1, f.x1)
+				p.size = math.Max(p.size, f.size)
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// xyCut splits fragments into regions in reading order: recursively cut on
+// a vertical gutter (columns, left to right) or a horizontal gap (top to
+// bottom). A region that cannot be cut is read line by line.
+func xyCut(frags []*fragment, depth int) [][]*fragment {
+	if len(frags) <= 1 || depth > 40 {
+		return [][]*fragment{frags}
+	}
+	med := medianSize(frags)
+	if parts := cutColumns(frags, med); parts != nil {
+		var out [][]*fragment
+		for _, p := range parts {
+			out = append(out, xyCut(p, depth+1)...)
+		}
+		return out
+	}
+	if parts := cutRows(frags, med); parts != nil {
+		var out [][]*fragment
+		for _, p := range parts {
+			out = append(out, xyCut(p, depth+1)...)
+		}
+		return out
+	}
+	return [][]*fragment{frags}
+}
+
+func medianSize(frags []*fragment) float64 {
+	s := make([]float64, len(frags))
+	for i, f := range frags {
+		s[i] = f.size
+	}
+	sort.Float64s(s)
+	return math.Max(s[len(s)/2], 1)
+}
+
+// cutColumns finds the widest vertical band free of text that runs the
+// whole height of the region, with text on both sides of it.
+func cutColumns(frags []*fragment, med float64) [][]*fragment {
+	if len(frags) < 4 {
+		return nil
+	}
+	sorted := append([]*fragment(nil), frags...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].x0 < sorted[j].x0 })
+	reach := sorted[0].x1
+	bestGap, bestX := 0.0, 0.0
+	for _, f := range sorted[1:] {
+		if gap := f.x0 - reach; gap > bestGap {
+			bestGap, bestX = gap, reach+gap/2
+		}
+		reach = math.Max(reach, f.x1)
+	}
+	if bestGap < 1.2*med {
+		return nil
+	}
+	var left, right []*fragment
+	for _, f := range frags {
+		if f.x1 <= bestX {
+			left = append(left, f)
+		} else {
+			right = append(right, f)
+		}
+	}
+	// A column needs a few lines; two short labels side by side are a row.
+	if rows(left) < 2 || rows(right) < 2 {
+		return nil
+	}
+	return [][]*fragment{left, right}
+}
+
+func rows(frags []*fragment) int {
+	ys := map[int]bool{}
+	for _, f := range frags {
+		ys[int(f.y/2)] = true
+	}
+	return len(ys)
+}
+
+// cutRows cuts the region at horizontal gaps clearly larger than line
+// spacing, so that a full-width heading above two columns is read first.
+func cutRows(frags []*fragment, med float64) [][]*fragment {
+	sorted := append([]*fragment(nil), frags...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y < sorted[j].y })
+	var parts [][]*fragment
+	start := 0
+	bottom := sorted[0].y + 0.25*sorted[0].size
+	for i := 1; i < len(sorted); i++ {
+		f := sorted[i]
+		top := f.y - 0.8*f.size
+		if top-bottom > 0.6*med {
+			parts = append(parts, sorted[start:i])
+			start = i
+		}
+		bottom = math.Max(bottom, f.y+0.25*f.size)
+	}
+	if start == 0 {
+		return nil
+	}
+	return append(parts, sorted[start:])
+}
+
+// regionLines reads a region that has no gutter: fragments on one baseline
+// form a line, left to right.
+func regionLines(frags []*fragment) []Line {
+	sorted := append([]*fragment(nil), frags...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y < sorted[j].y })
+	var lines []Line
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && math.Abs(sorted[j].y-sorted[i].y) < 0.4*math.Min(sorted[i].size, sorted[j].size) {
+			j++
+		}
+		row := sorted[i:j]
+		sort.SliceStable(row, func(a, b int) bool { return row[a].x0 < row[b].x0 })
+		lines = append(lines, joinRow(row))
+		i = j
+	}
+	return lines
+}
+
+func joinRow(row []*fragment) Line {
+	var b strings.Builder
+	l := Line{X: row[0].x0, Y: row[0].y, Size: row[0].size, X2: row[0].x1}
+	bold, n := 0, 0
+	for i, f := range row {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for k, w := range f.words {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.text)
+			bold += w.bold
+			n += w.n
+		}
+		l.Size = math.Max(l.Size, f.size)
+		l.X2 = math.Max(l.X2, f.x1)
+	}
+	l.Text = normalizeText(b.String())
+	l.Bold = bold*2 > n
+	return l
+}
+
+// normalizeText folds ligatures and compatibility forms (NFKC-like for the
+// characters PDFs produce) and collapses spaces.
+func normalizeText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if rep, ok := foldRunes[r]; ok {
+			b.WriteString(rep)
+			space = false
+			continue
+		}
+		if unicode.IsSpace(r) {
+			if !space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+var foldRunes = map[rune]string{
+	0xfb00: "ff", 0xfb01: "fi", 0xfb02: "fl", 0xfb03: "ffi", 0xfb04: "ffl", 0xfb05: "st", 0xfb06: "st",
+	0x00ad: "", 0x200b: "", 0xfeff: "", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x00a0: " ", 0x2212: "-",
+}

@@ -1,0 +1,357 @@
+package indexer
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// CaseStudy is one practice found in a compendium, with the pages it spans.
+type CaseStudy struct {
+	Number    string `json:"number,omitempty"`
+	Title     string `json:"title"`
+	Section   string `json:"section"`
+	PageStart int    `json:"page_start"`
+	PageEnd   int    `json:"page_end"`
+	Text      string `json:"text"`
+	Summary   string `json:"summary,omitempty"`
+	Fields           // states, themes and the rest, read from the text
+}
+
+// at is a line with its page.
+type at struct {
+	page int
+	Line
+}
+
+type headingKind int
+
+const (
+	kindBody    headingKind = iota
+	kindCase                // a case study starts here
+	kindSection             // a section of the compendium starts here
+	kindOther               // front or back matter: preface, contents, annexures…
+)
+
+var (
+	caseLabelRE = regexp.MustCompile(`(?i)^(?:case\s+study|best\s+practice|good\s+practice|practice|case)\s*(?:no\.?|number|#)?\s*(\d{1,3}|[ivxlc]{1,6})\b\s*[:.\-–—)]?\s*(.*)$`)
+	numberedRE  = regexp.MustCompile(`^(\d{1,3})\s*[.)]\s+(\S.*)$`)
+	sectionRE   = regexp.MustCompile(`(?i)^(?:section|part|chapter)\s+([ivxlc]{1,6}|\d{1,2}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—]?\s*(.*)$`)
+	otherRE     = regexp.MustCompile(`(?i)^(?:\d{1,2}[.)]?\s*)?(?:table\s+of\s+contents|contents|preface|foreword|acknowledge?ments?|disclaimer|introduction|abbreviations|acronyms|list\s+of\s+(?:abbreviations|acronyms|tables|figures)|glossary|annex(?:ure)?s?|appendi(?:x|ces)|bibliography|references|executive\s+summary|message|about\s+(?:this|the)\s+(?:compendium|report|book)|index|conclusions?|the\s+way\s+forward)\b\s*([-:–—].*|[ivxlc\d]{0,4}[:.]?.*)?$`)
+	tocLineRE   = regexp.MustCompile(`(?:\.{3,}|…|\s)\s*\d{1,4}\s*$`)
+)
+
+// Segment finds the case studies in a document's pages.
+func Segment(pages []Page) []CaseStudy {
+	var lines []at
+	for _, p := range pages {
+		if isContentsPage(p) {
+			continue
+		}
+		for _, l := range p.Lines {
+			lines = append(lines, at{page: p.Number, Line: l})
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	body := bodySize(lines)
+	kinds := classify(lines, body)
+	return cut(lines, kinds, body)
+}
+
+// isContentsPage spots a table of contents: a "Contents" heading, or most
+// lines ending in a page number.
+func isContentsPage(p Page) bool {
+	toc := 0
+	for i, l := range p.Lines {
+		t := strings.ToLower(strings.TrimSpace(l.Text))
+		if i < 4 && (t == "contents" || t == "table of contents" || t == "content" || t == "index") {
+			return true
+		}
+		if tocLineRE.MatchString(l.Text) && len(l.Text) > 8 {
+			toc++
+		}
+	}
+	return len(p.Lines) >= 5 && toc*10 >= len(p.Lines)*6
+}
+
+// bodySize is the font size that most characters are set in.
+func bodySize(lines []at) float64 {
+	hist := map[int]int{}
+	for _, l := range lines {
+		hist[int(math.Round(l.Size*2))] += len(l.Text)
+	}
+	best, n := 0, -1
+	for k, v := range hist {
+		if v > n || (v == n && k < best) {
+			best, n = k, v
+		}
+	}
+	return float64(best) / 2
+}
+
+func headingStyle(l at, body float64) bool {
+	words := len(strings.Fields(l.Text))
+	if words == 0 || words > 30 {
+		return false
+	}
+	return l.Size >= body*1.12 || (l.Bold && l.Size >= body*0.95)
+}
+
+func classify(lines []at, body float64) []headingKind {
+	kinds := make([]headingKind, len(lines))
+	labelled := 0
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		styled := headingStyle(l, body)
+		switch {
+		case sectionRE.MatchString(t) && (styled || isUpper(t)):
+			kinds[i] = kindSection
+		case styled && otherRE.MatchString(t) && len(strings.Fields(t)) <= 6:
+			kinds[i] = kindOther
+		case caseLabelRE.MatchString(t) && (styled || startsBlock(lines, i)):
+			kinds[i] = kindCase
+			labelled++
+		}
+	}
+	if labelled >= 2 {
+		return kinds
+	}
+	numbered := 0
+	for i, l := range lines {
+		if kinds[i] == kindBody && headingStyle(l, body) && numberedRE.MatchString(strings.TrimSpace(l.Text)) && !strings.HasPrefix(numberedRE.FindStringSubmatch(l.Text)[2], ".") {
+			kinds[i] = kindCase
+			numbered++
+		}
+	}
+	if numbered >= 2 {
+		return keepIncreasing(lines, kinds)
+	}
+	for i := range kinds {
+		if kinds[i] == kindCase {
+			kinds[i] = kindBody
+		}
+	}
+	markStyledCases(lines, kinds, body)
+	return kinds
+}
+
+// keepIncreasing drops numbered "headings" that break the sequence, such
+// as a bold numbered list inside a case.
+func keepIncreasing(lines []at, kinds []headingKind) []headingKind {
+	last := 0
+	for i, l := range lines {
+		switch kinds[i] {
+		case kindSection:
+			continue
+		case kindCase:
+			m := numberedRE.FindStringSubmatch(strings.TrimSpace(l.Text))
+			n, _ := strconv.Atoi(m[1])
+			if n <= last && n != 1 {
+				kinds[i] = kindBody
+				continue
+			}
+			last = n
+		}
+	}
+	return kinds
+}
+
+// markStyledCases handles compendia whose case titles carry no number: the
+// heading style used most often for multi-word titles marks a case.
+func markStyledCases(lines []at, kinds []headingKind, body float64) {
+	type style struct {
+		size int
+		bold bool
+	}
+	type stat struct{ count, words int }
+	stats := map[style]*stat{}
+	styleOf := func(l at) style { return style{int(math.Round(l.Size)), l.Bold} }
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if kinds[i] != kindBody || !headingStyle(l, body) || (i > 0 && continues(lines[i-1], l) && headingStyle(lines[i-1], body)) {
+			continue
+		}
+		s := stats[styleOf(l)]
+		if s == nil {
+			s = &stat{}
+			stats[styleOf(l)] = s
+		}
+		s.count++
+		s.words += len(strings.Fields(l.Text))
+	}
+	var styles []style
+	for k, s := range stats {
+		if s.count >= 2 && float64(s.words)/float64(s.count) >= 3 {
+			styles = append(styles, k)
+		}
+	}
+	if len(styles) == 0 {
+		return
+	}
+	sort.Slice(styles, func(i, j int) bool {
+		a, b := stats[styles[i]], stats[styles[j]]
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		return styles[i].size > styles[j].size
+	})
+	caseStyle := styles[0]
+	for i, l := range lines {
+		if kinds[i] != kindBody || !headingStyle(l, body) || (i > 0 && continues(lines[i-1], l) && sameStyle(lines[i-1], l)) {
+			continue
+		}
+		s := styleOf(l)
+		switch {
+		case s == caseStyle:
+			kinds[i] = kindCase
+		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && i > 0:
+			kinds[i] = kindSection
+		}
+	}
+}
+
+// continues reports whether b is the next line of the same paragraph or
+// heading as a: same page, same style, close below.
+func continues(a, b at) bool {
+	return a.page == b.page && math.Abs(a.Size-b.Size) < 0.6 && a.Bold == b.Bold &&
+		b.Y > a.Y && b.Y-a.Y < 1.9*a.Size
+}
+
+func startsBlock(lines []at, i int) bool {
+	if i == 0 || lines[i-1].page != lines[i].page {
+		return true
+	}
+	return lines[i].Y-lines[i-1].Y > 1.6*lines[i].Size
+}
+
+func isUpper(s string) bool {
+	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+// cut walks the classified lines and makes a case study of each run that
+// starts at a case heading.
+func cut(lines []at, kinds []headingKind, body float64) []CaseStudy {
+	var out []CaseStudy
+	section := ""
+	for i := 0; i < len(lines); {
+		switch kinds[i] {
+		case kindSection:
+			var title string
+			title, i = headingText(lines, kinds, i, body)
+			section = sectionName(title)
+			continue
+		case kindOther:
+			i++
+			for i < len(lines) && kinds[i] == kindBody {
+				i++
+			}
+			continue
+		case kindBody:
+			i++
+			continue
+		}
+		start := lines[i].page
+		title, next := headingText(lines, kinds, i, body)
+		number, title := splitNumber(title)
+		j := next
+		for j < len(lines) && kinds[j] == kindBody {
+			j++
+		}
+		content := lines[next:j]
+		cs := CaseStudy{Number: number, Title: title, Section: section, PageStart: start, PageEnd: start}
+		if len(content) > 0 {
+			cs.PageEnd = content[len(content)-1].page
+		}
+		cs.Text = caseText(content)
+		cs.Fields = ReadFields(title, content)
+		cs.Summary = summary(cs.Text)
+		out = append(out, cs)
+		i = j
+	}
+	return out
+}
+
+// headingText joins a heading with the lines that continue it, and
+// returns the index after it. A label alone ("Case Study 3:") takes the
+// next line as its title.
+func headingText(lines []at, kinds []headingKind, i int, body float64) (string, int) {
+	text := strings.TrimSpace(lines[i].Text)
+	j := i + 1
+	labelOnly := false
+	if m := caseLabelRE.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[2]) == "" {
+		labelOnly = true
+	}
+	if m := sectionRE.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[2]) == "" {
+		labelOnly = true
+	}
+	ref := i // the line whose style a continuation must share
+	for j < len(lines) && kinds[j] == kindBody && len(text) < 300 {
+		l := lines[j]
+		if labelOnly && l.page == lines[i].page {
+			text += ": " + strings.TrimSpace(l.Text)
+			labelOnly = false
+			ref = j
+			j++
+			continue
+		}
+		if !continues(lines[j-1], l) || !headingStyle(l, body) || !sameStyle(lines[ref], l) {
+			break
+		}
+		text += " " + strings.TrimSpace(l.Text)
+		j++
+	}
+	return strings.TrimSpace(text), j
+}
+
+func sameStyle(a, b at) bool {
+	return math.Abs(a.Size-b.Size) < 0.6 && a.Bold == b.Bold
+}
+
+func sectionName(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	return strings.TrimRight(t, " :.-–—")
+}
+
+// splitNumber separates "Case Study 3: Title" or "3. Title" into the
+// number and the title.
+func splitNumber(t string) (string, string) {
+	if m := caseLabelRE.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[2]) != "" {
+		return m[1], cleanTitle(m[2])
+	}
+	if m := numberedRE.FindStringSubmatch(t); m != nil {
+		return m[1], cleanTitle(m[2])
+	}
+	return "", cleanTitle(t)
+}
+
+func cleanTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	return strings.TrimLeft(strings.TrimRight(t, " :-–—"), " :.-–—")
+}
+
+func caseText(content []at) string {
+	ls := make([]Line, len(content))
+	for i, c := range content {
+		ls[i] = c.Line
+	}
+	return joinLines(ls)
+}
+
+// summary is the first paragraph-sized stretch of the text, cut at a
+// sentence end, for result lists.
+func summary(text string) string {
+	flat := strings.Join(strings.Fields(text), " ")
+	if len(flat) <= 300 {
+		return flat
+	}
+	cut := strings.LastIndex(flat[:300], ". ")
+	if cut < 120 {
+		cut = strings.LastIndex(flat[:300], " ")
+		return flat[:cut] + "…"
+	}
+	return flat[:cut+1]
+}
