@@ -110,7 +110,7 @@ var (
 	exploitationRE = compileAll(exploitationWords)
 	lawRE          = compileAll(lawPatterns)
 	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20[0-4]\d)\b`)
-	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+district\b|\bdistrict(?:s)? of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)`)
+	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) district\b|\bdistricts? of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police station|year|period)\s*[:\-–]\s*(.+)$`)
 	figureRE       = map[string]*regexp.Regexp{
 		"rescued":   regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+|was\s+)?(?:rescued|freed|released)`),

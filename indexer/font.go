@@ -45,7 +45,7 @@ func loadFont(v pdf.Value) *font {
 	f.bold = isBoldName(base) || v.Key("FontDescriptor").Key("FontWeight").Float64() >= 600 ||
 		int(v.Key("FontDescriptor").Key("Flags").Int64())&(1<<18) != 0
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUnicode, f.spaces = readToUnicode(tu)
+		f.toUnicode, f.spaces = readToUnicode(tu, v)
 	}
 	if v.Key("Subtype").Name() == "Type0" {
 		f.loadComposite(v)
@@ -239,7 +239,12 @@ func (f *font) nextCode(s string) (uint32, int) {
 }
 
 // readToUnicode parses a ToUnicode CMap. Malformed entries are skipped.
-func readToUnicode(v pdf.Value) (m map[uint32]string, spaces []codespace) {
+//
+// scratch is any dictionary value: the CMap's "findresource" must leave a
+// dictionary for "begin", and the library offers no way to make one. The
+// reader re-parses objects on every access, so nothing is changed for
+// anyone else.
+func readToUnicode(v, scratch pdf.Value) (m map[uint32]string, spaces []codespace) {
 	m = map[uint32]string{}
 	defer func() {
 		if recover() != nil {
@@ -249,6 +254,15 @@ func readToUnicode(v pdf.Value) (m map[uint32]string, spaces []codespace) {
 	n := 0
 	pdf.Interpret(v, func(stk *pdf.Stack, op string) {
 		switch op {
+		case "findresource":
+			stk.Pop()
+			stk.Pop()
+			stk.Push(scratch)
+		case "defineresource":
+			stk.Pop()
+			val := stk.Pop()
+			stk.Pop()
+			stk.Push(val)
 		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidrange":
 			n = int(stk.Pop().Int64())
 		case "endcodespacerange":

@@ -126,3 +126,18 @@ func RunWorker() {
 	}
 	os.Exit(0)
 }
+
+// InProcess extracts in this process: for tests and trusted files. It
+// recovers panics but cannot stop a file that loops forever.
+type InProcess struct {
+	Limits Limits
+}
+
+// Extract reads a PDF in this process.
+func (x InProcess) Extract(_ context.Context, name string, data []byte) (*Document, error) {
+	lim := x.Limits
+	if lim.MaxPages == 0 {
+		lim = DefaultLimits
+	}
+	return Extract(name, data, lim)
+}

@@ -333,18 +333,60 @@ func cleanTitle(t string) string {
 	return strings.TrimLeft(strings.TrimRight(t, " :-–—"), " :.-–—")
 }
 
+// caseText joins a case's lines into paragraphs separated by blank
+// lines: a paragraph ends at a wider gap, a change of style or a new page
+// that starts with a heading.
 func caseText(content []at) string {
-	ls := make([]Line, len(content))
-	for i, c := range content {
-		ls[i] = c.Line
+	var paras []string
+	var cur []Line
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(strings.Split(joinLines(cur), "\n"), " "))
+			cur = cur[:0]
+		}
 	}
-	return joinLines(ls)
+	for i, c := range content {
+		if i > 0 && paragraphBreak(content[i-1], c) {
+			flush()
+		}
+		cur = append(cur, c.Line)
+	}
+	flush()
+	return strings.Join(paras, "\n\n")
 }
 
-// summary is the first paragraph-sized stretch of the text, cut at a
-// sentence end, for result lists.
+func paragraphBreak(a, b at) bool {
+	if a.Bold != b.Bold || math.Abs(a.Size-b.Size) > 0.6 {
+		return true
+	}
+	if a.page != b.page {
+		return b.Bold
+	}
+	gap := b.Y - a.Y
+	return gap > 1.55*a.Size || gap < 0 || strings.HasPrefix(b.Text, "- ") || strings.HasPrefix(b.Text, "• ")
+}
+
+// summary is the opening of the text for result lists: the first
+// paragraphs that read as prose (sub-headings and short label lines are
+// passed over), cut at a sentence end near 300 characters.
 func summary(text string) string {
-	flat := strings.Join(strings.Fields(text), " ")
+	var b strings.Builder
+	for _, para := range strings.Split(text, "\n\n") {
+		if len(strings.Fields(para)) < 12 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(para)
+		if b.Len() > 300 {
+			break
+		}
+	}
+	flat := strings.Join(strings.Fields(b.String()), " ")
+	if flat == "" {
+		flat = strings.Join(strings.Fields(text), " ")
+	}
 	if len(flat) <= 300 {
 		return flat
 	}

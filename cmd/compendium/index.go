@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/compendium-kb/compendium/indexer"
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// importSummary adds up what an index run did.
+type importSummary struct {
+	files, pages, added, updated, unchanged, removed int
+	failed                                           []error
+}
+
+func (s importSummary) String() string {
+	return fmt.Sprintf("files %d, pages %d, case studies added %d / updated %d / unchanged %d / removed %d, files failed %d",
+		s.files, s.pages, s.added, s.updated, s.unchanged, s.removed, len(s.failed))
+}
+
+func cmdIndex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg config
+	fl := flag.NewFlagSet("index", flag.ContinueOnError)
+	storageFlags(fl, &cfg, getenv)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] PATH...")
+		fl.PrintDefaults()
+	}
+	if err := parseFlags(fl, args, stderr); err != nil {
+		return err
+	}
+	if fl.NArg() == 0 {
+		fl.Usage()
+		return exitError{2}
+	}
+	files, err := collectPDFs(fl.Args())
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.logLevel)
+	st, err := openStorage(ctx, cfg, "index", log)
+	if err != nil {
+		return err
+	}
+	defer st.close(context.Background())
+	sum := importFiles(ctx, st.svc, files, stdout, isTerminal(stderr), stderr)
+	fmt.Fprintln(stdout, sum)
+	if len(sum.failed) > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// collectPDFs expands folders into the PDF files under them, in order.
+func collectPDFs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// importFiles imports each file, carrying on past failures, and reports
+// each file on stdout and progress on a terminal.
+func importFiles(ctx context.Context, svc *kb.Service, files []string, stdout io.Writer, progress bool, stderr io.Writer) importSummary {
+	var sum importSummary
+	for i, f := range files {
+		if ctx.Err() != nil {
+			sum.failed = append(sum.failed, fmt.Errorf("%s: interrupted", f))
+			continue
+		}
+		if progress {
+			fmt.Fprintf(stderr, "\r[%d/%d] %s\033[K", i+1, len(files), filepath.Base(f))
+		}
+		sum.files++
+		data, err := os.ReadFile(f)
+		var res kb.ImportResult
+		if err == nil {
+			res, err = svc.Import(ctx, f, data)
+		}
+		if progress {
+			fmt.Fprint(stderr, "\r\033[K")
+		}
+		if err != nil {
+			sum.failed = append(sum.failed, err)
+			fmt.Fprintf(stdout, "FAILED %s\n", describeError(f, err))
+			continue
+		}
+		sum.pages += res.Pages
+		sum.added += res.Added
+		sum.updated += res.Updated
+		sum.unchanged += res.Unchanged
+		sum.removed += res.Removed
+		fmt.Fprintf(stdout, "%-9s %s: %d pages, %d case studies\n", res.Outcome, f, res.Pages, res.Added+res.Updated+res.Unchanged)
+	}
+	return sum
+}
+
+func describeError(file string, err error) string {
+	if c := indexer.ClassOf(err); c != "" {
+		return err.Error()
+	}
+	return file + ": " + err.Error()
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+func cmdReindex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg config
+	fl := flag.NewFlagSet("reindex", flag.ContinueOnError)
+	storageFlags(fl, &cfg, getenv)
+	if err := parseFlags(fl, args, stderr); err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.logLevel)
+	st, err := openStorage(ctx, cfg, "reindex", log)
+	if err != nil {
+		return err
+	}
+	defer st.close(context.Background())
+	// Start from an empty index so that nothing stale survives.
+	if err := st.recreateIndex(); err != nil {
+		return err
+	}
+	n, err := st.svc.Reindex(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "reindexed %d practices\n", n)
+	return nil
+}

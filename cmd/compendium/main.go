@@ -1,0 +1,116 @@
+// Command compendium imports compendia of police good practices against
+// human trafficking and serves them as a searchable knowledge base.
+//
+//	compendium serve    [--addr 127.0.0.1:8080] [--data ./data] [--mongo-uri URI]
+//	compendium index    [--data DIR | --mongo-uri URI] PATH...
+//	compendium extract  [--text] FILE.pdf
+//	compendium reindex  [--data DIR] [--mongo-uri URI]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/compendium-kb/compendium/indexer"
+)
+
+func main() {
+	// An extraction worker is this same binary started with an
+	// environment variable: serve it and exit.
+	indexer.RunWorker()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		var ex exitError
+		if errors.As(err, &ex) {
+			os.Exit(ex.code)
+		}
+		fmt.Fprintln(os.Stderr, "compendium:", err)
+		os.Exit(1)
+	}
+}
+
+// exitError ends the program with a status, its message already printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+const usage = `compendium: a knowledge base of police good practices against human trafficking
+
+Commands:
+  serve     run the web app (imports the sample compendia into an empty knowledge base)
+  index     import PDF files or folders of PDFs
+  extract   print what the indexer finds in one PDF, as JSON (or --text)
+  reindex   rebuild the search index from the database
+  bench     measure text extraction over a folder of PDFs against pdftotext
+
+Run "compendium COMMAND -h" for a command's options.
+`
+
+// config is what the flags and environment say.
+type config struct {
+	addr      string
+	data      string
+	mongoURI  string
+	workerExe string // "" means this executable
+	logLevel  slog.Level
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return cmdServe(ctx, rest, getenv, stdout, stderr)
+	case "index":
+		return cmdIndex(ctx, rest, getenv, stdout, stderr)
+	case "extract":
+		return cmdExtract(ctx, rest, stdout, stderr)
+	case "reindex":
+		return cmdReindex(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+// storageFlags adds --data and --mongo-uri, defaulting from the
+// environment.
+func storageFlags(fs *flag.FlagSet, cfg *config, getenv func(string) string) {
+	data := getenv("COMPENDIUM_DATA")
+	if data == "" {
+		data = "data"
+	}
+	fs.StringVar(&cfg.data, "data", data, "data folder: embedded database, search index (env COMPENDIUM_DATA)")
+	fs.StringVar(&cfg.mongoURI, "mongo-uri", getenv("MONGODB_URI"), "MongoDB URI; empty runs the embedded database (env MONGODB_URI)")
+	cfg.workerExe = getenv("COMPENDIUM_WORKER")
+	if getenv("COMPENDIUM_DEBUG") != "" {
+		cfg.logLevel = slog.LevelDebug
+	}
+}
+
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitError{0}
+		}
+		return exitError{2}
+	}
+	return nil
+}

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/compendium-kb/compendium/indexer"
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// TestMain lets the test binary serve as its own extraction worker, as
+// the compendium binary does.
+func TestMain(m *testing.M) {
+	indexer.RunWorker()
+	os.Exit(m.Run())
+}
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+func runCmd(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, env(nil), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func samplePath(name string) string { return filepath.Join("..", "..", "samples", name) }
+
+func TestExtractJSON(t *testing.T) {
+	out, _, err := runCmd(t, "extract", samplePath("law-enforcement-compendium.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got extractOutput
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("extract printed invalid JSON: %v", err)
+	}
+	var want struct {
+		Practices []indexer.ExpectedCase `json:"practices"`
+	}
+	js, _ := os.ReadFile(samplePath("law-enforcement-compendium.json"))
+	if err := json.Unmarshal(js, &want); err != nil {
+		t.Fatal(err)
+	}
+	if got.File != "law-enforcement-compendium.pdf" || len(got.SHA256) != 64 || got.Pages != 12 {
+		t.Errorf("document fields: file %q sha %q pages %d", got.File, got.SHA256, got.Pages)
+	}
+	if s := indexer.ScoreCases(want.Practices, got.Practices); s.F1() < 1 || s.PageAccuracy() < 1 {
+		t.Errorf("extract through the worker: F1 %.2f, pages %.2f; missed %q", s.F1(), s.PageAccuracy(), s.Misses)
+	}
+	for _, p := range got.Practices {
+		if p.Text == "" || p.States == nil || p.Themes == nil {
+			t.Errorf("case %q lacks text, states or themes", p.Title)
+		}
+	}
+}
+
+func TestExtractText(t *testing.T) {
+	out, _, err := runCmd(t, "extract", "--text", samplePath("state-casebook.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out, "\f"); n != 15 {
+		t.Errorf("16 pages should be separated by 15 form feeds, got %d", n)
+	}
+	if !strings.Contains(out, "Village Vigilance Committees against Trafficking in Jharkhand") {
+		t.Error("text lacks a case title")
+	}
+	if strings.Contains(out, "Page 4 of 16") {
+		t.Error("page furniture was not removed")
+	}
+}
+
+func TestExtractFailsClearly(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "notes.pdf")
+	os.WriteFile(bad, []byte("just some notes"), 0o600)
+	_, _, err := runCmd(t, "extract", bad)
+	if err == nil || !strings.Contains(err.Error(), "notes.pdf") || indexer.ClassOf(err) != indexer.ClassNotPDF {
+		t.Errorf("extract of a non-PDF: %v, want a not-pdf error naming the file", err)
+	}
+}
+
+func TestIndexCarriesOnPastFailures(t *testing.T) {
+	src := t.TempDir()
+	for _, name := range []string{"law-enforcement-compendium.pdf", "state-casebook.pdf"} {
+		data, err := os.ReadFile(samplePath(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(src, name), data, 0o600)
+		if name == "state-casebook.pdf" {
+			os.WriteFile(filepath.Join(src, "broken.pdf"), data[:len(data)/3], 0o600)
+		}
+	}
+	data := t.TempDir()
+	out, _, err := runCmd(t, "index", "--data", data, src)
+	var ex exitError
+	if !errors.As(err, &ex) || ex.code != 1 {
+		t.Fatalf("index with a broken file: err %v, want exit status 1", err)
+	}
+	for _, want := range []string{"files 3,", "added 22 ", "files failed 1", "FAILED", "broken.pdf"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("index output lacks %q:\n%s", want, out)
+		}
+	}
+	os.Remove(filepath.Join(src, "broken.pdf"))
+	out, _, err = runCmd(t, "index", "--data", data, src)
+	if err != nil {
+		t.Fatalf("second index: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "unchanged 22 ") || !strings.Contains(out, "files failed 0") {
+		t.Errorf("re-index of unchanged files:\n%s", out)
+	}
+	out, _, err = runCmd(t, "reindex", "--data", data)
+	if err != nil || !strings.Contains(out, "reindexed 22 practices") {
+		t.Errorf("reindex: %v %s", err, out)
+	}
+}
+
+// TestServeAndBusyDataFolder starts the server as a user would, searches
+// it over HTTP, and checks that a second command on the same data folder
+// stops at once with a clear message.
+func TestServeAndBusyDataFolder(t *testing.T) {
+	data := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", data}, env(nil), pw, io.Discard)
+		pw.Close()
+	}()
+	addr := ""
+	lines := bufio.NewScanner(pr)
+	var printed []string
+	for lines.Scan() {
+		printed = append(printed, lines.Text())
+		if m := regexp.MustCompile(`running at (http://\S+/)`).FindStringSubmatch(lines.Text()); m != nil {
+			addr = m[1]
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	if addr == "" {
+		cancel()
+		t.Fatalf("serve printed no address: %q (%v)", printed, <-done)
+	}
+	if !strings.Contains(strings.Join(printed, "\n"), "importing 2 sample compendia") {
+		t.Errorf("serve on an empty knowledge base should say it imports the samples: %q", printed)
+	}
+	resp, err := http.Get(addr + "api/v1/search?q=bonded+labour")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Brick Kilns") {
+		t.Errorf("search over HTTP: %d %.300s", resp.StatusCode, body)
+	}
+
+	start := time.Now()
+	_, _, err = runCmd(t, "index", "--data", data, samplePath("state-casebook.pdf"))
+	if !errors.Is(err, kb.ErrBusy) || !strings.Contains(err.Error(), "in use by compendium serve") {
+		t.Errorf("index while serve runs: %v, want a data-folder-in-use error naming serve", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the busy check took %v; it must not wait on a lock", d)
+	}
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve ended with %v", err)
+	}
+	// After a clean stop the folder is free again.
+	if _, _, err := runCmd(t, "reindex", "--data", data); err != nil {
+		t.Errorf("reindex after serve stopped: %v", err)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	out, _, err := runCmd(t)
+	if err != nil || !strings.Contains(out, "serve") {
+		t.Errorf("no arguments should print usage: %v %q", err, out)
+	}
+	if _, _, err := runCmd(t, "frobnicate"); err == nil {
+		t.Error("an unknown command must fail")
+	}
+}

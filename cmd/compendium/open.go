@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/compendium-kb/compendium/indexer"
+	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/kb/mongodb"
+	"github.com/compendium-kb/compendium/kb/search"
+)
+
+// storage is an open knowledge base: the data folder's lock, the database
+// (embedded or not), the index and the service over them.
+type storage struct {
+	svc      *kb.Service
+	store    *mongodb.Store
+	index    *search.Index
+	embedded *mongodb.Embedded
+	lock     *dataLock
+	indexDir string
+}
+
+// recreateIndex replaces the index with an empty one.
+func (st *storage) recreateIndex() error {
+	if err := st.index.Close(); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(st.indexDir); err != nil {
+		return fmt.Errorf("removing the index: %w", err)
+	}
+	ix, _, err := search.Open(st.indexDir)
+	if err != nil {
+		return err
+	}
+	st.index, st.svc.Index = ix, ix
+	return nil
+}
+
+// openStorage locks the data folder, starts the embedded database when no
+// MongoDB URI is given, and opens the index, rebuilding it from the
+// database when it is new, outdated or out of step.
+func openStorage(ctx context.Context, cfg config, command string, log *slog.Logger) (*storage, error) {
+	st := &storage{}
+	ok := false
+	defer func() {
+		if !ok {
+			st.close(context.Background())
+		}
+	}()
+	var err error
+	if st.lock, err = lockDataDir(cfg.data, command); err != nil {
+		return nil, err
+	}
+	uri := cfg.mongoURI
+	if uri == "" {
+		if st.embedded, err = mongodb.StartEmbedded(ctx, filepath.Join(cfg.data, "db"), log); err != nil {
+			return nil, err
+		}
+		uri = st.embedded.URI
+	}
+	if st.store, err = mongodb.Connect(ctx, uri); err != nil {
+		return nil, err
+	}
+	st.indexDir = filepath.Join(cfg.data, "index")
+	var fresh bool
+	if st.index, fresh, err = search.Open(st.indexDir); err != nil {
+		return nil, err
+	}
+	ex := indexer.DefaultIsolated
+	ex.Exe = cfg.workerExe
+	st.svc = kb.NewService(st.store, st.index, ex, log)
+	stored, err := st.store.CountPractices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	indexed, err := st.index.Count()
+	if err != nil {
+		return nil, err
+	}
+	if !fresh && int(indexed) != stored {
+		// Out of step (an import cut short, or another database): start over.
+		if err := st.recreateIndex(); err != nil {
+			return nil, err
+		}
+		fresh = true
+	}
+	if fresh && stored > 0 {
+		log.Info("rebuilding the search index from the database", "practices", stored)
+		if _, err := st.svc.Reindex(ctx); err != nil {
+			return nil, err
+		}
+	}
+	ok = true
+	return st, nil
+}
+
+// close shuts down in order: index, database client, embedded database,
+// and last the lock.
+func (st *storage) close(ctx context.Context) error {
+	var errs []error
+	if st.index != nil {
+		errs = append(errs, st.index.Close())
+	}
+	if st.store != nil {
+		errs = append(errs, st.store.Close(ctx))
+	}
+	if st.embedded != nil {
+		errs = append(errs, st.embedded.Close())
+	}
+	if st.lock != nil {
+		st.lock.release()
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("closing storage: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"sort"
+	"time"
+
+	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/samples"
+	"github.com/compendium-kb/compendium/ui"
+)
+
+func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := getenv("COMPENDIUM_ADDR")
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	fs.StringVar(&cfg.addr, "addr", addr, "address to listen on; loopback unless you mean otherwise (env COMPENDIUM_ADDR)")
+	storageFlags(fs, &cfg, getenv)
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.logLevel)
+	st, err := openStorage(ctx, cfg, "serve", log)
+	if err != nil {
+		return err
+	}
+	defer st.close(context.Background())
+	if err := importSamplesIfEmpty(ctx, st.svc, stdout); err != nil {
+		return err
+	}
+	app, err := ui.New(st.svc, ui.Config{Log: log, Ready: func(ctx context.Context) error {
+		if err := st.store.Ping(ctx); err != nil {
+			return fmt.Errorf("database: %w", err)
+		}
+		_, err := st.index.Count()
+		return err
+	}})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", cfg.addr, err)
+	}
+	fmt.Fprintf(stdout, "Compendium is running at http://%s/ (data in %s). Press Ctrl+C to stop.\n", ln.Addr(), dataWhere(cfg))
+	errc := make(chan error, 1)
+	go func() { errc <- app.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "Stopping…")
+	// Listener returns as soon as shutdown starts; wait for requests in
+	// flight, then close the index and the database (deferred above).
+	if err := app.ShutdownWithTimeout(10 * time.Second); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	return nil
+}
+
+func dataWhere(cfg config) string {
+	if cfg.mongoURI != "" {
+		return "MongoDB, index in " + cfg.data
+	}
+	return cfg.data
+}
+
+// importSamplesIfEmpty fills an empty knowledge base with the sample
+// compendia carried in the binary, so that a first run has something to
+// search.
+func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
+	docs, err := svc.Documents(ctx)
+	if err != nil {
+		return err
+	}
+	if len(docs) > 0 {
+		return nil
+	}
+	names, err := fs.Glob(samples.FS, "*.pdf")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	fmt.Fprintf(stdout, "The knowledge base is empty: importing %d sample compendia…\n", len(names))
+	var errs []error
+	for _, name := range names {
+		data, err := fs.ReadFile(samples.FS, name)
+		if err != nil {
+			return err
+		}
+		res, err := svc.Import(ctx, name, data)
+		if err != nil {
+			errs = append(errs, err)
+			fmt.Fprintf(stdout, "  %s: failed: %v\n", name, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "  %s: %d case studies from %d pages\n", name, res.Added+res.Updated, res.Pages)
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,143 @@
+package indexer
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary serve as the extraction worker.
+func TestMain(m *testing.M) {
+	RunWorker()
+	os.Exit(m.Run())
+}
+
+func readSample(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestHostileInputs: bad input gets a classified error naming the file,
+// never a panic.
+func TestHostileInputs(t *testing.T) {
+	good := readSample(t, "state-casebook.pdf")
+	tests := []struct {
+		name  string
+		data  []byte
+		class Class
+	}{
+		{"empty.pdf", nil, ClassNotPDF},
+		{"text.pdf", []byte("hello"), ClassNotPDF},
+		{"exe.pdf", append([]byte("MZ\x90\x00\x03"), bytes.Repeat([]byte{0xff}, 4096)...), ClassNotPDF},
+		{"header-only.pdf", []byte("%PDF-1.7\n"), ClassDamaged},
+		{"truncated.pdf", good[:len(good)/2], ClassDamaged},
+		{"garbage-body.pdf", append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("(((<<[[/"), 5000)...), ClassDamaged},
+		{"no-pages.pdf", []byte("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer <</Size 3 /Root 1 0 R>>\nstartxref\n107\n%%EOF\n"), ClassDamaged},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Extract(tt.name, tt.data, DefaultLimits)
+			if err == nil {
+				t.Fatalf("no error; got %d pages", doc.Pages)
+			}
+			if ClassOf(err) != tt.class {
+				t.Errorf("class %q, want %q (%v)", ClassOf(err), tt.class, err)
+			}
+			if !bytes.Contains([]byte(err.Error()), []byte(tt.name)) {
+				t.Errorf("error %q does not name the file", err)
+			}
+		})
+	}
+}
+
+func TestIsolatedMatchesInProcess(t *testing.T) {
+	data := readSample(t, "law-enforcement-compendium.pdf")
+	want, err := Extract("le.pdf", data, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DefaultIsolated.Extract(context.Background(), "le.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text() != want.Text() || len(got.Practices) != len(want.Practices) {
+		t.Errorf("the worker's result differs from in-process extraction")
+	}
+}
+
+func TestIsolatedLimits(t *testing.T) {
+	data := readSample(t, "law-enforcement-compendium.pdf")
+	x := DefaultIsolated
+	x.Timeout = time.Millisecond
+	if _, err := x.Extract(context.Background(), "slow.pdf", data); ClassOf(err) != ClassTimeout {
+		t.Errorf("1ms limit: %v, want a time-out", err)
+	}
+	x = DefaultIsolated
+	x.MaxBytes = 1000
+	if _, err := x.Extract(context.Background(), "big.pdf", data); ClassOf(err) != ClassTooLarge {
+		t.Errorf("size limit: %v, want too-large", err)
+	}
+	x = DefaultIsolated
+	x.MemoryMB = 64 // far too little for the Go runtime and the file
+	_, err := x.Extract(context.Background(), "hungry.pdf", data)
+	if err != nil && ClassOf(err) != ClassTooLarge && ClassOf(err) != ClassCrashed {
+		t.Errorf("memory limit: %v, want too-large or crashed", err)
+	}
+}
+
+// TestSharedPDFs runs every real PDF in ../shared/pdfs through the worker:
+// no panic escapes (a crashed worker), and every failure has a class.
+func TestSharedPDFs(t *testing.T) {
+	root := filepath.Join("..", "..", "shared", "pdfs")
+	files, _ := filepath.Glob(filepath.Join(root, "*", "*.pdf"))
+	if len(files) == 0 {
+		t.Skip("../shared/pdfs is not here")
+	}
+	if testing.Short() {
+		t.Skip("slow: runs every shared PDF")
+	}
+	x := DefaultIsolated
+	x.Timeout = 10 * time.Second
+	var mu sync.Mutex
+	classes := map[Class]int{}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				_, err = x.Extract(context.Background(), f, data)
+				mu.Lock()
+				switch c := ClassOf(err); {
+				case err == nil:
+					classes["ok"]++
+				case c == "" || c == ClassCrashed:
+					t.Errorf("%s: unclassified or crashed: %v", f, err)
+				default:
+					classes[c]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	t.Logf("%d files: %v", len(files), classes)
+}

@@ -1,0 +1,139 @@
+package kb
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/compendium-kb/compendium/indexer"
+)
+
+// ImportOutcome is what one file's import did.
+type ImportOutcome string
+
+// The outcomes of importing a file.
+const (
+	Added     ImportOutcome = "added"     // a new compendium
+	Updated   ImportOutcome = "updated"   // a changed edition replaced the earlier one
+	Unchanged ImportOutcome = "unchanged" // the same bytes were imported before
+)
+
+// ImportResult reports one file's import.
+type ImportResult struct {
+	Document  Document
+	Outcome   ImportOutcome
+	Pages     int
+	Added     int
+	Updated   int
+	Unchanged int
+	Removed   int
+}
+
+// Import reads a compendium PDF and stores its case studies. Importing the
+// same bytes again changes nothing; a changed file with the same name
+// replaces its earlier case studies, keeping the ids of those whose title
+// is unchanged. A file that fails extraction leaves nothing behind.
+func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportResult, error) {
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	docID := DocumentID(name)
+	if docID == "" {
+		return ImportResult{}, fmt.Errorf("%s: %w: the file name gives no document id", name, ErrBadRequest)
+	}
+	prev, err := s.Store.Document(ctx, docID)
+	switch {
+	case err == nil && prev.SHA256 == sha:
+		return ImportResult{Document: prev, Outcome: Unchanged, Pages: prev.Pages, Unchanged: len(prev.Practices)}, nil
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return ImportResult{}, fmt.Errorf("%s: reading the earlier import: %w", name, err)
+	}
+	ex, err := s.Extract.Extract(ctx, name, data)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if len(ex.Practices) == 0 {
+		return ImportResult{}, &indexer.Error{File: name, Class: indexer.ClassNoText, Err: errors.New("no case studies found: no numbered, labelled or heading-styled case titles")}
+	}
+	now := s.Now().UTC()
+	doc := Document{ID: docID, Title: ex.Title, File: baseName(name), SHA256: sha, Size: int64(len(data)), Pages: ex.Pages, ImportedAt: now}
+	if doc.Title == "" {
+		doc.Title = doc.File
+	}
+	res := ImportResult{Document: doc, Outcome: Added, Pages: ex.Pages}
+	old := map[string]bool{}
+	if prev.ID != "" {
+		res.Outcome = Updated
+		for _, id := range prev.Practices {
+			old[id] = true
+		}
+	}
+	var practices []Practice
+	seen := map[string]bool{}
+	for _, cs := range ex.Practices {
+		p := fromCaseStudy(doc, cs, now)
+		for n := 2; seen[p.ID]; n++ { // two cases with one title
+			p.ID = PracticeID(docID, fmt.Sprintf("%s %d", cs.Title, n))
+		}
+		seen[p.ID] = true
+		if old[p.ID] {
+			if prior, err := s.Store.Practice(ctx, p.ID); err == nil {
+				p.CreatedAt = prior.CreatedAt
+			}
+			res.Updated++
+			delete(old, p.ID)
+		} else {
+			res.Added++
+		}
+		practices = append(practices, p)
+		doc.Practices = append(doc.Practices, p.ID)
+	}
+	var removed []string
+	for id := range old {
+		removed = append(removed, id)
+	}
+	res.Removed = len(removed)
+	res.Document = doc
+	if err := s.Store.SaveImport(ctx, doc, data, practices, removed); err != nil {
+		return ImportResult{}, fmt.Errorf("%s: saving: %w", name, err)
+	}
+	if err := s.Index.Delete(ctx, removed); err != nil {
+		return res, fmt.Errorf("%s: saved, but removing old entries from the index failed (run reindex): %w", name, err)
+	}
+	if err := s.Index.Put(ctx, practices); err != nil {
+		return res, fmt.Errorf("%s: saved, but indexing failed (run reindex): %w", name, err)
+	}
+	return res, nil
+}
+
+func baseName(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' || name[i] == '\\' {
+			return name[i+1:]
+		}
+	}
+	return name
+}
+
+func fromCaseStudy(doc Document, cs indexer.CaseStudy, now time.Time) Practice {
+	id := PracticeID(doc.ID, cs.Title)
+	return Practice{
+		ID: id, Slug: Slugify(cs.Title, 80), Number: cs.Number, Title: cs.Title, Section: cs.Section,
+		Summary: cs.Summary, Text: cs.Text,
+		States: nonNil(cs.States), Countries: cs.Countries, Source: cs.Source, Destination: cs.Destination,
+		Districts: cs.Districts, Years: cs.Years, Themes: nonNil(cs.Themes), Exploitation: cs.Exploitation,
+		Laws: cs.Laws, Agencies: cs.Agencies, Figures: cs.Figures,
+		Provenance: Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256,
+			PageStart: cs.PageStart, PageEnd: cs.PageEnd},
+		CreatedAt: now, UpdatedAt: now,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

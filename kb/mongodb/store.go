@@ -1,0 +1,164 @@
+// Package mongodb stores the knowledge base in MongoDB, or in FerretDB
+// speaking the MongoDB protocol, through the official Go driver.
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// Store implements kb.Store.
+//
+// Writes are serialised within the process: embedded FerretDB does not
+// apply updates atomically (see dependencies.md), and one process owns the
+// embedded database. Against MongoDB the lock costs little.
+type Store struct {
+	client *mongo.Client
+	db     *mongo.Database
+	mu     sync.Mutex
+}
+
+// Connect opens the database named in uri (default "compendium").
+func Connect(ctx context.Context, uri string) (*Store, error) {
+	opts := options.Client().ApplyURI(uri).SetConnectTimeout(10 * time.Second).SetServerSelectionTimeout(10 * time.Second)
+	client, err := mongo.Connect(opts)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to MongoDB: %w", err)
+	}
+	if err := client.Ping(ctx, nil); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, fmt.Errorf("connecting to MongoDB: %w", err)
+	}
+	name := "compendium"
+	if cs, err := parseDBName(uri); err == nil && cs != "" {
+		name = cs
+	}
+	return &Store{client: client, db: client.Database(name)}, nil
+}
+
+// Close disconnects from the database.
+func (s *Store) Close(ctx context.Context) error { return s.client.Disconnect(ctx) }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.client.Ping(ctx, nil) }
+
+func (s *Store) practices() *mongo.Collection { return s.db.Collection("practices") }
+func (s *Store) documents() *mongo.Collection { return s.db.Collection("documents") }
+
+// Document returns a source document by id.
+func (s *Store) Document(ctx context.Context, id string) (kb.Document, error) {
+	var d kb.Document
+	err := s.documents().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+	return d, translate(err, "document "+id)
+}
+
+// Documents returns every source document, by title.
+func (s *Store) Documents(ctx context.Context) ([]kb.Document, error) {
+	cur, err := s.documents().Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "title", Value: 1}}))
+	if err != nil {
+		return nil, translate(err, "documents")
+	}
+	var out []kb.Document
+	if err := cur.All(ctx, &out); err != nil {
+		return nil, translate(err, "documents")
+	}
+	return out, nil
+}
+
+// SaveImport writes the file first, then the practices, then the
+// document: a failure part-way leaves the earlier document record in
+// place, so the next import of the file tries again.
+func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, practices []kb.Practice, removed []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.putFile(ctx, doc.SHA256, pdf); err != nil {
+		return err
+	}
+	upsert := options.Replace().SetUpsert(true)
+	for _, p := range practices {
+		if _, err := s.practices().ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p, upsert); err != nil {
+			return translate(err, "practice "+p.ID)
+		}
+	}
+	if _, err := s.documents().ReplaceOne(ctx, bson.D{{Key: "_id", Value: doc.ID}}, doc, upsert); err != nil {
+		return translate(err, "document "+doc.ID)
+	}
+	for _, id := range removed {
+		if _, err := s.practices().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
+			return translate(err, "practice "+id)
+		}
+	}
+	return nil
+}
+
+// Practice returns a practice by id.
+func (s *Store) Practice(ctx context.Context, id string) (kb.Practice, error) {
+	var p kb.Practice
+	err := s.practices().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&p)
+	return p, translate(err, "practice "+id)
+}
+
+// Practices returns the practices with the given ids, in that order,
+// leaving out those that do not exist. Each is read by _id: FerretDB
+// uses its index for nothing else.
+func (s *Store) Practices(ctx context.Context, ids []string) ([]kb.Practice, error) {
+	out := make([]kb.Practice, 0, len(ids))
+	for _, id := range ids {
+		p, err := s.Practice(ctx, id)
+		if errors.Is(err, kb.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// EachPractice calls fn for every practice, stopping at its first error.
+func (s *Store) EachPractice(ctx context.Context, fn func(kb.Practice) error) error {
+	cur, err := s.practices().Find(ctx, bson.D{}, options.Find().SetBatchSize(500))
+	if err != nil {
+		return translate(err, "practices")
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		var p kb.Practice
+		if err := cur.Decode(&p); err != nil {
+			return fmt.Errorf("decoding practice: %w", err)
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return translate(cur.Err(), "practices")
+}
+
+// CountPractices returns how many practices are stored.
+func (s *Store) CountPractices(ctx context.Context) (int, error) {
+	n, err := s.practices().EstimatedDocumentCount(ctx)
+	return int(n), translate(err, "practices")
+}
+
+// translate maps driver errors to kb errors at the boundary.
+func translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return fmt.Errorf("%s: %w", what, kb.ErrNotFound)
+	case mongo.IsDuplicateKeyError(err):
+		return fmt.Errorf("%s: %w", what, kb.ErrConflict)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}

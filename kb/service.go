@@ -1,0 +1,103 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/compendium-kb/compendium/indexer"
+)
+
+// Store keeps documents, their files and practices. MongoDB (or FerretDB
+// speaking its protocol) is the source of truth; the index is derived.
+type Store interface {
+	Document(ctx context.Context, id string) (Document, error)
+	Documents(ctx context.Context) ([]Document, error)
+	// SaveImport writes a document, its PDF and its practices, and deletes
+	// the practices listed in removed.
+	SaveImport(ctx context.Context, doc Document, pdf []byte, practices []Practice, removed []string) error
+	Practice(ctx context.Context, id string) (Practice, error)
+	Practices(ctx context.Context, ids []string) ([]Practice, error)
+	EachPractice(ctx context.Context, fn func(Practice) error) error
+	CountPractices(ctx context.Context) (int, error)
+	// OpenFile streams a stored PDF by its SHA-256.
+	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
+}
+
+// Index is the full-text index over published practices.
+type Index interface {
+	Put(ctx context.Context, practices []Practice) error
+	Delete(ctx context.Context, ids []string) error
+	Search(ctx context.Context, q Query) (IndexResults, error)
+	Count() (uint64, error)
+}
+
+// Extractor reads a PDF into pages and case studies.
+type Extractor interface {
+	Extract(ctx context.Context, name string, data []byte) (*indexer.Document, error)
+}
+
+// Service is what the commands and the web app use.
+type Service struct {
+	Store   Store
+	Index   Index
+	Extract Extractor
+	Log     *slog.Logger
+	Now     func() time.Time
+}
+
+// NewService wires a service with the clock of the machine.
+func NewService(store Store, index Index, ex Extractor, log *slog.Logger) *Service {
+	return &Service{Store: store, Index: index, Extract: ex, Log: log, Now: time.Now}
+}
+
+// Practice returns one practice.
+func (s *Service) Practice(ctx context.Context, id string) (Practice, error) {
+	return s.Store.Practice(ctx, id)
+}
+
+// Document returns one source document.
+func (s *Service) Document(ctx context.Context, id string) (Document, error) {
+	return s.Store.Document(ctx, id)
+}
+
+// Documents returns every source document.
+func (s *Service) Documents(ctx context.Context) ([]Document, error) {
+	return s.Store.Documents(ctx)
+}
+
+// OpenFile streams a stored source file.
+func (s *Service) OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error) {
+	return s.Store.OpenFile(ctx, sha256)
+}
+
+// Reindex rebuilds the index from the store, in batches.
+func (s *Service) Reindex(ctx context.Context) (int, error) {
+	const batch = 500
+	var buf []Practice
+	n := 0
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		if err := s.Index.Put(ctx, buf); err != nil {
+			return fmt.Errorf("indexing: %w", err)
+		}
+		n += len(buf)
+		buf = buf[:0]
+		return nil
+	}
+	err := s.Store.EachPractice(ctx, func(p Practice) error {
+		buf = append(buf, p)
+		if len(buf) >= batch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("reading practices: %w", err)
+	}
+	return n, flush()
+}

@@ -1,0 +1,127 @@
+// Package ui is the web app: server-rendered pages, the JSON API and the
+// source PDFs, on Fiber. Templates and static files are embedded.
+package ui
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// Service is what the app needs from the domain.
+type Service interface {
+	Search(ctx context.Context, q kb.Query) (kb.Results, error)
+	Practice(ctx context.Context, id string) (kb.Practice, error)
+	Document(ctx context.Context, id string) (kb.Document, error)
+	Documents(ctx context.Context) ([]kb.Document, error)
+	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
+}
+
+// Config holds what the app needs besides the service.
+type Config struct {
+	Log   *slog.Logger
+	Ready func(ctx context.Context) error // nil error once database and index answer
+}
+
+// New builds the app with every route.
+func New(svc Service, cfg Config) (*fiber.App, error) {
+	st, err := newStatic()
+	if err != nil {
+		return nil, err
+	}
+	views, err := parseViews(st)
+	if err != nil {
+		return nil, err
+	}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready}
+	app := fiber.New(fiber.Config{
+		// Fiber reuses request buffers after a handler returns; values kept
+		// beyond it would change under us (dependencies.md).
+		Immutable:             true,
+		DisableStartupMessage: true,
+		ErrorHandler:          h.handleError,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		BodyLimit:             1 << 20,
+	})
+	app.Use(securityHeaders)
+	app.Get("/healthz", h.health)
+	app.Get("/static/:name", h.asset)
+	app.Get("/", h.searchPage)
+	app.Get("/practices/:id/:slug?", h.practicePage)
+	app.Get("/documents", h.documentsPage)
+	app.Get("/documents/:file", h.documentPDF)
+	api := app.Group("/api/v1")
+	api.Get("/search", h.apiSearch)
+	api.Get("/practices/:id", h.apiPractice)
+	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	return app, nil
+}
+
+type handlers struct {
+	svc    Service
+	views  *views
+	static *static
+	log    *slog.Logger
+	ready  func(ctx context.Context) error
+}
+
+func securityHeaders(c *fiber.Ctx) error {
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("Referrer-Policy", "same-origin")
+	c.Set("X-Frame-Options", "DENY")
+	c.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	return c.Next()
+}
+
+func (h *handlers) health(c *fiber.Ctx) error {
+	if h.ready != nil {
+		if err := h.ready(c.UserContext()); err != nil {
+			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "starting", "error": err.Error()})
+		}
+	}
+	return c.JSON(fiber.Map{"status": "ok"})
+}
+
+// handleError is the one place where errors become status codes. A 5xx
+// is logged once, with the request; the user gets a safe message.
+func (h *handlers) handleError(c *fiber.Ctx, err error) error {
+	status, msg := http.StatusInternalServerError, "Something went wrong on our side. Please try again."
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &fe):
+		status, msg = fe.Code, fe.Message
+		if status == http.StatusNotFound {
+			msg = "There is nothing at this address."
+		}
+	case errors.Is(err, kb.ErrNotFound):
+		status, msg = http.StatusNotFound, "There is nothing at this address."
+	case errors.Is(err, kb.ErrBadRequest):
+		status, msg = http.StatusBadRequest, strings.TrimPrefix(err.Error(), kb.ErrBadRequest.Error()+": ")
+	case errors.Is(err, kb.ErrForbidden):
+		status, msg = http.StatusForbidden, "You are not allowed to do this."
+	case errors.Is(err, kb.ErrConflict):
+		status, msg = http.StatusConflict, err.Error()
+	}
+	if status >= 500 {
+		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
+	}
+	if strings.HasPrefix(c.Path(), "/api/") || strings.HasPrefix(c.Path(), "/healthz") {
+		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
+	}
+	heading := http.StatusText(status)
+	return h.render(c.Status(status), "error", errorPage{page: page{Title: heading}, Heading: heading, Message: msg})
+}

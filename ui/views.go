@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// views holds one template set per page, each with the layout.
+type views struct {
+	pages map[string]*template.Template
+}
+
+// static serves embedded files under content-hashed names, so that they
+// can be cached for a year and still change with a release.
+type static struct {
+	byName   map[string]string // style.css -> style.1a2b3c4d.css
+	byHashed map[string][]byte
+}
+
+func newStatic() (*static, error) {
+	s := &static{byName: map[string]string{}, byHashed: map[string][]byte{}}
+	entries, err := fs.ReadDir(assets, "static")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(assets, "static/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(e.Name())
+		hashed := strings.TrimSuffix(e.Name(), ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		s.byName[e.Name()] = hashed
+		s.byHashed[hashed] = data
+	}
+	return s, nil
+}
+
+func parseViews(st *static) (*views, error) {
+	funcs := template.FuncMap{
+		"asset":       func(name string) string { return "/static/" + st.byName[name] },
+		"practiceURL": PracticeURL,
+		"pdfURL":      PDFURL,
+		"join":        strings.Join,
+		// safe marks snippets from the index as HTML: the highlighter
+		// escapes the text and adds only <mark> tags.
+		"safe": func(s string) template.HTML { return template.HTML(s) },
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, name := range []string{"search", "practice", "documents", "error"} {
+		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parsing template %s: %w", name, err)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// PracticeURL is a practice's permanent address: its id, then a readable
+// slug that may change without breaking the link.
+func PracticeURL(p kb.Practice) string {
+	return "/practices/" + p.ID + "/" + p.Slug
+}
+
+// PDFURL opens the source PDF at the first page of the case.
+func PDFURL(p kb.Practice) string {
+	return fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(p.Provenance.DocumentID), p.Provenance.PageStart)
+}
+
+// page is what every page's layout needs.
+type page struct {
+	Title string
+	Query string
+}
+
+type errorPage struct {
+	page
+	Heading, Message string
+}
+
+func (h *handlers) render(c *fiber.Ctx, name string, data any) error {
+	t := h.views.pages[name]
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("rendering %s: %w", name, err)
+	}
+	c.Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}
+
+func (h *handlers) asset(c *fiber.Ctx) error {
+	data, ok := h.static.byHashed[c.Params("name")]
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	c.Set("Cache-Control", "public, max-age=31536000, immutable")
+	c.Set("Content-Type", mime.TypeByExtension(path.Ext(c.Params("name"))))
+	return c.Send(data)
+}
