@@ -22,13 +22,13 @@ func (m matrix) mul(n matrix) matrix {
 
 // placed is one glyph in page space.
 type placed struct {
-	text    string
-	x, y    float64 // origin of the glyph on the baseline
-	w       float64 // advance along the baseline
-	size    float64 // rendered font size
-	bold    bool
-	rotated bool
-	seq     int // position in the content stream
+	text  string
+	x, y  float64 // origin of the glyph on the baseline
+	w     float64 // advance along the baseline
+	size  float64 // rendered font size
+	bold  bool
+	angle int // direction of the baseline in degrees, 0 for upright text
+	seq   int // position in the content stream
 }
 
 type gstate struct {
@@ -51,9 +51,9 @@ type pageReader struct {
 
 const maxOpsPerPage = 2_000_000
 
-func readPage(page pdf.Value, fonts map[string]*font) (glyphs []placed, images int) {
+func readPage(page pdf.Value, fonts map[string]*font, base matrix) (glyphs []placed, images int) {
 	pr := &pageReader{fonts: fonts, budget: maxOpsPerPage, maxForm: 8, pageRes: page.Key("Resources")}
-	pr.run(page.Key("Contents"), page.Key("Resources"), identity, 0)
+	pr.run(page.Key("Contents"), page.Key("Resources"), base, 0)
 	return pr.glyphs, pr.images
 }
 
@@ -242,8 +242,8 @@ func (pr *pageReader) show(gs *gstate, tm *matrix, raw string) {
 		if text := cleanGlyph(g.text); text != "" && size > 0.5 && len(pr.glyphs) < 1_000_000 {
 			pr.glyphs = append(pr.glyphs, placed{
 				text: text, x: trm[4], y: trm[5], w: w, size: size, bold: f.bold,
-				rotated: math.Abs(trm[1]) > 0.1*math.Abs(trm[0]) || trm[0] < 0,
-				seq:     len(pr.glyphs),
+				angle: baselineAngle(trm),
+				seq:   len(pr.glyphs),
 			})
 		}
 		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
@@ -274,4 +274,18 @@ func cleanGlyph(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// baselineAngle is the direction of the text's baseline, in whole degrees
+// from 0 to 359, snapped to a right angle when within two degrees.
+func baselineAngle(trm matrix) int {
+	deg := math.Atan2(trm[1], trm[0]) * 180 / math.Pi
+	a := int(math.Round(deg))
+	a = ((a % 360) + 360) % 360
+	for _, r := range []int{0, 90, 180, 270, 360} {
+		if a >= r-2 && a <= r+2 {
+			return r % 360
+		}
+	}
+	return a
 }

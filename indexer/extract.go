@@ -67,39 +67,70 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 	}()
 	sum := sha256.Sum256(data)
 	doc = &Document{File: name, SHA256: hex.EncodeToString(sum[:])}
-	r, err := open(data)
-	if err != nil {
-		return nil, classifyOpen(name, data, err)
-	}
-	pages, err := pageList(r, lim.MaxPages)
-	if err != nil {
-		return nil, &Error{File: name, Class: ClassDamaged, Err: err}
-	}
-	if len(pages) == 0 {
-		return nil, &Error{File: name, Class: ClassDamaged, Err: errors.New("the document has no pages")}
-	}
-	doc.Pages = len(pages)
-	fonts := map[string]*font{}
-	glyphs, images := 0, 0
-	for i, p := range pages {
-		lines, g, im, perr := readOnePage(p, fonts)
-		if perr != nil {
-			return nil, &Error{File: name, Page: i + 1, Class: ClassDamaged, Err: perr}
+	pages, err := readDocument(name, data, lim)
+	if err != nil && ClassOf(err) == ClassDamaged || err == nil && !hasText(pages) {
+		// Damaged, or no text where a damaged stream may hide it: rebuild
+		// the file from its objects and try once more.
+		if fixed, ok := repair(data); ok {
+			if again, rerr := readDocument(name, fixed, lim); rerr == nil && hasText(again) {
+				pages, err = again, nil
+			}
 		}
-		glyphs += g
-		images += im
-		doc.PageTexts = append(doc.PageTexts, Page{Number: i + 1, Lines: lines})
 	}
-	if glyphs == 0 {
-		if images > 0 {
+	if err != nil {
+		return nil, err
+	}
+	doc.Pages = len(pages.texts)
+	if !hasText(pages) {
+		if pages.images > 0 {
 			return nil, &Error{File: name, Class: ClassNoText, Err: errors.New("pages are images only (scanned?); run OCR first")}
 		}
 		return nil, &Error{File: name, Class: ClassNoText, Err: errors.New("no text on any page")}
 	}
+	doc.PageTexts = pages.texts
 	removeFurniture(doc.PageTexts)
-	doc.Title = documentTitle(r, doc.PageTexts)
+	doc.Title = documentTitle(pages.reader, doc.PageTexts)
 	doc.Practices = Segment(doc.PageTexts)
 	return doc, nil
+}
+
+// readPages is a document read page by page, before furniture is removed.
+type readPages struct {
+	reader         *pdf.Reader
+	texts          []Page
+	glyphs, images int
+}
+
+func hasText(p readPages) bool { return p.glyphs > 0 }
+
+func readDocument(name string, data []byte, lim Limits) (readPages, error) {
+	var rp readPages
+	if xrefLoops(data) {
+		return rp, &Error{File: name, Class: ClassDamaged, Err: errors.New("the cross-reference chain loops")}
+	}
+	r, err := open(data)
+	if err != nil {
+		return rp, classifyOpen(name, data, err)
+	}
+	rp.reader = r
+	pages, err := pageList(r, lim.MaxPages)
+	if err != nil {
+		return rp, &Error{File: name, Class: ClassDamaged, Err: err}
+	}
+	if len(pages) == 0 {
+		return rp, &Error{File: name, Class: ClassDamaged, Err: errors.New("the document has no pages")}
+	}
+	fonts := map[string]*font{}
+	for i, p := range pages {
+		lines, g, im, perr := readOnePage(p, fonts)
+		if perr != nil {
+			return rp, &Error{File: name, Page: i + 1, Class: ClassDamaged, Err: perr}
+		}
+		rp.glyphs += g
+		rp.images += im
+		rp.texts = append(rp.texts, Page{Number: i + 1, Lines: lines})
+	}
+	return rp, nil
 }
 
 func readOnePage(p pdf.Value, fonts map[string]*font) (lines []Line, glyphs, images int, err error) {
@@ -112,22 +143,52 @@ func readOnePage(p pdf.Value, fonts map[string]*font) (lines []Line, glyphs, ima
 			err = fmt.Errorf("unreadable page: %v", r)
 		}
 	}()
-	gs, im := readPage(p, fonts)
-	height := pageHeight(p)
+	base, height := pageGeometry(p)
+	gs, im := readPage(p, fonts, base)
 	return layoutPage(gs, height), len(gs), im, nil
 }
 
-func pageHeight(p pdf.Value) float64 {
-	for v, depth := p, 0; v.Kind() == pdf.Dict && depth < 32; v, depth = v.Key("Parent"), depth+1 {
-		box := v.Key("CropBox")
-		if box.Len() != 4 {
-			box = v.Key("MediaBox")
+// pageGeometry returns the matrix from user space to the page as shown
+// (crop box at the origin, /Rotate applied) and the shown height.
+func pageGeometry(p pdf.Value) (matrix, float64) {
+	box := inherited(p, "CropBox")
+	if box.Len() != 4 {
+		box = inherited(p, "MediaBox")
+	}
+	llx, lly, urx, ury := 0.0, 0.0, 612.0, 792.0
+	if box.Len() == 4 {
+		llx, lly, urx, ury = box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+		if urx < llx {
+			llx, urx = urx, llx
 		}
-		if box.Len() == 4 {
-			return box.Index(3).Float64()
+		if ury < lly {
+			lly, ury = ury, lly
 		}
 	}
-	return 792
+	w, h := urx-llx, ury-lly
+	if w <= 0 || h <= 0 {
+		w, h = 612, 792
+	}
+	m := matrix{1, 0, 0, 1, -llx, -lly}
+	switch ((inherited(p, "Rotate").Int64()%360 + 360) % 360) / 90 {
+	case 1:
+		return m.mul(matrix{0, -1, 1, 0, 0, w}), w
+	case 2:
+		return m.mul(matrix{-1, 0, 0, -1, w, h}), h
+	case 3:
+		return m.mul(matrix{0, 1, -1, 0, h, 0}), w
+	}
+	return m, h
+}
+
+// inherited reads a page attribute that may sit on an ancestor.
+func inherited(p pdf.Value, key string) pdf.Value {
+	for v, depth := p, 0; v.Kind() == pdf.Dict && depth < 32; v, depth = v.Key("Parent"), depth+1 {
+		if x := v.Key(key); !x.IsNull() {
+			return x
+		}
+	}
+	return pdf.Value{}
 }
 
 // open prepares the bytes for the library, which refuses some files that

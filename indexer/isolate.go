@@ -1,8 +1,9 @@
 package indexer
 
 import (
-	"bytes"
+	"bufio"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,27 +12,65 @@ import (
 	"os/exec"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
 
-// workerEnv, when set, makes the process an extraction worker: PDF bytes on
-// stdin, a JSON result on stdout. Any binary that calls RunWorker early in
-// main (or TestMain) can serve as its own worker.
+// workerEnv, when set, makes the process an extraction worker: requests on
+// stdin, results on stdout. Any binary that calls RunWorker early in main
+// (or TestMain) can serve as its own worker.
 const workerEnv = "COMPENDIUM_EXTRACT_WORKER"
 
-// Isolated extracts in a child process, so that a PDF that makes the
-// parser loop forever or eat memory costs a time-out, not the server.
-type Isolated struct {
+// Isolation configures extraction in worker processes.
+type Isolation struct {
 	Exe      string        // the worker binary; "" means this executable
 	Timeout  time.Duration // per file
-	MemoryMB int           // address-space limit for the worker
+	MemoryMB int           // address-space limit for each worker
 	MaxBytes int64         // larger files are refused before parsing
 	Limits   Limits
+	Workers  int // at most this many files at once
+	Reuse    int // files a worker serves before it is replaced
 }
 
-// DefaultIsolated is the configuration the commands use.
-var DefaultIsolated = Isolated{Timeout: 60 * time.Second, MemoryMB: 4096, MaxBytes: 256 << 20, Limits: DefaultLimits}
+// DefaultIsolation is the configuration the commands use.
+var DefaultIsolation = Isolation{
+	Timeout: 60 * time.Second, MemoryMB: 4096, MaxBytes: 256 << 20, Limits: DefaultLimits,
+	Workers: 2, Reuse: 200,
+}
+
+// Isolated extracts in child processes, so that a PDF that makes the
+// parser loop forever or eat memory costs a time-out, not the caller. It
+// keeps workers between files: starting a process per file would cost
+// more than most files take to read.
+type Isolated struct {
+	cfg  Isolation
+	sem  chan struct{}
+	mu   sync.Mutex
+	idle []*worker
+}
+
+// NewIsolated makes an extractor with the given limits.
+func NewIsolated(cfg Isolation) *Isolated {
+	if cfg.Workers < 1 {
+		cfg.Workers = 1
+	}
+	if cfg.Limits.MaxPages == 0 {
+		cfg.Limits = DefaultLimits
+	}
+	return &Isolated{cfg: cfg, sem: make(chan struct{}, cfg.Workers)}
+}
+
+// Close stops the idle workers.
+func (x *Isolated) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, w := range x.idle {
+		w.stop()
+	}
+	x.idle = nil
+	return nil
+}
 
 type workerResult struct {
 	Doc   *Document `json:"doc,omitempty"`
@@ -41,57 +80,205 @@ type workerResult struct {
 }
 
 // Extract runs extraction of data in a worker process.
-func (x Isolated) Extract(ctx context.Context, name string, data []byte) (*Document, error) {
-	if x.MaxBytes > 0 && int64(len(data)) > x.MaxBytes {
-		return nil, &Error{File: name, Class: ClassTooLarge, Err: fmt.Errorf("%d bytes is over the limit of %d", len(data), x.MaxBytes)}
+func (x *Isolated) Extract(ctx context.Context, name string, data []byte) (*Document, error) {
+	if x.cfg.MaxBytes > 0 && int64(len(data)) > x.cfg.MaxBytes {
+		return nil, &Error{File: name, Class: ClassTooLarge, Err: fmt.Errorf("%d bytes is over the limit of %d", len(data), x.cfg.MaxBytes)}
 	}
-	exe := x.Exe
-	if exe == "" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
-			return nil, fmt.Errorf("finding the extraction worker: %w", err)
-		}
+	select {
+	case x.sem <- struct{}{}:
+		defer func() { <-x.sem }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
-	ctx, cancel := context.WithTimeout(ctx, x.Timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d:%d", workerEnv, x.MemoryMB, x.Limits.MaxPages))
-	cmd.Stdin = bytes.NewReader(data)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cmd.WaitDelay = 2 * time.Second
-	err := cmd.Run()
-	if ctx.Err() == context.DeadlineExceeded {
-		return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction took longer than %s", x.Timeout)}
-	}
+	w, err := x.worker()
 	if err != nil {
+		return nil, fmt.Errorf("%s: starting the extraction worker: %w", name, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, x.cfg.Timeout)
+	defer cancel()
+	done := make(chan struct{})
+	var res workerResult
+	var rerr error
+	go func() {
+		defer close(done)
+		res, rerr = w.do(data)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		w.stop()
+		<-done
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction took longer than %s", x.cfg.Timeout)}
+		}
+		return nil, ctx.Err()
+	}
+	if rerr != nil {
+		w.stop()
 		class := ClassCrashed
-		if strings.Contains(stderr.String(), "out of memory") {
+		if tail := w.stderr.String(); strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
 			class = ClassTooLarge
 		}
-		return nil, &Error{File: name, Class: class, Err: fmt.Errorf("worker failed: %v: %s", err, lastLine(stderr.String()))}
+		return nil, &Error{File: name, Class: class, Err: fmt.Errorf("the extraction worker died: %s", lastLine(w.stderr.String()))}
 	}
-	var res workerResult
-	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
-		return nil, &Error{File: name, Class: ClassCrashed, Err: fmt.Errorf("worker answer unreadable: %w", err)}
-	}
+	x.release(w)
 	if res.Error != "" {
 		return nil, &Error{File: name, Page: res.Page, Class: res.Class, Err: errors.New(res.Error)}
+	}
+	if res.Doc == nil {
+		return nil, &Error{File: name, Class: ClassCrashed, Err: errors.New("the extraction worker sent no document")}
 	}
 	res.Doc.File = name
 	return res.Doc, nil
 }
 
+func (x *Isolated) worker() (*worker, error) {
+	x.mu.Lock()
+	if n := len(x.idle); n > 0 {
+		w := x.idle[n-1]
+		x.idle = x.idle[:n-1]
+		x.mu.Unlock()
+		return w, nil
+	}
+	x.mu.Unlock()
+	return startWorker(x.cfg)
+}
+
+func (x *Isolated) release(w *worker) {
+	w.served++
+	if x.cfg.Reuse > 0 && w.served >= x.cfg.Reuse {
+		w.stop()
+		return
+	}
+	x.mu.Lock()
+	x.idle = append(x.idle, w)
+	x.mu.Unlock()
+}
+
+// worker is one child process serving requests in turn.
+type worker struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    *bufio.Reader
+	stderr *tailBuffer
+	served int
+	once   sync.Once
+}
+
+func startWorker(cfg Isolation) (*worker, error) {
+	exe := cfg.Exe
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return nil, err
+		}
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d:%d", workerEnv, cfg.MemoryMB, cfg.Limits.MaxPages))
+	w := &worker{cmd: cmd, stderr: &tailBuffer{max: 4096}}
+	cmd.Stderr = w.stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	w.in, w.out = in, bufio.NewReader(out)
+	return w, nil
+}
+
+// do sends one file and reads one result: each a 4-byte big-endian length
+// and the bytes.
+func (w *worker) do(data []byte) (workerResult, error) {
+	var res workerResult
+	if err := writeFrame(w.in, data); err != nil {
+		return res, err
+	}
+	reply, err := readFrame(w.out, 1<<31)
+	if err != nil {
+		return res, err
+	}
+	return res, json.Unmarshal(reply, &res)
+}
+
+func (w *worker) stop() {
+	w.once.Do(func() {
+		_ = w.in.Close()
+		_ = w.cmd.Process.Kill()
+		_ = w.cmd.Wait()
+	})
+}
+
+func writeFrame(wr io.Writer, data []byte) error {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+	if _, err := wr.Write(n[:]); err != nil {
+		return err
+	}
+	_, err := wr.Write(data)
+	return err
+}
+
+func readFrame(r io.Reader, max uint32) ([]byte, error) {
+	var n [4]byte
+	if _, err := io.ReadFull(r, n[:]); err != nil {
+		return nil, err
+	}
+	size := binary.BigEndian.Uint32(n[:])
+	if size > max {
+		return nil, fmt.Errorf("frame of %d bytes is over %d", size, max)
+	}
+	buf := make([]byte, size)
+	_, err := io.ReadFull(r, buf)
+	return buf, err
+}
+
+// tailBuffer keeps the last bytes written to it: a dying worker's last
+// words.
+type tailBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > t.max {
+		t.buf = t.buf[len(t.buf)-t.max:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}
+
 func lastLine(s string) string {
-	s = strings.TrimSpace(s)
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if strings.HasPrefix(l, "fatal error") || strings.HasPrefix(l, "panic") || strings.HasPrefix(l, "runtime:") {
+			return l
+		}
+	}
+	if s = strings.TrimSpace(s); s == "" {
+		return "no message"
+	}
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
 	return s
 }
 
-// RunWorker serves one extraction if this process was started as a worker,
-// and then exits. Otherwise it returns at once.
+// RunWorker serves extraction requests if this process was started as a
+// worker, and exits when its input ends. Otherwise it returns at once.
 func RunWorker() {
 	spec, ok := os.LookupEnv(workerEnv)
 	if !ok {
@@ -102,29 +289,37 @@ func RunWorker() {
 	if memMB > 0 {
 		limit := uint64(memMB) << 20
 		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
-		debug.SetMemoryLimit(int64(limit) * 3 / 4)
+		debug.SetMemoryLimit(int64(limit) / 2)
 	}
+	debug.SetMaxStack(256 << 20)
 	if maxPages <= 0 {
 		maxPages = DefaultLimits.MaxPages
 	}
-	data, err := io.ReadAll(os.Stdin)
-	var res workerResult
-	if err != nil {
-		res.Class, res.Error = ClassCrashed, err.Error()
-	} else if doc, err := Extract("", data, Limits{MaxPages: maxPages}); err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			res.Class, res.Page, res.Error = e.Class, e.Page, e.Err.Error()
-		} else {
-			res.Class, res.Error = ClassDamaged, err.Error()
+	in := bufio.NewReader(os.Stdin)
+	out := bufio.NewWriter(os.Stdout)
+	for {
+		data, err := readFrame(in, 1<<31)
+		if err != nil {
+			os.Exit(0) // the parent closed our input
 		}
-	} else {
-		res.Doc = doc
+		reply, _ := json.Marshal(serve(data, maxPages))
+		if writeFrame(out, reply) != nil || out.Flush() != nil {
+			os.Exit(3)
+		}
+		debug.FreeOSMemory()
 	}
-	if err := json.NewEncoder(os.Stdout).Encode(res); err != nil {
-		os.Exit(3)
+}
+
+func serve(data []byte, maxPages int) workerResult {
+	doc, err := Extract("", data, Limits{MaxPages: maxPages})
+	if err == nil {
+		return workerResult{Doc: doc}
 	}
-	os.Exit(0)
+	var e *Error
+	if errors.As(err, &e) {
+		return workerResult{Class: e.Class, Page: e.Page, Error: e.Err.Error()}
+	}
+	return workerResult{Class: ClassDamaged, Error: err.Error()}
 }
 
 // InProcess extracts in this process: for tests and trusted files. It

@@ -38,12 +38,62 @@ type word struct {
 // height, used to measure y downwards.
 func layoutPage(glyphs []placed, height float64) []Line {
 	glyphs = dropOverprint(glyphs)
-	frags := buildFragments(glyphs, height)
+	upright, turned := splitByAngle(glyphs)
+	lines := readRegions(buildFragments(upright, height))
+	// Turned text (table headers, margin notes) is read in its own frame,
+	// after the upright text.
+	for _, a := range sortedAngles(turned) {
+		gs := turned[a]
+		rotateGlyphs(gs, a)
+		top := 0.0
+		for _, g := range gs {
+			top = math.Max(top, g.y)
+		}
+		lines = append(lines, readRegions(buildFragments(gs, top+10))...)
+	}
+	return lines
+}
+
+func readRegions(frags []*fragment) []Line {
 	var lines []Line
 	for _, region := range xyCut(frags, 0) {
 		lines = append(lines, regionLines(region)...)
 	}
 	return lines
+}
+
+func splitByAngle(gs []placed) ([]placed, map[int][]placed) {
+	var upright []placed
+	turned := map[int][]placed{}
+	for _, g := range gs {
+		if g.angle == 0 {
+			upright = append(upright, g)
+		} else {
+			turned[g.angle] = append(turned[g.angle], g)
+		}
+	}
+	return upright, turned
+}
+
+func sortedAngles(m map[int][]placed) []int {
+	var out []int
+	for a := range m {
+		out = append(out, a)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// rotateGlyphs turns glyph positions by -angle so that their baseline runs
+// left to right.
+func rotateGlyphs(gs []placed, angle int) {
+	rad := float64(angle) * math.Pi / 180
+	cos, sin := math.Cos(rad), math.Sin(rad)
+	for i := range gs {
+		x, y := gs[i].x, gs[i].y
+		gs[i].x = x*cos + y*sin
+		gs[i].y = -x*sin + y*cos
+	}
 }
 
 // dropOverprint removes glyphs painted again at (nearly) the same place,
@@ -96,7 +146,7 @@ func buildFragments(gs []placed, height float64) []*fragment {
 			gap := g.x - (prev.x + prev.w)
 			sameLine := dy < 0.5*math.Min(prev.size, g.size) || (g.rise(prev) && dy < 0.8*size)
 			switch {
-			case g.rotated != prev.rotated || !sameLine || gap < -0.6*size || gap > 2.5*size:
+			case !sameLine || gap < -0.6*size || gap > 2.5*size:
 				flushFrag()
 			case gap > 0.12*size || g.text == " ":
 				flushWord()

@@ -64,7 +64,9 @@ func TestIsolatedMatchesInProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := DefaultIsolated.Extract(context.Background(), "le.pdf", data)
+	x := NewIsolated(DefaultIsolation)
+	defer x.Close()
+	got, err := x.Extract(context.Background(), "le.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,21 +77,31 @@ func TestIsolatedMatchesInProcess(t *testing.T) {
 
 func TestIsolatedLimits(t *testing.T) {
 	data := readSample(t, "law-enforcement-compendium.pdf")
-	x := DefaultIsolated
-	x.Timeout = time.Millisecond
-	if _, err := x.Extract(context.Background(), "slow.pdf", data); ClassOf(err) != ClassTimeout {
+	with := func(change func(*Isolation)) *Isolated {
+		cfg := DefaultIsolation
+		change(&cfg)
+		x := NewIsolated(cfg)
+		t.Cleanup(func() { x.Close() })
+		return x
+	}
+	slow := with(func(c *Isolation) { c.Timeout = time.Millisecond })
+	if _, err := slow.Extract(context.Background(), "slow.pdf", data); ClassOf(err) != ClassTimeout {
 		t.Errorf("1ms limit: %v, want a time-out", err)
 	}
-	x = DefaultIsolated
-	x.MaxBytes = 1000
-	if _, err := x.Extract(context.Background(), "big.pdf", data); ClassOf(err) != ClassTooLarge {
+	small := with(func(c *Isolation) { c.MaxBytes = 1000 })
+	if _, err := small.Extract(context.Background(), "big.pdf", data); ClassOf(err) != ClassTooLarge {
 		t.Errorf("size limit: %v, want too-large", err)
 	}
-	x = DefaultIsolated
-	x.MemoryMB = 64 // far too little for the Go runtime and the file
-	_, err := x.Extract(context.Background(), "hungry.pdf", data)
-	if err != nil && ClassOf(err) != ClassTooLarge && ClassOf(err) != ClassCrashed {
+	hungry := with(func(c *Isolation) { c.MemoryMB = 64 }) // too little for the Go runtime
+	if _, err := hungry.Extract(context.Background(), "hungry.pdf", data); err != nil && ClassOf(err) != ClassTooLarge && ClassOf(err) != ClassCrashed {
 		t.Errorf("memory limit: %v, want too-large or crashed", err)
+	}
+	// After a time-out the pool starts a fresh worker and goes on.
+	ok := with(func(c *Isolation) { c.Timeout = 30 * time.Second; c.Workers = 1 })
+	for i := 0; i < 3; i++ {
+		if _, err := ok.Extract(context.Background(), "again.pdf", data); err != nil {
+			t.Fatalf("reused worker, file %d: %v", i, err)
+		}
 	}
 }
 
@@ -104,8 +116,10 @@ func TestSharedPDFs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs every shared PDF")
 	}
-	x := DefaultIsolated
-	x.Timeout = 10 * time.Second
+	cfg := DefaultIsolation
+	cfg.Timeout = 10 * time.Second
+	x := NewIsolated(cfg)
+	defer x.Close()
 	var mu sync.Mutex
 	classes := map[Class]int{}
 	work := make(chan string)

@@ -36,8 +36,11 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	ex := indexer.DefaultIsolated
-	ex.Timeout = *timeout
+	cfg := indexer.DefaultIsolation
+	cfg.Timeout = *timeout
+	cfg.Workers = 1
+	ex := indexer.NewIsolated(cfg)
+	defer ex.Close()
 	pdftotext, _ := exec.LookPath("pdftotext")
 	var (
 		classes          = map[indexer.Class]int{}

@@ -45,7 +45,9 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *inProcess {
 		doc, err = indexer.Extract(filepath.Base(file), data, indexer.DefaultLimits)
 	} else {
-		doc, err = indexer.DefaultIsolated.Extract(ctx, file, data)
+		x := indexer.NewIsolated(indexer.DefaultIsolation)
+		defer x.Close()
+		doc, err = x.Extract(ctx, file, data)
 	}
 	if err != nil {
 		return err

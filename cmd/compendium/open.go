@@ -17,12 +17,13 @@ import (
 // storage is an open knowledge base: the data folder's lock, the database
 // (embedded or not), the index and the service over them.
 type storage struct {
-	svc      *kb.Service
-	store    *mongodb.Store
-	index    *search.Index
-	embedded *mongodb.Embedded
-	lock     *dataLock
-	indexDir string
+	svc       *kb.Service
+	store     *mongodb.Store
+	index     *search.Index
+	embedded  *mongodb.Embedded
+	lock      *dataLock
+	indexDir  string
+	extractor *indexer.Isolated
 }
 
 // recreateIndex replaces the index with an empty one.
@@ -71,9 +72,10 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	if st.index, fresh, err = search.Open(st.indexDir); err != nil {
 		return nil, err
 	}
-	ex := indexer.DefaultIsolated
-	ex.Exe = cfg.workerExe
-	st.svc = kb.NewService(st.store, st.index, ex, log)
+	iso := indexer.DefaultIsolation
+	iso.Exe = cfg.workerExe
+	st.extractor = indexer.NewIsolated(iso)
+	st.svc = kb.NewService(st.store, st.index, st.extractor, log)
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err
@@ -103,6 +105,9 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 // and last the lock.
 func (st *storage) close(ctx context.Context) error {
 	var errs []error
+	if st.extractor != nil {
+		errs = append(errs, st.extractor.Close())
+	}
 	if st.index != nil {
 		errs = append(errs, st.index.Close())
 	}
