@@ -52,8 +52,9 @@ type pageReader struct {
 const maxOpsPerPage = 2_000_000
 
 func readPage(page pdf.Value, fonts map[string]*font, base matrix) (glyphs []placed, images int) {
-	pr := &pageReader{fonts: fonts, budget: maxOpsPerPage, maxForm: 8, pageRes: page.Key("Resources")}
-	pr.run(page.Key("Contents"), page.Key("Resources"), base, 0)
+	res := inherited(page, "Resources")
+	pr := &pageReader{fonts: fonts, budget: maxOpsPerPage, maxForm: 8, pageRes: res}
+	pr.run(page.Key("Contents"), res, base, 0)
 	return pr.glyphs, pr.images
 }
 

@@ -111,7 +111,7 @@ var (
 	lawRE          = compileAll(lawPatterns)
 	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20[0-4]\d)\b`)
 	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) district\b|\bdistricts? of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
-	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police station|year|period)\s*[:\-–]\s*(.+)$`)
+	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police stations?|unit|year|period|agency|agencies|partners?)\s*[:\-–]\s*(.+)$`)
 	figureRE       = map[string]*regexp.Regexp{
 		"rescued":   regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+|was\s+)?(?:rescued|freed|released)`),
 		"minors":    regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:of them\s+|among them\s+|were\s+)?(?:minors?|children|girls below)`),
@@ -198,7 +198,7 @@ func ReadFields(title string, content []at) Fields {
 	f.Exploitation = matchAll(exploitationRE, text, 1)
 	f.Laws = matchAll(lawRE, text, 1)
 	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
-		f.Agencies = addUnique(f.Agencies, strings.TrimSpace(m[1]+m[2]))
+		f.Agencies = addUnique(f.Agencies, strings.Join(strings.Fields(m[1]+m[2]), " "))
 	}
 	for name, re := range figureRE {
 		if m := re.FindStringSubmatch(text); m != nil {

@@ -118,6 +118,7 @@ func classify(lines []at, body float64) []headingKind {
 		}
 	}
 	if labelled >= 2 {
+		markLargerSections(lines, kinds, body)
 		return kinds
 	}
 	numbered := 0
@@ -128,7 +129,9 @@ func classify(lines []at, body float64) []headingKind {
 		}
 	}
 	if numbered >= 2 {
-		return keepIncreasing(lines, kinds)
+		kinds = keepIncreasing(lines, kinds)
+		markLargerSections(lines, kinds, body)
+		return kinds
 	}
 	for i := range kinds {
 		if kinds[i] == kindCase {
@@ -208,7 +211,38 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 		switch {
 		case s == caseStyle:
 			kinds[i] = kindCase
-		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && i > 0:
+		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && l.page > lines[0].page:
+			kinds[i] = kindSection
+		}
+	}
+}
+
+// markLargerSections marks unnumbered headings set larger than the case
+// titles as sections ("Investigation and evidence" above "Best Practice
+// No. 1"). The first page is left alone: its large type is the title.
+func markLargerSections(lines []at, kinds []headingKind, body float64) {
+	var sizes []float64
+	for i, l := range lines {
+		if kinds[i] == kindCase {
+			sizes = append(sizes, l.Size)
+		}
+	}
+	if len(sizes) == 0 {
+		return
+	}
+	sort.Float64s(sizes)
+	caseSize := sizes[len(sizes)/2]
+	for i, l := range lines {
+		if kinds[i] != kindBody || !headingStyle(l, body) || l.page == lines[0].page || l.Size < caseSize+0.9 {
+			continue
+		}
+		if i > 0 && continues(lines[i-1], l) && sameStyle(lines[i-1], l) {
+			continue // the second line of a title
+		}
+		if i > 0 && kinds[i-1] == kindCase && lines[i-1].page == l.page {
+			continue // the title under a "Case Study 3:" label
+		}
+		if len(strings.Fields(l.Text)) >= 2 || isUpper(l.Text) {
 			kinds[i] = kindSection
 		}
 	}
@@ -361,6 +395,9 @@ func paragraphBreak(a, b at) bool {
 	}
 	if a.page != b.page {
 		return b.Bold
+	}
+	if labelRE.MatchString(b.Text) || labelRE.MatchString(a.Text) {
+		return true
 	}
 	gap := b.Y - a.Y
 	return gap > 1.55*a.Size || gap < 0 || strings.HasPrefix(b.Text, "- ") || strings.HasPrefix(b.Text, "• ")

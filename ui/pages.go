@@ -151,10 +151,10 @@ func encode(q kb.Query) url.Values {
 
 type practicePage struct {
 	page
-	Practice   kb.Practice
-	Paragraphs []string
-	Figures    []figure
-	Citation   string
+	Practice kb.Practice
+	Blocks   []block
+	Figures  []figure
+	Citation string
 }
 
 type figure struct {
@@ -170,12 +170,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	if c.Params("slug") != p.Slug {
 		return c.Redirect(PracticeURL(p), fiber.StatusMovedPermanently)
 	}
-	pp := practicePage{page: page{Title: p.Title}, Practice: p, Citation: citation(p)}
-	for _, para := range strings.Split(p.Text, "\n\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			pp.Paragraphs = append(pp.Paragraphs, para)
-		}
-	}
+	pp := practicePage{page: page{Title: p.Title}, Practice: p, Citation: citation(p), Blocks: blocks(p.Text)}
 	for _, k := range []string{"rescued", "minors", "arrested", "convicted"} {
 		if n, ok := p.Figures[k]; ok {
 			pp.Figures = append(pp.Figures, figure{Label: strings.ToUpper(k[:1]) + k[1:], Value: n})
@@ -230,4 +225,25 @@ func (h *handlers) documentPDF(c *fiber.Ctx) error {
 		return c.SendStatus(fiber.StatusNotModified)
 	}
 	return c.Send(data)
+}
+
+// block is a paragraph of a practice's text, or a sub-heading: a short
+// line with no sentence end, as compendia set "Background" or "Lessons".
+type block struct {
+	Text    string
+	Heading bool
+}
+
+func blocks(text string) []block {
+	var out []block
+	for _, para := range strings.Split(text, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" {
+			continue
+		}
+		words := len(strings.Fields(para))
+		heading := words <= 8 && !strings.ContainsAny(para[len(para)-1:], ".:;,") && !strings.HasPrefix(para, "- ") && !strings.HasPrefix(para, "• ")
+		out = append(out, block{Text: para, Heading: heading})
+	}
+	return out
 }
