@@ -34,6 +34,18 @@ func WordF1(got, want string) float64 {
 
 func wordBag(s string) map[string]int {
 	bag := map[string]int{}
+	// Invisible format characters (bidi marks) are not part of words.
+	// Control characters stand between words (some tools write a space
+	// glyph's code, 3, as is).
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		case unicode.IsControl(r):
+			return ' '
+		}
+		return r
+	}, s)
 	for _, f := range strings.Fields(normalizeText(s)) {
 		f = strings.TrimFunc(strings.ToLower(f), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
 		if f != "" {

@@ -55,6 +55,7 @@ func readPage(page pdf.Value, fonts map[string]*font, base matrix) (glyphs []pla
 	res := inherited(page, "Resources")
 	pr := &pageReader{fonts: fonts, budget: maxOpsPerPage, maxForm: 8, pageRes: res}
 	pr.run(page.Key("Contents"), res, base, 0)
+	pr.annotations(page, base)
 	return pr.glyphs, pr.images
 }
 
@@ -193,17 +194,72 @@ func (pr *pageReader) do(res pdf.Value, name string, ctm matrix, depth int) {
 		if depth >= pr.maxForm {
 			return
 		}
-		m := identity
-		if mv := x.Key("Matrix"); mv.Len() == 6 {
-			m = matrix{mv.Index(0).Float64(), mv.Index(1).Float64(), mv.Index(2).Float64(),
-				mv.Index(3).Float64(), mv.Index(4).Float64(), mv.Index(5).Float64()}
-		}
+		m := formMatrix(x)
 		inner := x.Key("Resources")
 		if inner.Kind() != pdf.Dict {
 			inner = res
 		}
 		pr.run(x, inner, m.mul(ctm), depth+1)
 	}
+}
+
+// annotations paints the normal appearance of each visible annotation,
+// as viewers do: filled-in form fields and text boxes carry text.
+func (pr *pageReader) annotations(page pdf.Value, base matrix) {
+	annots := page.Key("Annots")
+	for i := 0; i < annots.Len() && i < 2000; i++ {
+		a := annots.Index(i)
+		if flags := a.Key("F").Int64(); flags&(2|32) != 0 { // Hidden, NoView
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict {
+			ap = ap.Key(a.Key("AS").Name()) // one appearance per state
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		rect := a.Key("Rect")
+		if rect.Len() != 4 {
+			continue
+		}
+		m := formMatrix(ap)
+		x0, y0, x1, y1 := bboxUnder(ap.Key("BBox"), m)
+		if x1-x0 <= 0 || y1-y0 <= 0 {
+			continue
+		}
+		rx0, ry0 := math.Min(rect.Index(0).Float64(), rect.Index(2).Float64()), math.Min(rect.Index(1).Float64(), rect.Index(3).Float64())
+		rx1, ry1 := math.Max(rect.Index(0).Float64(), rect.Index(2).Float64()), math.Max(rect.Index(1).Float64(), rect.Index(3).Float64())
+		fit := matrix{(rx1 - rx0) / (x1 - x0), 0, 0, (ry1 - ry0) / (y1 - y0), rx0 - x0*(rx1-rx0)/(x1-x0), ry0 - y0*(ry1-ry0)/(y1-y0)}
+		res := ap.Key("Resources")
+		if res.Kind() != pdf.Dict {
+			res = pr.pageRes
+		}
+		pr.run(ap, res, m.mul(fit).mul(base), 1)
+	}
+}
+
+func formMatrix(x pdf.Value) matrix {
+	if mv := x.Key("Matrix"); mv.Len() == 6 {
+		return matrix{mv.Index(0).Float64(), mv.Index(1).Float64(), mv.Index(2).Float64(),
+			mv.Index(3).Float64(), mv.Index(4).Float64(), mv.Index(5).Float64()}
+	}
+	return identity
+}
+
+// bboxUnder returns the bounding box of a form's BBox after its matrix.
+func bboxUnder(box pdf.Value, m matrix) (x0, y0, x1, y1 float64) {
+	if box.Len() != 4 {
+		return 0, 0, 0, 0
+	}
+	x0, y0 = math.Inf(1), math.Inf(1)
+	x1, y1 = math.Inf(-1), math.Inf(-1)
+	for _, c := range [][2]int{{0, 1}, {0, 3}, {2, 1}, {2, 3}} {
+		x, y := box.Index(c[0]).Float64(), box.Index(c[1]).Float64()
+		tx, ty := x*m[0]+y*m[2]+m[4], x*m[1]+y*m[3]+m[5]
+		x0, y0, x1, y1 = math.Min(x0, tx), math.Min(y0, ty), math.Max(x1, tx), math.Max(y1, ty)
+	}
+	return x0, y0, x1, y1
 }
 
 func (pr *pageReader) font(res pdf.Value, name string) *font {
@@ -251,8 +307,9 @@ func (pr *pageReader) show(gs *gstate, tm *matrix, raw string) {
 	}
 }
 
-// cleanGlyph drops control characters and folds the private-use and
-// replacement characters that carry no text.
+// cleanGlyph drops the private-use and replacement characters that carry
+// no text, and turns control characters into spaces: some fonts map their
+// space glyph to a control code.
 func cleanGlyph(s string) string {
 	if s == "" {
 		return ""
@@ -268,9 +325,9 @@ func cleanGlyph(s string) string {
 	}
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20 || r == 0x7f:
 			return ' '
-		case r < 0x20 || r == 0xfffd || (r >= 0xe000 && r <= 0xf8ff) || r == 0x7f:
+		case r == 0xfffd || (r >= 0xe000 && r <= 0xf8ff):
 			return -1
 		}
 		return r

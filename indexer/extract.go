@@ -199,21 +199,17 @@ func open(data []byte) (*pdf.Reader, error) {
 	if start < 0 {
 		return nil, errNotPDF
 	}
-	fixed := data
-	if end := bytes.LastIndex(data, []byte("%%EOF")); end > 0 && end+5 < len(data) && len(bytes.TrimSpace(data[end+5:])) > 0 {
-		fixed = data[:end+5]
+	// Bytes before the header (a byte-order mark, a tool's console
+	// output) were added after the file was written: offsets count from
+	// the header.
+	fixed := data[start:]
+	if end := bytes.LastIndex(fixed, []byte("%%EOF")); end > 0 && end+5 < len(fixed) && len(bytes.TrimSpace(fixed[end+5:])) > 0 {
+		fixed = fixed[:end+5]
 	}
-	if start > 0 || !validHeaderVersion(fixed[start:]) {
-		// The library checks the header at offset 0; xref offsets stay
-		// relative to the original first byte, so rewrite in place.
+	if !validHeaderVersion(fixed) {
 		cp := append([]byte(nil), fixed...)
 		copy(cp, "%PDF-1.7")
-		if start > 0 {
-			cp[8] = '\n'
-			for i := 9; i < start+8 && i < len(cp); i++ {
-				cp[i] = ' '
-			}
-		} else if len(cp) > 8 && cp[8] != '\r' && cp[8] != '\n' {
+		if len(cp) > 8 && cp[8] != '\r' && cp[8] != '\n' {
 			cp[8] = '\n'
 		}
 		fixed = cp

@@ -49,11 +49,33 @@ func removeFurniture(pages []Page) {
 		n, ok := lastNumber(t)
 		return ok && offsets[furnitureKey(t)][n-p.Number] >= minRepeat
 	}
+	// How often each whole line recurs anywhere: pages that mostly repeat
+	// other pages (a form, a duplicated page) have no furniture to tell
+	// apart from their text.
+	anywhere := map[string]int{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, l := range p.Lines {
+			t := strings.ToLower(strings.TrimSpace(l.Text))
+			if !seen[t] {
+				seen[t] = true
+				anywhere[t]++
+			}
+		}
+	}
 	for pi := range pages {
 		p := &pages[pi]
+		repeated := 0
+		for _, l := range p.Lines {
+			if anywhere[strings.ToLower(strings.TrimSpace(l.Text))] >= minRepeat {
+				repeated++
+			}
+		}
+		duplicate := len(p.Lines) > 6 && repeated*10 > len(p.Lines)*4
 		drop := map[int]bool{}
 		for _, i := range edgeLines(len(p.Lines), band) {
-			if furniture(*p, p.Lines[i].Text) {
+			t := p.Lines[i].Text
+			if pageNumberRE.MatchString(t) || !duplicate && furniture(*p, t) {
 				drop[i] = true
 			}
 		}
