@@ -68,13 +68,17 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 	sum := sha256.Sum256(data)
 	doc = &Document{File: name, SHA256: hex.EncodeToString(sum[:])}
 	pages, err := readDocument(name, data, lim)
-	if err != nil && ClassOf(err) == ClassDamaged || err == nil && !hasText(pages) {
-		// Damaged, or no text where a damaged stream may hide it: rebuild
-		// the file from its objects and try once more.
-		if fixed, ok := repair(data); ok {
-			if again, rerr := readDocument(name, fixed, lim); rerr == nil && hasText(again) {
+	if retry := ClassOf(err); retry == ClassDamaged || retry == ClassUnsupported || retry == ClassEncrypted || err == nil && !hasText(pages) {
+		// Damaged, encrypted, or no text where a damaged stream may hide
+		// it: rebuild the file from its objects and try once more.
+		fixed, rerr := repair(data)
+		switch {
+		case rerr == nil:
+			if again, aerr := readDocument(name, fixed, lim); aerr == nil && hasText(again) {
 				pages, err = again, nil
 			}
+		case errors.Is(rerr, errNeedsPassword):
+			err = &Error{File: name, Class: ClassEncrypted, Err: errors.New("encrypted with a password; an open copy is needed")}
 		}
 	}
 	if err != nil {

@@ -208,7 +208,11 @@ func (f *font) decode(raw string) []glyph {
 			// do for Identity-ordered fonts.
 			if code >= 0x20 && utf8.ValidRune(rune(code)) {
 				g.text = string(rune(code))
+			} else if code < 0x20 {
+				g.text = " "
 			}
+		} else if code < 0x20 {
+			g.text = " " // an unmapped control code: a space glyph in practice
 		}
 		if w, ok := f.widths[code]; ok && w > 0 {
 			g.width = w

@@ -99,18 +99,27 @@ func rotateGlyphs(gs []placed, angle int) {
 // dropOverprint removes glyphs painted again at (nearly) the same place,
 // the way fake bold and shadows are made.
 func dropOverprint(gs []placed) []placed {
-	type key struct {
-		text string
-		x, y int
-	}
-	seen := make(map[key]bool, len(gs))
+	type pos struct{ x, y float64 }
+	seen := make(map[string][]pos, len(gs))
 	out := gs[:0:0]
 	for _, g := range gs {
-		k := key{g.text, int(math.Round(g.x / 1.5)), int(math.Round(g.y / 1.5))}
-		if seen[k] && g.text != " " {
-			continue
+		if g.text != " " {
+			// Tolerances as poppler's: a tenth of the size along the line,
+			// a fifth across it.
+			along, across := 0.1*g.size, 0.2*g.size
+			dup := false
+			prev := seen[g.text]
+			for i := len(prev) - 1; i >= 0 && i >= len(prev)-64; i-- {
+				if math.Abs(prev[i].x-g.x) < along && math.Abs(prev[i].y-g.y) < across {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			seen[g.text] = append(prev, pos{g.x, g.y})
 		}
-		seen[k] = true
 		out = append(out, g)
 	}
 	return out

@@ -3,6 +3,7 @@ package indexer
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -35,15 +36,35 @@ type scannedObj struct {
 	body     []byte // what stands between "obj" and "endobj"
 }
 
-// repair returns a rebuilt copy of a damaged PDF, or false when there is
-// nothing to rebuild from.
-func repair(data []byte) ([]byte, bool) {
-	if encryptRE.Match(data) {
-		return nil, false // objects cannot be unpacked without the key
-	}
+var errNothingToRepair = errors.New("no objects to rebuild the file from")
+
+// repair returns a rebuilt, unencrypted copy of a damaged or encrypted PDF.
+func repair(data []byte) ([]byte, error) {
 	objs := scanObjects(data)
 	if len(objs) == 0 {
-		return nil, false
+		return nil, errNothingToRepair
+	}
+	if encryptRE.Match(data) {
+		raw := map[int]scannedObj{}
+		for _, o := range objs {
+			raw[o.num] = o
+		}
+		sec, err := readSecurity(data, raw)
+		if err != nil {
+			return nil, err
+		}
+		encNum := -1
+		if m := encryptRefRE.FindAllSubmatch(data, -1); m != nil {
+			encNum, _ = strconv.Atoi(string(m[len(m)-1][1]))
+		}
+		clear := objs[:0]
+		for _, o := range objs {
+			if o.num == encNum || xrefTypeRE.Match(dictPart(o.body)) {
+				continue
+			}
+			clear = append(clear, sec.decryptObject(o))
+		}
+		objs = clear
 	}
 	byNum := map[int]scannedObj{}
 	for _, o := range objs {
@@ -62,7 +83,7 @@ func repair(data []byte) ([]byte, bool) {
 	}
 	root := findRoot(data, byNum)
 	if root < 0 {
-		return nil, false
+		return nil, errors.New("no document catalog found")
 	}
 	nums := make([]int, 0, len(byNum))
 	for n := range byNum {
@@ -96,7 +117,7 @@ func repair(data []byte) ([]byte, bool) {
 		}
 	}
 	fmt.Fprintf(&out, " >>\nstartxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes(), true
+	return out.Bytes(), nil
 }
 
 // scanObjects finds "N G obj … endobj" by scanning, and fixes each

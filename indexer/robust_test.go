@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/go-pdf/fpdf"
 )
 
 // TestMain lets the test binary serve as the extraction worker.
@@ -154,4 +156,46 @@ func TestSharedPDFs(t *testing.T) {
 	close(work)
 	wg.Wait()
 	t.Logf("%d files: %v", len(files), classes)
+}
+
+// encryptedPDF makes a one-page PDF protected with RC4, as many published
+// reports are: an empty user password opens it, printing is restricted.
+func encryptedPDF(t *testing.T, userPassword string) []byte {
+	t.Helper()
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetProtection(fpdf.CnProtectPrint, userPassword, "owner-secret")
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "B", 14)
+	pdf.Cell(0, 10, "1. Rescue of Bonded Labourers in Odisha")
+	pdf.Ln(12)
+	pdf.SetFont("Helvetica", "", 11)
+	pdf.MultiCell(0, 6, "The district police of Ganjam released 40 bonded labourers from brick kilns with the labour department.", "", "L", false)
+	pdf.Ln(6)
+	pdf.SetFont("Helvetica", "B", 14)
+	pdf.Cell(0, 10, "2. Awareness in Schools of Assam")
+	pdf.Ln(12)
+	pdf.SetFont("Helvetica", "", 11)
+	pdf.MultiCell(0, 6, "Police officers visited schools with the Childline number.", "", "L", false)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestEncrypted(t *testing.T) {
+	doc, err := Extract("open.pdf", encryptedPDF(t, ""), DefaultLimits)
+	if err != nil {
+		t.Fatalf("a file with an empty user password must open: %v", err)
+	}
+	if !bytes.Contains([]byte(doc.Text()), []byte("released 40 bonded labourers")) {
+		t.Errorf("decrypted text lacks the body: %q", doc.Text())
+	}
+	if len(doc.Practices) != 2 {
+		t.Errorf("found %d case studies in the decrypted file, want 2", len(doc.Practices))
+	}
+	_, err = Extract("locked.pdf", encryptedPDF(t, "secret"), DefaultLimits)
+	if ClassOf(err) != ClassEncrypted {
+		t.Errorf("a file that needs a password: %v, want class %q", err, ClassEncrypted)
+	}
 }
