@@ -158,7 +158,7 @@ func TestServeAndBusyDataFolder(t *testing.T) {
 		cancel()
 		t.Fatalf("serve printed no address: %q (%v)", printed, <-done)
 	}
-	if !strings.Contains(strings.Join(printed, "\n"), "importing 2 sample compendia") {
+	if !strings.Contains(strings.Join(printed, "\n"), "importing 4 sample compendia") {
 		t.Errorf("serve on an empty knowledge base should say it imports the samples: %q", printed)
 	}
 	resp, err := http.Get(addr + "api/v1/search?q=bonded+labour")
