@@ -149,6 +149,12 @@ func ReadFields(title string, content []at) Fields {
 		if m := labelRE.FindStringSubmatch(l.Text); m != nil {
 			key := strings.ToLower(m[1])
 			labelled[key] = append(labelled[key], m[2])
+		} else if len(l.Cells) == 2 {
+			// A row of a two-column table of fields: "State" | "Goa".
+			if m := labelRE.FindStringSubmatch(l.Cells[0] + ": " + l.Cells[1]); m != nil {
+				key := strings.ToLower(m[1])
+				labelled[key] = append(labelled[key], m[2])
+			}
 		}
 		prose.WriteString(l.Text + "\n")
 	}
@@ -184,7 +190,7 @@ func ReadFields(title string, content []at) Fields {
 		}
 	}
 	for _, m := range districtRE.FindAllStringSubmatch(text, -1) {
-		d := m[1] + m[2]
+		d := trimLeadingWord(m[1] + m[2])
 		if d != "" && gazetteer[strings.ToLower(d)] == "" && !strings.EqualFold(d, "the") {
 			f.Districts = addUnique(f.Districts, d)
 		}
@@ -289,4 +295,18 @@ func isCountry(p string) bool {
 		}
 	}
 	return false
+}
+
+// trimLeadingWord drops a capitalised function word that the district
+// pattern took for part of a name ("In Anantapur").
+func trimLeadingWord(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	switch first {
+	case "In", "The", "At", "From", "Of", "For", "And", "To", "By", "On", "With", "Across", "Each", "Every":
+		return rest
+	}
+	return s
 }

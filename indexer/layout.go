@@ -16,6 +16,9 @@ type Line struct {
 	X2   float64 `json:"x2"`
 	Size float64 `json:"size"`
 	Bold bool    `json:"bold,omitempty"`
+	// Cells holds the parts of a line set apart by wide gaps, as in a
+	// two-column table of fields ("State" | "Goa"); nil for plain lines.
+	Cells []string `json:"cells,omitempty"`
 }
 
 // fragment is a run of words on one baseline with no wide gap inside.
@@ -342,11 +345,23 @@ func joinRow(row []*fragment) Line {
 	var b strings.Builder
 	l := Line{X: row[0].x0, Y: row[0].y, Size: row[0].size, X2: row[0].x1}
 	bold, n := 0, 0
+	var cells []string
+	cell := strings.Builder{}
 	for i, f := range row {
 		if i > 0 {
 			b.WriteByte(' ')
+			if f.x0-row[i-1].x1 > 2*f.size {
+				cells = append(cells, normalizeText(cell.String()))
+				cell.Reset()
+			} else {
+				cell.WriteByte(' ')
+			}
 		}
 		for k, w := range f.words {
+			if k > 0 {
+				cell.WriteByte(' ')
+			}
+			cell.WriteString(w.text)
 			if k > 0 {
 				b.WriteByte(' ')
 			}
@@ -359,6 +374,9 @@ func joinRow(row []*fragment) Line {
 	}
 	l.Text = normalizeText(b.String())
 	l.Bold = bold*2 > n
+	if len(cells) > 0 {
+		l.Cells = append(cells, normalizeText(cell.String()))
+	}
 	return l
 }
 

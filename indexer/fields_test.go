@@ -1,0 +1,64 @@
+package indexer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func lines(texts ...string) []at {
+	var out []at
+	for i, t := range texts {
+		out = append(out, at{page: 1, Line: Line{Text: t, Y: float64(i * 12), Size: 10}})
+	}
+	return out
+}
+
+func TestReadFields(t *testing.T) {
+	tests := []struct {
+		name    string
+		content []at
+		check   func(Fields) string
+	}{
+		{"old state names map to new ones", lines("Girls from Orissa and Uttaranchal were taken to Bombay."), func(f Fields) string {
+			return cmp.Diff([]string{"Odisha", "Uttarakhand", "Maharashtra"}, f.States)
+		}},
+		{"a labelled state wins over places in the prose", lines("State: Goa", "Victims came from Karnataka and Nepal."), func(f Fields) string {
+			return cmp.Diff([]string{"Goa"}, f.States)
+		}},
+		{"a two-column table of fields", []at{{page: 1, Line: Line{Text: "District Ganjam", Cells: []string{"District", "Ganjam"}, Size: 10}}}, func(f Fields) string {
+			return cmp.Diff([]string{"Ganjam"}, f.Districts)
+		}},
+		{"countries are kept apart from states", lines("Women from Nepal were rescued in West Bengal."), func(f Fields) string {
+			return cmp.Diff([]string{"West Bengal"}, f.States) + cmp.Diff([]string{"Nepal"}, f.Countries)
+		}},
+		{"source and destination", lines("Children were trafficked from Bihar to Delhi by train."), func(f Fields) string {
+			return cmp.Diff([]string{"Bihar"}, f.Source) + cmp.Diff([]string{"Delhi"}, f.Destination)
+		}},
+		{"figures stated plainly", lines("28 victims were rescued, 5 of them minors, and 9 traffickers were arrested. 4 accused were convicted."), func(f Fields) string {
+			return cmp.Diff(map[string]int{"rescued": 28, "minors": 5, "arrested": 9, "convicted": 4}, f.Figures)
+		}},
+		{"laws old and new", lines("Cases under the ITPA and IPC 370 were later charged under BNS 143 and the POCSO Act."), func(f Fields) string {
+			want := []string{"Immoral Traffic (Prevention) Act, 1956", "IPC 370", "BNS 143", "POCSO Act, 2012"}
+			return cmp.Diff(want, f.Laws)
+		}},
+		{"districts and years", lines("In Anantapur district in 2007 and again in 2009 the AHTU worked with Rescue Foundation."), func(f Fields) string {
+			d := cmp.Diff([]string{"Anantapur"}, f.Districts) + cmp.Diff([]int{2007, 2009}, f.Years)
+			if !strings.Contains(strings.Join(f.Agencies, "|"), "Rescue Foundation") {
+				d += "agencies lack Rescue Foundation"
+			}
+			return d
+		}},
+		{"forms of exploitation", lines("Families were held in debt bondage at a brick kiln."), func(f Fields) string {
+			return cmp.Diff([]string{"forced and bonded labour"}, f.Exploitation)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := tt.check(ReadFields("", tt.content)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
