@@ -3,16 +3,35 @@ package kb
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// Query is a search as a user asks it.
+// Query is a search as a user asks it. Filters of one kind are ORed
+// (Goa or Kerala); filters of different kinds are ANDed.
 type Query struct {
-	Text   string
-	States []string
-	Themes []string
-	Page   int // from 1
-	Size   int
+	Text         string
+	States       []string
+	Themes       []string
+	Exploitation []string
+	Documents    []string
+	Years        []string // "2007" or a range "2000-2009"
+	Sort         string   // "" (relevance), "newest" or "oldest"
+	Page         int      // from 1
+	Size         int
+}
+
+// Sort orders.
+const (
+	SortRelevance = ""
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// Filters returns the query's filters by facet name, for links that add
+// or remove one.
+func (q Query) Filters() map[string][]string {
+	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years}
 }
 
 // MaxPageSize bounds what one request can ask for.
@@ -36,6 +55,21 @@ func (q Query) Normalize() (Query, error) {
 	if q.Size < 1 || q.Size > MaxPageSize {
 		return q, fmt.Errorf("%w: size must be between 1 and %d", ErrBadRequest, MaxPageSize)
 	}
+	if q.Page*q.Size > 10000 {
+		return q, fmt.Errorf("%w: results are listed up to the 10,000th", ErrBadRequest)
+	}
+	switch q.Sort {
+	case SortRelevance, SortNewest, SortOldest:
+	case "relevance":
+		q.Sort = SortRelevance
+	default:
+		return q, fmt.Errorf("%w: sort must be relevance, newest or oldest", ErrBadRequest)
+	}
+	for _, y := range q.Years {
+		if _, _, ok := ParseYears(y); !ok {
+			return q, fmt.Errorf("%w: year %q must be like 2007 or 2000-2009", ErrBadRequest, y)
+		}
+	}
 	return q, nil
 }
 
@@ -54,9 +88,10 @@ type FacetValue struct {
 
 // IndexResults is what the index answers.
 type IndexResults struct {
-	Total  int
-	Hits   []IndexHit
-	Facets map[string][]FacetValue
+	Total      int
+	Hits       []IndexHit
+	Facets     map[string][]FacetValue
+	DidYouMean string // a corrected query when nothing matched
 }
 
 // Hit is a search hit with its practice loaded from the store.
@@ -67,10 +102,11 @@ type Hit struct {
 
 // Results is a page of search results.
 type Results struct {
-	Query  Query
-	Total  int
-	Hits   []Hit
-	Facets map[string][]FacetValue
+	Query      Query
+	Total      int
+	Hits       []Hit
+	Facets     map[string][]FacetValue
+	DidYouMean string
 }
 
 // Search asks the index and loads the hits' practices from the store, the
@@ -96,11 +132,83 @@ func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	for _, p := range ps {
 		byID[p.ID] = p
 	}
-	res := Results{Query: q, Total: ir.Total, Facets: ir.Facets}
+	res := Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean}
 	for _, h := range ir.Hits {
 		if p, ok := byID[h.ID]; ok {
 			res.Hits = append(res.Hits, Hit{IndexHit: h, Practice: p})
 		}
 	}
 	return res, nil
+}
+
+// ParseYears reads "2007" or "2000-2009" into an inclusive range.
+func ParseYears(s string) (from, to int, ok bool) {
+	a, b, isRange := strings.Cut(strings.TrimSpace(s), "-")
+	from, err := strconv.Atoi(strings.TrimSpace(a))
+	if err != nil || from < 1800 || from > 2200 {
+		return 0, 0, false
+	}
+	if !isRange {
+		return from, from, true
+	}
+	to, err = strconv.Atoi(strings.TrimSpace(b))
+	if err != nil || to < from || to > 2200 {
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+// Suggestion completes what a user is typing.
+type Suggestion struct {
+	Text string `json:"text"`
+	Kind string `json:"kind"` // "title" or "term"
+	URL  string `json:"url,omitempty"`
+}
+
+// Suggest returns completions for a prefix: practice titles, then
+// frequent words.
+func (s *Service) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error) {
+	prefix = strings.TrimSpace(prefix)
+	if prefix == "" || len(prefix) > 100 {
+		return []Suggestion{}, nil
+	}
+	if n <= 0 || n > 20 {
+		n = 8
+	}
+	return s.Index.Suggest(ctx, prefix, n)
+}
+
+// Similar returns practices like the given one, from its most telling
+// terms, its states and its themes.
+func (s *Service) Similar(ctx context.Context, id string, n int) ([]Hit, error) {
+	p, err := s.Store.Practice(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if n <= 0 || n > 20 {
+		n = 5
+	}
+	ihs, err := s.Index.Similar(ctx, p, n)
+	if err != nil {
+		return nil, fmt.Errorf("finding similar practices: %w", err)
+	}
+	ids := make([]string, len(ihs))
+	for i, h := range ihs {
+		ids[i] = h.ID
+	}
+	ps, err := s.Store.Practices(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]Practice, len(ps))
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	out := make([]Hit, 0, len(ps))
+	for _, h := range ihs {
+		if p, ok := byID[h.ID]; ok {
+			out = append(out, Hit{IndexHit: h, Practice: p})
+		}
+	}
+	return out, nil
 }

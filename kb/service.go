@@ -31,6 +31,8 @@ type Index interface {
 	Put(ctx context.Context, practices []Practice) error
 	Delete(ctx context.Context, ids []string) error
 	Search(ctx context.Context, q Query) (IndexResults, error)
+	Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error)
+	Similar(ctx context.Context, p Practice, n int) ([]IndexHit, error)
 	Count() (uint64, error)
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"html"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -24,11 +26,13 @@ type apiHit struct {
 }
 
 type apiResults struct {
-	Total  int                        `json:"total"`
-	Page   int                        `json:"page"`
-	Size   int                        `json:"size"`
-	Hits   []apiHit                   `json:"hits"`
-	Facets map[string][]kb.FacetValue `json:"facets"`
+	Total      int                        `json:"total"`
+	Page       int                        `json:"page"`
+	Size       int                        `json:"size"`
+	Sort       string                     `json:"sort"`
+	Hits       []apiHit                   `json:"hits"`
+	Facets     map[string][]kb.FacetValue `json:"facets"`
+	DidYouMean string                     `json:"did_you_mean,omitempty"`
 }
 
 func (h *handlers) apiSearch(c *fiber.Ctx) error {
@@ -40,20 +44,45 @@ func (h *handlers) apiSearch(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := apiResults{Total: res.Total, Page: q.Page, Size: q.Size, Hits: []apiHit{}, Facets: res.Facets}
-	for _, hit := range res.Hits {
+	sortName := q.Sort
+	if sortName == "" {
+		sortName = "relevance"
+	}
+	out := apiResults{Total: res.Total, Page: q.Page, Size: q.Size, Sort: sortName, Hits: toAPIHits(res.Hits), Facets: res.Facets, DidYouMean: res.DidYouMean}
+	return c.JSON(out)
+}
+
+func toAPIHits(hits []kb.Hit) []apiHit {
+	out := []apiHit{}
+	for _, hit := range hits {
 		p := hit.Practice
 		snippet := hit.Snippet
 		if snippet == "" {
-			snippet = p.Summary
+			snippet = html.EscapeString(p.Summary)
 		}
-		out.Hits = append(out.Hits, apiHit{
+		out = append(out, apiHit{
 			ID: p.ID, Title: p.Title, States: p.States, Themes: p.Themes, Snippet: snippet, Score: hit.Score,
 			URL:    PracticeURL(p),
 			Source: apiSource{Document: p.Provenance.DocumentTitle, PageStart: p.Provenance.PageStart, PageEnd: p.Provenance.PageEnd},
 		})
 	}
-	return c.JSON(out)
+	return out
+}
+
+func (h *handlers) apiSuggest(c *fiber.Ctx) error {
+	sugs, err := h.svc.Suggest(c.UserContext(), c.Query("q"), 8)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"suggestions": sugs})
+}
+
+func (h *handlers) apiSimilar(c *fiber.Ctx) error {
+	hits, err := h.svc.Similar(c.UserContext(), c.Params("id"), 5)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"hits": toAPIHits(hits)})
 }
 
 type apiPractice struct {

@@ -26,6 +26,8 @@ type Service interface {
 	Practice(ctx context.Context, id string) (kb.Practice, error)
 	Document(ctx context.Context, id string) (kb.Document, error)
 	Documents(ctx context.Context) ([]kb.Document, error)
+	Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error)
+	Similar(ctx context.Context, id string, n int) ([]kb.Hit, error)
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
 }
 
@@ -66,7 +68,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	app.Get("/documents/:file", h.documentPDF)
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
+	api.Get("/suggest", h.apiSuggest)
 	api.Get("/practices/:id", h.apiPractice)
+	api.Get("/practices/:id/similar", h.apiSimilar)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil
 }

@@ -201,3 +201,44 @@ func TestHostileQueryIsShownAsText(t *testing.T) {
 		t.Errorf("Content-Security-Policy = %q", csp)
 	}
 }
+
+func TestSuggestSimilarAndSortAPI(t *testing.T) {
+	app, _ := newApp(t)
+	resp, body := get(t, app, "/api/v1/suggest?q=bond")
+	var sug struct {
+		Suggestions []kb.Suggestion `json:"suggestions"`
+	}
+	if err := json.Unmarshal(body, &sug); err != nil || resp.StatusCode != 200 || len(sug.Suggestions) == 0 {
+		t.Fatalf("suggest: %d %v %s", resp.StatusCode, err, body)
+	}
+	_, body = get(t, app, "/api/v1/search?q=kilns")
+	var sr searchResponse
+	json.Unmarshal(body, &sr)
+	resp, body = get(t, app, "/api/v1/practices/"+sr.Hits[0].ID+"/similar")
+	var sim searchResponse
+	if err := json.Unmarshal(body, &sim); err != nil || resp.StatusCode != 200 || len(sim.Hits) == 0 {
+		t.Fatalf("similar: %d %v %.200s", resp.StatusCode, err, body)
+	}
+	for _, h := range sim.Hits {
+		if h.ID == sr.Hits[0].ID {
+			t.Error("similar lists the practice itself")
+		}
+	}
+	for target, status := range map[string]int{
+		"/api/v1/search?sort=newest":             200,
+		"/api/v1/search?sort=sideways":           400,
+		"/api/v1/search?year=2000-2009":          200,
+		"/api/v1/search?year=soon":               400,
+		"/api/v1/search?q=bondagge":              200,
+		"/api/v1/practices/doesnotexist/similar": 404,
+	} {
+		if resp, body := get(t, app, target); resp.StatusCode != status {
+			t.Errorf("GET %s: %d, want %d (%.200s)", target, resp.StatusCode, status, body)
+		}
+	}
+	// Filters shown on the page can be removed one by one.
+	resp, body = get(t, app, "/?q=rescue&state=Bihar&theme=rescue")
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte("Remove filter State: Bihar")) || !bytes.Contains(body, []byte("Remove filter Theme: rescue")) {
+		t.Errorf("active filters are not listed for removal")
+	}
+}

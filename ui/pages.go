@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,15 +14,18 @@ import (
 
 type searchPage struct {
 	page
-	Results    kb.Results
-	Facets     []facetView
-	Active     []activeFilter
-	Prev, Next string
+	Results     kb.Results
+	Facets      []facetView
+	Active      []activeFilter
+	Prev, Next  string
+	DidYouMean  *activeFilter
+	Sorts       []sortOption
+	First, Last int
 }
 
 type facetView struct {
-	Label  string
-	Values []facetLink
+	Label, Param string
+	Values       []facetLink
 }
 
 type facetLink struct {
@@ -36,20 +38,24 @@ type activeFilter struct {
 	Label, Remove string
 }
 
-// queryFromRequest reads q, state, theme, page and size, the same for the
+// queryFromRequest reads q, the filters (state, theme, exploitation,
+// document, year; each may repeat), sort, page and size, the same for the
 // page and the API.
 func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	args := c.Context().QueryArgs()
-	q := kb.Query{Text: string(args.Peek("q"))}
-	for _, v := range args.PeekMulti("state") {
-		if s := strings.TrimSpace(string(v)); s != "" {
-			q.States = append(q.States, s)
+	multi := func(name string) []string {
+		var out []string
+		for _, v := range args.PeekMulti(name) {
+			if s := strings.TrimSpace(string(v)); s != "" && len(out) < 20 {
+				out = append(out, s)
+			}
 		}
+		return out
 	}
-	for _, v := range args.PeekMulti("theme") {
-		if s := strings.TrimSpace(string(v)); s != "" {
-			q.Themes = append(q.Themes, s)
-		}
+	q := kb.Query{
+		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
+		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"),
+		Sort: string(args.Peek("sort")),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
 		if v := string(args.Peek(name)); v != "" {
@@ -72,19 +78,16 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := searchPage{page: page{Title: "Search", Query: q.Text}, Results: res}
+	p := searchPage{page: page{Title: "Search", Query: q.Text, SearchPage: true}, Results: res}
 	if q.Text != "" {
 		p.Title = q.Text
 	}
-	p.Facets = []facetView{
-		facetFor("State", "state", res.Facets["state"], q, q.States),
-		facetFor("Theme", "theme", res.Facets["theme"], q, q.Themes),
-	}
-	for _, s := range q.States {
-		p.Active = append(p.Active, activeFilter{Label: "State: " + s, Remove: searchLink(q, "state", s, false)})
-	}
-	for _, t := range q.Themes {
-		p.Active = append(p.Active, activeFilter{Label: "Theme: " + t, Remove: searchLink(q, "theme", t, false)})
+	filters := q.Filters()
+	for _, f := range facetLabels {
+		p.Facets = append(p.Facets, facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param]))
+		for _, v := range filters[f.param] {
+			p.Active = append(p.Active, activeFilter{Label: f.label + ": " + v, Remove: searchLink(q, f.param, v, false)})
+		}
 	}
 	if q.Page > 1 {
 		p.Prev = pageLink(q, q.Page-1)
@@ -92,7 +95,28 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	if q.Page*q.Size < res.Total {
 		p.Next = pageLink(q, q.Page+1)
 	}
+	if res.DidYouMean != "" {
+		alt := q
+		alt.Text = res.DidYouMean
+		p.DidYouMean = &activeFilter{Label: res.DidYouMean, Remove: "/?" + encode(alt).Encode()}
+	}
+	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {kb.SortNewest, "Newest"}, {kb.SortOldest, "Oldest"}} {
+		p.Sorts = append(p.Sorts, sortOption{Value: o.value, Label: o.label, Selected: q.Sort == o.value})
+	}
+	p.First = (q.Page-1)*q.Size + 1
+	p.Last = min(q.Page*q.Size, res.Total)
 	return h.render(c, "search", p)
+}
+
+// facetLabels are the facets the search page shows, in order.
+var facetLabels = []struct{ label, param string }{
+	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
+	{"Years", "year"}, {"Source document", "document"},
+}
+
+type sortOption struct {
+	Value, Label string
+	Selected     bool
 }
 
 func facetFor(label, param string, values []kb.FacetValue, q kb.Query, active []string) facetView {
@@ -100,11 +124,10 @@ func facetFor(label, param string, values []kb.FacetValue, q kb.Query, active []
 	for _, a := range active {
 		on[a] = true
 	}
-	fv := facetView{Label: label}
+	fv := facetView{Label: label, Param: param}
 	for _, v := range values {
 		fv.Values = append(fv.Values, facetLink{FacetValue: v, Active: on[v.Value], Link: searchLink(q, param, v.Value, !on[v.Value])})
 	}
-	sort.SliceStable(fv.Values, func(i, j int) bool { return fv.Values[i].Count > fv.Values[j].Count })
 	return fv
 }
 
@@ -137,11 +160,13 @@ func encode(q kb.Query) url.Values {
 	if q.Text != "" {
 		v.Set("q", q.Text)
 	}
-	for _, s := range q.States {
-		v.Add("state", s)
+	for param, values := range q.Filters() {
+		for _, x := range values {
+			v.Add(param, x)
+		}
 	}
-	for _, t := range q.Themes {
-		v.Add("theme", t)
+	if q.Sort != "" {
+		v.Set("sort", q.Sort)
 	}
 	if q.Size != 10 {
 		v.Set("size", strconv.Itoa(q.Size))
@@ -152,6 +177,7 @@ func encode(q kb.Query) url.Values {
 type practicePage struct {
 	page
 	Practice kb.Practice
+	Similar  []kb.Hit
 	Blocks   []block
 	Figures  []figure
 	Citation string
@@ -171,6 +197,9 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 		return c.Redirect(PracticeURL(p), fiber.StatusMovedPermanently)
 	}
 	pp := practicePage{page: page{Title: p.Title}, Practice: p, Citation: citation(p), Blocks: blocks(p.Text)}
+	if pp.Similar, err = h.svc.Similar(c.UserContext(), p.ID, 5); err != nil {
+		h.log.Warn("similar practices", "id", p.ID, "err", err) // the page is useful without them
+	}
 	for _, k := range []string{"rescued", "minors", "arrested", "convicted"} {
 		if n, ok := p.Figures[k]; ok {
 			pp.Figures = append(pp.Figures, figure{Label: strings.ToUpper(k[:1]) + k[1:], Value: n})

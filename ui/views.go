@@ -83,8 +83,9 @@ func PDFURL(p kb.Practice) string {
 
 // page is what every page's layout needs.
 type page struct {
-	Title string
-	Query string
+	Title      string
+	Query      string
+	SearchPage bool // the page has its own search form
 }
 
 type errorPage struct {

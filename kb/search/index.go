@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	bq "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -17,7 +17,25 @@ const versionKey = "compendium:version"
 
 // Index implements kb.Index on a Bleve index in a folder.
 type Index struct {
-	idx bleve.Index
+	idx   bleve.Index
+	query queryBuilder
+}
+
+func wrap(idx bleve.Index) *Index {
+	x := &Index{idx: idx}
+	x.query = queryBuilder{analyzer: idx.Mapping().AnalyzerNamed(en.AnalyzerName), syn: defaultSynonyms, known: x.known}
+	return x
+}
+
+// known reports whether any practice contains the word as typed.
+func (x *Index) known(word string) bool {
+	dict, err := x.idx.FieldDictRange("text_raw", []byte(word), []byte(word))
+	if err != nil {
+		return true // unsure: treat as known, so exact matches keep the lead
+	}
+	defer dict.Close()
+	e, err := dict.Next()
+	return err == nil && e != nil && e.Term == word
 }
 
 // Open opens the index in dir, creating it when missing and recreating it
@@ -38,7 +56,7 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 		}
 		v, err := idx.GetInternal([]byte(versionKey))
 		if err == nil && string(v) == Version {
-			return &Index{idx: idx}, false, nil
+			return wrap(idx), false, nil
 		}
 		_ = idx.Close()
 		if err := os.RemoveAll(dir); err != nil {
@@ -61,7 +79,7 @@ func create(dir string) (*Index, bool, error) {
 		_ = idx.Close()
 		return nil, false, err
 	}
-	return &Index{idx: idx}, true, nil
+	return wrap(idx), true, nil
 }
 
 // Close closes the index.
@@ -91,100 +109,4 @@ func (x *Index) Delete(_ context.Context, ids []string) error {
 		b.Delete(id)
 	}
 	return x.idx.Batch(b)
-}
-
-func toDoc(p kb.Practice) doc {
-	years := make([]float64, len(p.Years))
-	for i, y := range p.Years {
-		years[i] = float64(y)
-	}
-	return doc{
-		Title: p.Title, Summary: p.Summary, Text: p.Text, Section: p.Section,
-		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation, Laws: p.Laws,
-		Agencies: p.Agencies, Document: p.Provenance.DocumentID, Years: years,
-	}
-}
-
-// Search runs a query with its filters, facets and highlighted snippets.
-func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
-	req := bleve.NewSearchRequestOptions(buildQuery(q), q.Size, (q.Page-1)*q.Size, false)
-	req.Fields = nil
-	if q.Text != "" {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("text")
-		req.Highlight.AddField("title")
-	}
-	req.AddFacet("state", bleve.NewFacetRequest("states", 40))
-	req.AddFacet("theme", bleve.NewFacetRequest("themes", 20))
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return kb.IndexResults{}, err
-	}
-	out := kb.IndexResults{Total: int(res.Total), Facets: map[string][]kb.FacetValue{}}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, kb.IndexHit{ID: h.ID, Score: h.Score, Snippet: snippet(h.Fragments["text"])})
-	}
-	for name, f := range res.Facets {
-		vals := []kb.FacetValue{}
-		if f.Terms != nil {
-			for _, t := range f.Terms.Terms() {
-				vals = append(vals, kb.FacetValue{Value: t.Term, Count: t.Count})
-			}
-		}
-		out.Facets[name] = vals
-	}
-	return out, nil
-}
-
-// snippet tidies the best fragment: the highlighter cuts at character
-// counts, so a cut word at either end is dropped.
-func snippet(frags []string) string {
-	if len(frags) == 0 {
-		return ""
-	}
-	words := strings.Fields(frags[0])
-	if len(words) > 2 && strings.HasPrefix(words[0], "…") && !strings.Contains(words[0], "<mark>") {
-		words[1] = "…" + words[1]
-		words = words[1:]
-	}
-	if n := len(words); n > 2 && strings.HasSuffix(words[n-1], "…") && !strings.Contains(words[n-1], "</mark>") {
-		words[n-2] += "…"
-		words = words[:n-1]
-	}
-	return strings.Join(words, " ")
-}
-
-// buildQuery ranks matches in the title above the summary above the body,
-// rewards phrases, and applies the filters. User syntax ("quotes",
-// -word, field:value) goes through Bleve's query string when it parses;
-// text that does not parse falls back to plain words.
-func buildQuery(q kb.Query) bq.Query {
-	var must []bq.Query
-	if q.Text != "" {
-		must = append(must, parseText(q.Text))
-	}
-	for _, s := range q.States {
-		must = append(must, term("states", s))
-	}
-	for _, t := range q.Themes {
-		must = append(must, term("themes", t))
-	}
-	if len(must) == 0 {
-		return bleve.NewMatchAllQuery()
-	}
-	return bleve.NewConjunctionQuery(must...)
-}
-
-func term(field, value string) bq.Query {
-	t := bleve.NewTermQuery(value)
-	t.SetField(field)
-	return t
-}
-
-func wordsQuery(text string) bq.Query {
-	return bleve.NewDisjunctionQuery(
-		matchIn("title", text, 3, false), matchIn("summary", text, 1.5, false), matchIn("text", text, 1, false),
-		matchIn("title", text, 4, true), matchIn("text", text, 2, true),
-		phraseIn("title", text, 6), phraseIn("text", text, 3),
-	)
 }

@@ -160,3 +160,124 @@ func TestVersionMismatchRebuilds(t *testing.T) {
 	}
 	ix.Close()
 }
+
+func find(t *testing.T, ix *search.Index, q kb.Query) kb.IndexResults {
+	t.Helper()
+	q, err := q.Normalize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestTypoSynonymsAndWordForms(t *testing.T) {
+	ix := openIndex(t)
+	for _, tt := range []struct{ text, first string }{
+		{"bondage", "kilns"},
+		{"bonded labor", "kilns"},        // US spelling through the synonym list
+		{"brik kilns", "kilns"},          // a typo
+		{"rescu", "rescue"},              // a word cut short
+		{"Orissa families", "kilns"},     // an old state name
+		{"childline", "schools"},         // an exact word still works
+		{"inter state rescue", "rescue"}, // hyphen typed as a space
+	} {
+		res := find(t, ix, kb.Query{Text: tt.text})
+		if got := ids(res); len(got) == 0 || got[0] != tt.first {
+			t.Errorf("%q: hits %v, want %q first", tt.text, got, tt.first)
+		}
+	}
+	// Tolerance must not outrank an exact match.
+	ix2 := openIndex(t)
+	if err := ix2.Put(context.Background(), []kb.Practice{{ID: "near", Title: "Kiln safety", Text: "bricks and a kil of clay"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(find(t, ix2, kb.Query{Text: "kilns"})); len(got) < 2 || got[0] != "kilns" {
+		t.Errorf("exact match should come first: %v", got)
+	}
+}
+
+func TestDisjunctiveFacets(t *testing.T) {
+	ix := openIndex(t)
+	res := find(t, ix, kb.Query{States: []string{"Assam"}})
+	if res.Total != 1 {
+		t.Fatalf("Assam: %d hits, want 1", res.Total)
+	}
+	counts := map[string]int{}
+	for _, v := range res.Facets["state"] {
+		counts[v.Value] = v.Count
+	}
+	// The state facet ignores its own filter: other states stay choosable.
+	if counts["Andhra Pradesh"] != 1 || counts["Assam"] != 1 || counts["Odisha"] != 1 {
+		t.Errorf("state facet under a state filter = %v", res.Facets["state"])
+	}
+	// Two states are ORed; a theme is ANDed with them.
+	res = find(t, ix, kb.Query{States: []string{"Assam", "Odisha"}})
+	if res.Total != 2 {
+		t.Errorf("Assam or Odisha: %d hits, want 2", res.Total)
+	}
+	res = find(t, ix, kb.Query{States: []string{"Assam", "Odisha"}, Themes: []string{"rescue"}})
+	if got := ids(res); res.Total != 1 || got[0] != "kilns" {
+		t.Errorf("(Assam or Odisha) and rescue: %v", got)
+	}
+	res = find(t, ix, kb.Query{Years: []string{"2010-2019"}})
+	if got := ids(res); res.Total != 1 || got[0] != "schools" {
+		t.Errorf("years 2010-2019: %v", got)
+	}
+}
+
+func TestSortAndPagination(t *testing.T) {
+	ix := openIndex(t)
+	if got := ids(find(t, ix, kb.Query{Sort: kb.SortNewest})); len(got) != 3 || got[0] != "schools" || got[2] != "rescue" {
+		t.Errorf("newest first: %v", got)
+	}
+	if got := ids(find(t, ix, kb.Query{Sort: kb.SortOldest})); len(got) != 3 || got[0] != "rescue" {
+		t.Errorf("oldest first: %v", got)
+	}
+	var paged []string
+	for page := 1; page <= 3; page++ {
+		paged = append(paged, ids(find(t, ix, kb.Query{Text: "police", Page: page, Size: 1}))...)
+	}
+	all := ids(find(t, ix, kb.Query{Text: "police", Size: 10}))
+	if strings.Join(paged, ",") != strings.Join(all[:len(paged)], ",") {
+		t.Errorf("pages %v differ from the single list %v", paged, all)
+	}
+}
+
+func TestSuggestSimilarAndDidYouMean(t *testing.T) {
+	ix := openIndex(t)
+	sugs, err := ix.Suggest(context.Background(), "bond", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sugs) == 0 || sugs[0].Kind != "title" || !strings.HasPrefix(sugs[0].Text, "Freeing Bonded") {
+		t.Errorf("suggestions for bond: %+v", sugs)
+	}
+	res := find(t, ix, kb.Query{Text: "brikc kilns xyzzyq"})
+	if res.Total == 0 && res.DidYouMean == "" {
+		t.Error("no hits and no did-you-mean")
+	}
+	res = find(t, ix, kb.Query{Text: "bondagge"})
+	if res.Total == 0 && !strings.Contains(res.DidYouMean, "bondage") {
+		t.Errorf("did you mean for bondagge = %q", res.DidYouMean)
+	}
+	extra := kb.Practice{ID: "kilns2", Title: "Brick kiln raids in Odisha", Text: "Debt bondage at brick kilns; release certificates under the Bonded Labour System (Abolition) Act.", States: []string{"Odisha"}, Themes: []string{"rescue"}}
+	if err := ix.Put(context.Background(), []kb.Practice{extra}); err != nil {
+		t.Fatal(err)
+	}
+	sim, err := ix.Similar(context.Background(), corpus[1], 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sim) == 0 || sim[0].ID != "kilns2" {
+		t.Errorf("similar to the kilns case: %+v, want kilns2 first", sim)
+	}
+	for _, h := range sim {
+		if h.ID == corpus[1].ID {
+			t.Error("a practice is not similar to itself")
+		}
+	}
+}

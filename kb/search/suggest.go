@@ -1,0 +1,174 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// Suggest completes the last word typed: titles that contain the earlier
+// words and a word starting with it, then the most frequent such words.
+func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error) {
+	words := strings.Fields(strings.ToLower(prefix))
+	last := strings.TrimFunc(words[len(words)-1], notWordRune)
+	out := []kb.Suggestion{}
+	if last == "" {
+		return out, nil
+	}
+	must := []bq.Query{}
+	pf := bleve.NewPrefixQuery(last)
+	pf.SetField("title_raw")
+	must = append(must, pf)
+	for _, w := range words[:len(words)-1] {
+		if x.query.meaningful(w) {
+			must = append(must, matchIn("title", w, 1, false))
+		}
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), n, 0, false)
+	req.Fields = []string{"title"}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		if t, ok := h.Fields["title"].(string); ok {
+			out = append(out, kb.Suggestion{Text: t, Kind: "title", URL: "/practices/" + h.ID})
+		}
+	}
+	terms, err := x.frequentTerms(last, n-len(out)+2)
+	if err != nil {
+		return nil, err
+	}
+	lead := strings.Join(words[:len(words)-1], " ")
+	for _, t := range terms {
+		if len(out) >= n {
+			break
+		}
+		text := strings.TrimSpace(lead + " " + t)
+		out = append(out, kb.Suggestion{Text: text, Kind: "term"})
+	}
+	return out, nil
+}
+
+// frequentTerms returns the words that start with prefix, most frequent
+// first.
+func (x *Index) frequentTerms(prefix string, n int) ([]string, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	dict, err := x.idx.FieldDictPrefix("text_raw", []byte(prefix))
+	if err != nil {
+		return nil, err
+	}
+	defer dict.Close()
+	type tc struct {
+		term  string
+		count uint64
+	}
+	var all []tc
+	for i := 0; i < 5000; i++ {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if len(e.Term) > len(prefix) && isWord(e.Term) {
+			all = append(all, tc{e.Term, e.Count})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].count > all[j].count })
+	var out []string
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, all[i].term)
+	}
+	return out, nil
+}
+
+// didYouMean replaces each word that the index does not know by the most
+// frequent known word within two edits of it, or returns "".
+func (x *Index) didYouMean(text string) string {
+	changed := false
+	var out []string
+	for _, tok := range tokenize(text) {
+		w := strings.ToLower(strings.TrimFunc(tok, notWordRune))
+		if len(w) < 3 || !isWord(w) || strings.ContainsAny(tok, `":`) {
+			out = append(out, tok)
+			continue
+		}
+		if best := x.closestTerm(w); best != "" && best != w {
+			out = append(out, best)
+			changed = true
+			continue
+		}
+		out = append(out, tok)
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(out, " ")
+}
+
+func (x *Index) closestTerm(w string) string {
+	dict, err := x.idx.FieldDictPrefix("text_raw", []byte(w[:1]))
+	if err != nil {
+		return ""
+	}
+	defer dict.Close()
+	best, bestDist, bestCount := "", 3, uint64(0)
+	for i := 0; i < 200000; i++ {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if e.Term == w {
+			return w // known: leave it
+		}
+		if abs(len(e.Term)-len(w)) > 2 {
+			continue
+		}
+		d := editDistance(w, e.Term, bestDist)
+		if d < bestDist || d == bestDist && e.Count > bestCount {
+			best, bestDist, bestCount = e.Term, d, e.Count
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is the Levenshtein distance of a and b, or more than limit
+// once it is sure to exceed it.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
