@@ -96,16 +96,38 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 	}
 	res.Removed = len(removed)
 	res.Document = doc
-	if err := s.Store.SaveImport(ctx, doc, data, practices, removed); err != nil {
-		return ImportResult{}, fmt.Errorf("%s: saving: %w", name, err)
-	}
-	if err := s.Index.Delete(ctx, removed); err != nil {
-		return res, fmt.Errorf("%s: saved, but removing old entries from the index failed (run reindex): %w", name, err)
-	}
-	if err := s.Index.Put(ctx, practices); err != nil {
-		return res, fmt.Errorf("%s: saved, but indexing failed (run reindex): %w", name, err)
+	if err := s.save(ctx, doc, data, practices, prev.Practices, removed); err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
 	}
 	return res, nil
+}
+
+// SavePractices stores a document with ready-made practices and indexes
+// them: the path an import takes after extraction, for generated corpora.
+func (s *Service) SavePractices(ctx context.Context, doc Document, pdf []byte, practices []Practice) error {
+	for _, p := range practices {
+		doc.Practices = append(doc.Practices, p.ID)
+	}
+	return s.save(ctx, doc, pdf, practices, nil, nil)
+}
+
+// save writes to the database, the source of truth, then to the index.
+// stale lists the earlier edition's practices; removed, those of them that
+// the new edition no longer has.
+func (s *Service) save(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale, removed []string) error {
+	if err := s.Store.SaveImport(ctx, doc, pdf, practices, stale); err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	if err := s.Index.Delete(ctx, removed); err != nil {
+		return fmt.Errorf("saved, but removing old entries from the index failed (run reindex): %w", err)
+	}
+	const batch = 1000
+	for start := 0; start < len(practices); start += batch {
+		if err := s.Index.Put(ctx, practices[start:min(start+batch, len(practices))]); err != nil {
+			return fmt.Errorf("saved, but indexing failed (run reindex): %w", err)
+		}
+	}
+	return nil
 }
 
 func baseName(name string) string {

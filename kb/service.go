@@ -15,9 +15,9 @@ import (
 type Store interface {
 	Document(ctx context.Context, id string) (Document, error)
 	Documents(ctx context.Context) ([]Document, error)
-	// SaveImport writes a document, its PDF and its practices, and deletes
-	// the practices listed in removed.
-	SaveImport(ctx context.Context, doc Document, pdf []byte, practices []Practice, removed []string) error
+	// SaveImport writes a document, its PDF and its practices, after
+	// deleting the practices listed in stale (the earlier edition's).
+	SaveImport(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale []string) error
 	Practice(ctx context.Context, id string) (Practice, error)
 	Practices(ctx context.Context, ids []string) ([]Practice, error)
 	EachPractice(ctx context.Context, fn func(Practice) error) error

@@ -22,7 +22,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	timeout := fl.Duration("timeout", 30*time.Second, "time limit per file")
 	verbose := fl.Bool("v", false, "print a line per file")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: compendium bench [-v] [--timeout 30s] FOLDER|FILE...")
+		fmt.Fprintln(stderr, "usage: compendium bench text [-v] [--timeout 30s] FOLDER|FILE...")
 		fl.PrintDefaults()
 	}
 	if err := parseFlags(fl, args, stderr); err != nil {

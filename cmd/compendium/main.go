@@ -49,7 +49,8 @@ Commands:
   index     import PDF files or folders of PDFs
   extract   print what the indexer finds in one PDF, as JSON (or --text)
   reindex   rebuild the search index from the database
-  bench     measure text extraction over a folder of PDFs against pdftotext
+  bench     "bench text FOLDER": text extraction against pdftotext;
+            "bench search --n 100000": import, search and HTTP speed on a generated corpus
 
 Run "compendium COMMAND -h" for a command's options.
 `
@@ -79,6 +80,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "reindex":
 		return cmdReindex(ctx, rest, getenv, stdout, stderr)
 	case "bench":
+		if len(rest) > 0 && rest[0] == "search" {
+			return cmdBenchSearch(ctx, rest[1:], getenv, stdout, stderr)
+		}
+		if len(rest) > 0 && rest[0] == "text" {
+			rest = rest[1:]
+		}
 		return cmdBench(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)

@@ -67,6 +67,13 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	if st.store, err = mongodb.Connect(ctx, uri); err != nil {
 		return nil, err
 	}
+	if st.embedded != nil {
+		if err := st.embedded.Prepare(ctx, st.store); err != nil {
+			return nil, fmt.Errorf("preparing the embedded database: %w", err)
+		}
+	} else if err := st.store.EnsureCollections(ctx); err != nil {
+		return nil, err
+	}
 	st.indexDir = filepath.Join(cfg.data, "index")
 	var fresh bool
 	if st.index, fresh, err = search.Open(st.indexDir); err != nil {

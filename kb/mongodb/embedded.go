@@ -19,6 +19,7 @@ import (
 // embedded default and a production MongoDB share one code path.
 type Embedded struct {
 	URI    string
+	dir    string
 	cancel context.CancelFunc
 	done   chan error
 	sock   string
@@ -46,16 +47,19 @@ func StartEmbedded(ctx context.Context, dir string, log *slog.Logger) (*Embedded
 		quiet = slog.New(levelFilter{log.Handler(), slog.LevelError}).With("component", "ferretdb")
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{Unix: sock},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/",
+		Listener: ferretdb.ListenerConfig{Unix: sock},
+		Handler:  "sqlite",
+		// WAL with synchronous=normal: a crash of the app loses nothing
+		// and the file stays consistent; only a power cut may lose the last
+		// commits. FULL would fsync every single-document write.
+		SQLiteURL: "file:" + abs + "/?_pragma=synchronous(normal)",
 		Logger:    quiet,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("starting embedded FerretDB in %s: %w", abs, err)
 	}
 	runCtx, cancel := context.WithCancel(context.Background())
-	e := &Embedded{URI: f.MongoDBURI(), cancel: cancel, done: make(chan error, 1), sock: sock}
+	e := &Embedded{URI: f.MongoDBURI(), dir: abs, cancel: cancel, done: make(chan error, 1), sock: sock}
 	go func() { e.done <- f.Run(runCtx) }()
 	// Run listens at once; wait for the socket to appear.
 	deadline := time.Now().Add(10 * time.Second)

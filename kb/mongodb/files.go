@@ -36,16 +36,26 @@ func (s *Store) putFile(ctx context.Context, sha string, data []byte) error {
 	if err := s.files().FindOne(ctx, bson.D{{Key: "_id", Value: sha}}).Decode(&h); err == nil && h.Size == int64(len(data)) {
 		return nil
 	}
-	upsert := options.Replace().SetUpsert(true)
+	var ids []string
+	var chunks []any
 	n := 0
 	for off := 0; off < len(data) || n == 0; off += chunkSize {
 		end := min(off+chunkSize, len(data))
 		c := fileChunk{ID: fmt.Sprintf("%s/%d", sha, n), Data: data[off:end]}
-		if _, err := s.db.Collection("file_chunks").ReplaceOne(ctx, bson.D{{Key: "_id", Value: c.ID}}, c, upsert); err != nil {
-			return translate(err, "file "+sha)
-		}
+		ids = append(ids, c.ID)
+		chunks = append(chunks, c)
 		n++
 	}
+	// Chunks left by an earlier write cut short go first.
+	if err := s.deleteIDs(ctx, s.db.Collection("file_chunks"), ids); err != nil {
+		return translate(err, "file "+sha)
+	}
+	for i := range chunks { // one at a time: each is up to a MiB
+		if _, err := s.db.Collection("file_chunks").InsertOne(ctx, chunks[i]); err != nil {
+			return translate(err, "file "+sha)
+		}
+	}
+	upsert := options.Replace().SetUpsert(true)
 	h = fileHeader{ID: sha, Size: int64(len(data)), Chunks: n}
 	_, err := s.files().ReplaceOne(ctx, bson.D{{Key: "_id", Value: sha}}, h, upsert)
 	return translate(err, "file "+sha)

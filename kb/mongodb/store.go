@@ -76,25 +76,44 @@ func (s *Store) Documents(ctx context.Context) ([]kb.Document, error) {
 
 // SaveImport writes the file first, then the practices, then the
 // document: a failure part-way leaves the earlier document record in
-// place, so the next import of the file tries again.
-func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, practices []kb.Practice, removed []string) error {
+// place, so the next import of the file tries again. Practices listed in
+// stale (the earlier edition's) are deleted first and the new ones
+// inserted: on embedded FerretDB an insert of many documents is one quick
+// statement, while every update or delete scans the collection, so they
+// are done in as few statements as possible.
+func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, practices []kb.Practice, stale []string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.putFile(ctx, doc.SHA256, pdf); err != nil {
 		return err
 	}
-	upsert := options.Replace().SetUpsert(true)
-	for _, p := range practices {
-		if _, err := s.practices().ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p, upsert); err != nil {
-			return translate(err, "practice "+p.ID)
+	if err := s.deleteIDs(ctx, s.practices(), stale); err != nil {
+		return translate(err, "practices")
+	}
+	const batch = 1000
+	for start := 0; start < len(practices); start += batch {
+		docs := make([]any, 0, batch)
+		for _, p := range practices[start:min(start+batch, len(practices))] {
+			docs = append(docs, p)
+		}
+		if _, err := s.practices().InsertMany(ctx, docs); err != nil {
+			return translate(err, "practices")
 		}
 	}
+	upsert := options.Replace().SetUpsert(true)
 	if _, err := s.documents().ReplaceOne(ctx, bson.D{{Key: "_id", Value: doc.ID}}, doc, upsert); err != nil {
 		return translate(err, "document "+doc.ID)
 	}
-	for _, id := range removed {
-		if _, err := s.practices().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
-			return translate(err, "practice "+id)
+	return nil
+}
+
+// deleteIDs deletes documents by _id, many per statement.
+func (s *Store) deleteIDs(ctx context.Context, c *mongo.Collection, ids []string) error {
+	const batch = 1000
+	for start := 0; start < len(ids); start += batch {
+		in := bson.D{{Key: "$in", Value: ids[start:min(start+batch, len(ids))]}}
+		if _, err := c.DeleteMany(ctx, bson.D{{Key: "_id", Value: in}}); err != nil {
+			return err
 		}
 	}
 	return nil

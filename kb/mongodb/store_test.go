@@ -61,6 +61,8 @@ func TestSaveImportRoundTrip(t *testing.T) {
 	}
 }
 
+// TestSaveImportReplacesStale: the earlier edition's practices are
+// replaced or removed; others stay.
 func TestSaveImportRemovesAndKeepsOrder(t *testing.T) {
 	ctx := context.Background()
 	st := mongotest.New(t)
@@ -69,7 +71,7 @@ func TestSaveImportRemovesAndKeepsOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc.SHA256 = "s2"
-	if err := st.SaveImport(ctx, doc, []byte("two"), []kb.Practice{practice("a", "A again")}, []string{"b"}); err != nil {
+	if err := st.SaveImport(ctx, doc, []byte("two"), []kb.Practice{practice("a", "A again")}, []string{"a", "b"}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Practices(ctx, []string{"c", "missing", "a", "b"})
@@ -118,5 +120,18 @@ func TestHostileIDs(t *testing.T) {
 		if _, err := st.Practice(ctx, id); !errors.Is(err, kb.ErrNotFound) {
 			t.Errorf("Practice(%q) error = %v, want kb.ErrNotFound", id, err)
 		}
+	}
+}
+
+func TestSaveImportRefusesDuplicates(t *testing.T) {
+	ctx := context.Background()
+	st := mongotest.New(t)
+	doc := kb.Document{ID: "doc", SHA256: "s1"}
+	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil)
+	if !errors.Is(err, kb.ErrConflict) {
+		t.Errorf("inserting an existing id without marking it stale: %v, want kb.ErrConflict", err)
 	}
 }

@@ -24,7 +24,6 @@ var facets = []facet{
 	{"exploitation", "exploitation", 12},
 	{"year", "decades", 12},
 	{"document", "document", 20},
-	{"status", "status", 5},
 }
 
 // filters turns the query's filters into Bleve queries by facet name:

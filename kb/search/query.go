@@ -109,6 +109,9 @@ func (b queryBuilder) words(words []string) (bq.Query, []bq.Query) {
 	}
 	all := bleve.NewDisjunctionQuery(clauses...)
 	all.SetMin(float64(required(len(clauses))))
+	if len(clauses) == 1 {
+		return all, nil // one unit: its clause already ranks title over text
+	}
 	text := strings.Join(plain, " ")
 	boosts := []bq.Query{
 		phraseIn("title", text, boostPhraseTitle), phraseIn("text", text, boostPhraseText),
@@ -138,27 +141,22 @@ func (b queryBuilder) unitQuery(u unit) bq.Query {
 	for _, alt := range u.alts {
 		qs = append(qs, phraseIn("title", alt, boostSynonym*boostTitle), phraseIn("text", alt, boostSynonym))
 	}
-	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) {
-		// Typos: one edit for short words, two for long ones; and words
-		// typed halfway ("rescu").
-		// A word no practice contains is a typo or a word cut short: its
-		// near matches are then the best evidence, not a fallback.
-		boost := boostFuzzy
-		if b.known != nil && !b.known(w) {
-			boost = boostText
-		}
+	// A word no practice contains is a typo or a word cut short ("rescu"):
+	// then near matches and completions are the evidence. A word the index
+	// knows is matched as it is, so tolerance never floods good results.
+	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && (b.known == nil || !b.known(w)) {
 		for _, f := range []struct {
 			field string
 			boost float64
-		}{{"text_raw", boost}, {"title_raw", boost * boostTitle}} {
+		}{{"text_raw", boostText}, {"title_raw", boostTitle}} {
 			fz := bleve.NewFuzzyQuery(w)
 			fz.SetField(f.field)
 			fz.SetFuzziness(1 + btoi(len(w) >= 8))
 			fz.SetPrefix(1)
-			fz.SetBoost(f.boost)
+			fz.SetBoost(f.boost * boostFuzzy * 4)
 			pf := bleve.NewPrefixQuery(w)
 			pf.SetField(f.field)
-			pf.SetBoost(f.boost)
+			pf.SetBoost(f.boost * boostFuzzy * 4)
 			qs = append(qs, fz, pf)
 		}
 	}

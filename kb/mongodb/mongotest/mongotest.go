@@ -18,12 +18,19 @@ import (
 
 // New returns a connected store that is closed when the test ends.
 func New(t testing.TB) *mongodb.Store {
+	st, _ := start(t)
+	return st
+}
+
+func start(t testing.TB) (*mongodb.Store, *mongodb.Embedded) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	uri := os.Getenv("COMPENDIUM_TEST_MONGODB_URI")
+	var emb *mongodb.Embedded
 	if uri == "" {
-		emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		var err error
+		emb, err = mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err != nil {
 			t.Fatalf("starting embedded FerretDB: %v", err)
 		}
@@ -38,5 +45,10 @@ func New(t testing.TB) *mongodb.Store {
 		t.Fatalf("connecting to %s: %v", uri, err)
 	}
 	t.Cleanup(func() { _ = st.Close(context.Background()) })
-	return st
+	if emb != nil {
+		if err := emb.Prepare(ctx, st); err != nil {
+			t.Fatalf("preparing the embedded database: %v", err)
+		}
+	}
+	return st, emb
 }

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/ui"
+)
+
+// benchQuery is one query of the fixed mix.
+type benchQuery struct {
+	kind string
+	q    kb.Query
+}
+
+// benchMix covers what officers do: one word, several words, a phrase, a
+// typo, and a search narrowed by two filters; every search computes all
+// facets.
+var benchMix = []benchQuery{
+	{"one word", kb.Query{Text: "rescue"}},
+	{"one word", kb.Query{Text: "trafficking"}},
+	{"one word", kb.Query{Text: "railway"}},
+	{"one word", kb.Query{Text: "AHTU"}},
+	{"several words", kb.Query{Text: "inter-state rescue operation"}},
+	{"several words", kb.Query{Text: "placement agency domestic workers"}},
+	{"several words", kb.Query{Text: "bonded labour brick kilns"}},
+	{"phrase", kb.Query{Text: `"child welfare committee"`}},
+	{"phrase", kb.Query{Text: `"shelter home"`}},
+	{"typo", kb.Query{Text: "traficking"}},
+	{"typo", kb.Query{Text: "rehabilitaion of survivors"}},
+	{"two filters", kb.Query{Text: "rescue", States: []string{"Bihar"}, Themes: []string{"rescue"}}},
+	{"two filters", kb.Query{Text: "training police", States: []string{"West Bengal"}, Themes: []string{"capacity building and training"}}},
+}
+
+func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg config
+	fl := flag.NewFlagSet("bench search", flag.ContinueOnError)
+	n := fl.Int("n", 100000, "practices to generate")
+	rounds := fl.Int("rounds", 20, "times each query of the mix is timed")
+	seconds := fl.Duration("http", 10*time.Second, "how long to load /api/v1/search")
+	clients := fl.Int("clients", 16, "concurrent HTTP clients")
+	corpus := fl.String("corpus", "", "also write the corpus as JSON lines to this file")
+	seed := fl.Uint64("seed", 1, "random seed: the same seed makes the same corpus")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the timed searches to this file")
+	storageFlags(fl, &cfg, getenv)
+	fl.Lookup("data").DefValue, cfg.data = "", ""
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: compendium bench search [--n 100000] [--data DIR] [--corpus FILE.jsonl]")
+		fl.PrintDefaults()
+	}
+	if err := parseFlags(fl, args, stderr); err != nil {
+		return err
+	}
+	if cfg.data == "" {
+		dir, err := os.MkdirTemp("", "compendium-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.data = dir
+	}
+	log := newLogger(stderr, cfg.logLevel)
+	st, err := openStorage(ctx, cfg, "bench", log)
+	if err != nil {
+		return err
+	}
+	defer st.close(context.Background())
+	if have, _ := st.store.CountPractices(ctx); have > 0 {
+		return fmt.Errorf("the data folder %s already holds %d practices; bench needs an empty one", cfg.data, have)
+	}
+	model, err := learnCorpus()
+	if err != nil {
+		return err
+	}
+
+	// Import through the service, as an import does after extraction.
+	var out *bufio.Writer
+	if *corpus != "" {
+		f, err := os.Create(*corpus)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		out = bufio.NewWriter(f)
+		defer out.Flush()
+	}
+	start := time.Now()
+	done := 0
+	err = model.generate(ctx, *n, 5000, *seed, func(doc kb.Document, ps []kb.Practice) error {
+		if out != nil {
+			enc := json.NewEncoder(out)
+			for _, p := range ps {
+				if err := enc.Encode(p); err != nil {
+					return err
+				}
+			}
+		}
+		if err := st.svc.SavePractices(ctx, doc, nil, ps); err != nil {
+			return err
+		}
+		done += len(ps)
+		if isTerminal(stderr) {
+			fmt.Fprintf(stderr, "\rimported %d/%d", done, *n)
+		}
+		return nil
+	})
+	if isTerminal(stderr) {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	fmt.Fprintf(stdout, "practices        %d\n", *n)
+	fmt.Fprintf(stdout, "import           %.0f practices/s (%s)\n", float64(*n)/took.Seconds(), took.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "index on disk    %s\n", humanBytes(dirSize(filepath.Join(cfg.data, "index"))))
+	if cfg.mongoURI == "" {
+		fmt.Fprintf(stdout, "database on disk %s\n", humanBytes(dirSize(filepath.Join(cfg.data, "db"))))
+	}
+
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
+	err = benchLatency(ctx, st.svc, *rounds, stdout)
+	if *cpuprofile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
+		return err
+	}
+	if err := benchHTTP(ctx, st.svc, *clients, *seconds, stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "peak memory      %s (resident, whole process with the embedded database)\n", humanBytes(peakRSS()))
+	return nil
+}
+
+func benchLatency(ctx context.Context, svc *kb.Service, rounds int, stdout io.Writer) error {
+	var all []time.Duration
+	byKind := map[string][]time.Duration{}
+	var kinds []string
+	for _, bq := range benchMix { // warm the caches once
+		if _, err := svc.Search(ctx, bq.q); err != nil {
+			return err
+		}
+	}
+	for r := 0; r < rounds; r++ {
+		for _, bq := range benchMix {
+			t := time.Now()
+			if _, err := svc.Search(ctx, bq.q); err != nil {
+				return fmt.Errorf("%s query %q: %w", bq.kind, bq.q.Text, err)
+			}
+			d := time.Since(t)
+			all = append(all, d)
+			if byKind[bq.kind] == nil {
+				kinds = append(kinds, bq.kind)
+			}
+			byKind[bq.kind] = append(byKind[bq.kind], d)
+		}
+	}
+	p := percentiles(all)
+	fmt.Fprintf(stdout, "search latency   p50 %s  p95 %s  p99 %s  (%d searches, all facets, hits loaded from the database)\n", p[0], p[1], p[2], len(all))
+	for _, k := range kinds {
+		p := percentiles(byKind[k])
+		fmt.Fprintf(stdout, "  %-14s p50 %s  p95 %s  p99 %s\n", k, p[0], p[1], p[2])
+	}
+	return nil
+}
+
+func percentiles(ds []time.Duration) [3]time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	at := func(q float64) time.Duration { return s[int(q*float64(len(s)-1))].Round(10 * time.Microsecond) }
+	return [3]time.Duration{at(0.5), at(0.95), at(0.99)}
+}
+
+// benchHTTP loads /api/v1/search on loopback with concurrent clients for
+// a fixed time and reports requests per second.
+func benchHTTP(ctx context.Context, svc *kb.Service, clients int, d time.Duration, stdout io.Writer) error {
+	app, err := ui.New(svc, ui.Config{Log: newLogger(io.Discard, 0)})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	go app.Listener(ln)
+	defer app.ShutdownWithTimeout(5 * time.Second)
+	var urls []string
+	for _, bq := range benchMix {
+		v := url.Values{"q": {bq.q.Text}}
+		for _, s := range bq.q.States {
+			v.Add("state", s)
+		}
+		for _, t := range bq.q.Themes {
+			v.Add("theme", t)
+		}
+		urls = append(urls, "http://"+ln.Addr().String()+"/api/v1/search?"+v.Encode())
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: 10 * time.Second}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	var ok, failed atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for c := 0; c < clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := c; ctx.Err() == nil; i++ {
+				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, urls[i%len(urls)], nil)
+				resp, err := client.Do(req)
+				if err != nil {
+					if ctx.Err() == nil {
+						failed.Add(1)
+					}
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK {
+					ok.Add(1)
+				} else {
+					failed.Add(1)
+				}
+			}
+		}(c)
+	}
+	wg.Wait()
+	el := time.Since(start)
+	fmt.Fprintf(stdout, "HTTP             %.0f requests/s on /api/v1/search, %d clients, %s, %d failed\n", float64(ok.Load())/el.Seconds(), clients, d, failed.Load())
+	return nil
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.2f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// peakRSS reads the process's peak resident memory (Linux).
+func peakRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%d", &kb)
+			return kb << 10
+		}
+	}
+	return 0
+}
