@@ -74,6 +74,19 @@ func combine(text bq.Query, fs map[string]bq.Query, skip string) bq.Query {
 // snippets. Each facet with an active filter is counted without that
 // filter, so that its other values show what choosing them would give.
 func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
+	key := cacheKey(q)
+	if res, ok := x.cache.get(key); ok {
+		return res, nil
+	}
+	gen := x.cache.gen.Load()
+	res, err := x.search(ctx, q)
+	if err == nil {
+		x.cache.put(key, gen, res)
+	}
+	return res, err
+}
+
+func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
 	var text bq.Query = bleve.NewMatchAllQuery()
 	if q.Text != "" {
 		text = x.query.build(q.Text)

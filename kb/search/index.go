@@ -19,10 +19,23 @@ const versionKey = "compendium:version"
 type Index struct {
 	idx   bleve.Index
 	query queryBuilder
+	cache *resultCache
+}
+
+// DefaultCacheSize is how many recent searches the index remembers.
+const DefaultCacheSize = 1000
+
+// SetCacheSize changes how many recent searches are remembered; 0 turns
+// the cache off (benchmarks of cold searches do).
+func (x *Index) SetCacheSize(n int) { x.cache = newResultCache(n) }
+
+// CacheStats returns the cache's hits and misses since it was set up.
+func (x *Index) CacheStats() (hits, misses uint64) {
+	return x.cache.hits.Load(), x.cache.misses.Load()
 }
 
 func wrap(idx bleve.Index) *Index {
-	x := &Index{idx: idx}
+	x := &Index{idx: idx, cache: newResultCache(DefaultCacheSize)}
 	x.query = queryBuilder{analyzer: idx.Mapping().AnalyzerNamed(en.AnalyzerName), syn: defaultSynonyms, known: x.known}
 	return x
 }
@@ -90,6 +103,7 @@ func (x *Index) Count() (uint64, error) { return x.idx.DocCount() }
 
 // Put indexes practices in one batch.
 func (x *Index) Put(_ context.Context, ps []kb.Practice) error {
+	defer x.cache.invalidate()
 	b := x.idx.NewBatch()
 	for _, p := range ps {
 		if err := b.Index(p.ID, toDoc(p)); err != nil {
@@ -104,6 +118,7 @@ func (x *Index) Delete(_ context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	defer x.cache.invalidate()
 	b := x.idx.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)

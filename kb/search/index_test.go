@@ -281,3 +281,25 @@ func TestSuggestSimilarAndDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheSeesChanges: a cached answer never hides a change to the index.
+func TestCacheSeesChanges(t *testing.T) {
+	ix := openIndex(t)
+	before := find(t, ix, kb.Query{Text: "kiln"})
+	again := find(t, ix, kb.Query{Text: "kiln"})
+	if hits, _ := ix.CacheStats(); hits == 0 || again.Total != before.Total {
+		t.Fatalf("the repeated search was not served from the cache (hits %d)", hits)
+	}
+	if err := ix.Put(context.Background(), []kb.Practice{{ID: "new", Title: "Kiln raids", Text: "kiln"}}); err != nil {
+		t.Fatal(err)
+	}
+	if after := find(t, ix, kb.Query{Text: "kiln"}); after.Total != before.Total+1 {
+		t.Errorf("after adding a practice: %d hits, want %d", after.Total, before.Total+1)
+	}
+	if err := ix.Delete(context.Background(), []string{"new"}); err != nil {
+		t.Fatal(err)
+	}
+	if after := find(t, ix, kb.Query{Text: "kiln"}); after.Total != before.Total {
+		t.Errorf("after deleting it: %d hits, want %d", after.Total, before.Total)
+	}
+}
