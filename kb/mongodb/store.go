@@ -127,19 +127,36 @@ func (s *Store) Practice(ctx context.Context, id string) (kb.Practice, error) {
 }
 
 // Practices returns the practices with the given ids, in that order,
-// leaving out those that do not exist. Each is read by _id: FerretDB
-// uses its index for nothing else.
+// leaving out those that do not exist. Each is read by _id, the lookup
+// the embedded database indexes, a few at a time.
 func (s *Store) Practices(ctx context.Context, ids []string) ([]kb.Practice, error) {
+	found := make([]*kb.Practice, len(ids))
+	errs := make([]error, len(ids))
+	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			p, err := s.Practice(ctx, id)
+			switch {
+			case err == nil:
+				found[i] = &p
+			case !errors.Is(err, kb.ErrNotFound):
+				errs[i] = err
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	out := make([]kb.Practice, 0, len(ids))
-	for _, id := range ids {
-		p, err := s.Practice(ctx, id)
-		if errors.Is(err, kb.ErrNotFound) {
-			continue
+	for _, p := range found {
+		if p != nil {
+			out = append(out, *p)
 		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
 	}
 	return out, nil
 }
