@@ -310,3 +310,12 @@ func trimLeadingWord(s string) string {
 	}
 	return s
 }
+
+// ReadFieldsFromText reads fields from plain text, one line per line.
+func ReadFieldsFromText(title, text string) Fields {
+	var content []at
+	for i, l := range strings.Split(text, "\n") {
+		content = append(content, at{page: 1, Line: Line{Text: l, Y: float64(i)}})
+	}
+	return ReadFields(title, content)
+}

@@ -31,9 +31,16 @@ type Practice struct {
 	Agencies     []string       `json:"agencies,omitempty" bson:"agencies,omitempty"`
 	Figures      map[string]int `json:"figures,omitempty" bson:"figures,omitempty"`
 	Provenance   Provenance     `json:"source" bson:"provenance"`
+	Origin       string         `json:"origin,omitempty" bson:"origin,omitempty"` // OriginSubmission, or empty for a compendium
+	Unit         string         `json:"unit,omitempty" bson:"unit,omitempty"`     // the submitting unit
+	SubmissionID string         `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
+	ApprovedAt   time.Time      `json:"approved_at,omitempty" bson:"approved_at,omitempty"`
 	CreatedAt    time.Time      `json:"created_at" bson:"created_at"`
 	UpdatedAt    time.Time      `json:"updated_at" bson:"updated_at"`
 }
+
+// OriginSubmission marks a practice published from a reviewed submission.
+const OriginSubmission = "submission"
 
 // Provenance says where a practice comes from: the compendium and its
 // pages, so that a citation can point at the page.

@@ -1,0 +1,111 @@
+package mongodb
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+var errNoDocuments = mongo.ErrNoDocuments
+
+func (s *Store) submissions() *mongo.Collection { return s.db.Collection("submissions") }
+
+// CreateSubmission stores a new submission.
+func (s *Store) CreateSubmission(ctx context.Context, sub kb.Submission) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.submissions().InsertOne(ctx, sub)
+	return translate(err, "submission "+sub.ID)
+}
+
+// Submission returns a submission by id.
+func (s *Store) Submission(ctx context.Context, id string) (kb.Submission, error) {
+	var sub kb.Submission
+	err := s.submissions().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&sub)
+	return sub, translate(err, "submission "+id)
+}
+
+// Submissions returns every submission, newest change first.
+func (s *Store) Submissions(ctx context.Context) ([]kb.Submission, error) {
+	cur, err := s.submissions().Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}}))
+	if err != nil {
+		return nil, translate(err, "submissions")
+	}
+	var out []kb.Submission
+	return out, translate(cur.All(ctx, &out), "submissions")
+}
+
+// UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
+// On MongoDB the conditional replace is atomic by itself; embedded
+// FerretDB applies updates without isolation (dependencies.md), so the
+// check and the write also happen under the store's lock: one process
+// owns the embedded database.
+func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.Submission(ctx, sub.ID)
+	if err != nil {
+		return err
+	}
+	if cur.Rev != sub.Rev-1 {
+		return fmt.Errorf("submission %s: revision %d, not %d: %w", sub.ID, cur.Rev, sub.Rev-1, kb.ErrConflict)
+	}
+	res, err := s.submissions().ReplaceOne(ctx, bson.D{{Key: "_id", Value: sub.ID}, {Key: "rev", Value: sub.Rev - 1}}, sub)
+	if err != nil {
+		return translate(err, "submission "+sub.ID)
+	}
+	if res.MatchedCount == 0 {
+		return fmt.Errorf("submission %s changed meanwhile: %w", sub.ID, kb.ErrConflict)
+	}
+	return nil
+}
+
+// AppendAudit adds an entry to the audit trail. There is no way to change
+// or remove one.
+func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.db.Collection("audit").InsertOne(ctx, e)
+	return translate(err, "audit entry")
+}
+
+// Audit returns a submission's trail, oldest first.
+func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry, error) {
+	cur, err := s.db.Collection("audit").Find(ctx, bson.D{{Key: "submission_id", Value: submissionID}}, options.Find().SetSort(bson.D{{Key: "at", Value: 1}}))
+	if err != nil {
+		return nil, translate(err, "audit")
+	}
+	out := []kb.AuditEntry{}
+	return out, translate(cur.All(ctx, &out), "audit")
+}
+
+// AddNotice stores a notice for a user.
+func (s *Store) AddNotice(ctx context.Context, n kb.Notice) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.db.Collection("notices").InsertOne(ctx, n)
+	return translate(err, "notice")
+}
+
+// Notices returns a user's notices, newest first.
+func (s *Store) Notices(ctx context.Context, userID string) ([]kb.Notice, error) {
+	cur, err := s.db.Collection("notices").Find(ctx, bson.D{{Key: "user_id", Value: userID}}, options.Find().SetSort(bson.D{{Key: "at", Value: -1}}).SetLimit(50))
+	if err != nil {
+		return nil, translate(err, "notices")
+	}
+	out := []kb.Notice{}
+	return out, translate(cur.All(ctx, &out), "notices")
+}
+
+// SavePractice stores one new practice (an approved submission).
+func (s *Store) SavePractice(ctx context.Context, p kb.Practice) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.practices().InsertOne(ctx, p)
+	return translate(err, "practice "+p.ID)
+}
