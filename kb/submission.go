@@ -89,6 +89,7 @@ type SubmissionStore interface {
 	Audit(ctx context.Context, submissionID string) ([]AuditEntry, error)
 	AddNotice(ctx context.Context, n Notice) error
 	Notices(ctx context.Context, userID string) ([]Notice, error)
+	MarkNoticesRead(ctx context.Context, userID string) error
 	SavePractice(ctx context.Context, p Practice) error
 }
 
@@ -308,6 +309,11 @@ func (r *Reviews) History(ctx context.Context, u User, id string) ([]AuditEntry,
 // Notices returns a user's notices, newest first.
 func (r *Reviews) Notices(ctx context.Context, u User) ([]Notice, error) {
 	return r.Store.Notices(ctx, u.ID)
+}
+
+// MarkNoticesRead marks all of a user's notices as seen.
+func (r *Reviews) MarkNoticesRead(ctx context.Context, u User) error {
+	return r.Store.MarkNoticesRead(ctx, u.ID)
 }
 
 func (r *Reviews) save(ctx context.Context, s *Submission) error {

@@ -33,8 +33,10 @@ type Service interface {
 
 // Config holds what the app needs besides the service.
 type Config struct {
-	Log   *slog.Logger
-	Ready func(ctx context.Context) error // nil error once database and index answer
+	Log      *slog.Logger
+	Ready    func(ctx context.Context) error // nil error once database and index answer
+	Accounts *kb.Accounts                    // nil: no sign-in, the public pages only
+	Reviews  *kb.Reviews
 }
 
 // New builds the app with every route.
@@ -47,7 +49,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns; values kept
 		// beyond it would change under us (dependencies.md).
@@ -60,6 +62,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		BodyLimit:             1 << 20,
 	})
 	app.Use(securityHeaders)
+	if h.accounts != nil {
+		app.Use(h.identify)
+	}
 	app.Get("/healthz", h.health)
 	app.Get("/static/:name", h.asset)
 	app.Get("/", h.searchPage)
@@ -71,16 +76,46 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	api.Get("/suggest", h.apiSuggest)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
+	if h.accounts != nil && h.reviews != nil {
+		h.accountRoutes(app, api)
+	}
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil
 }
 
 type handlers struct {
-	svc    Service
-	views  *views
-	static *static
-	log    *slog.Logger
-	ready  func(ctx context.Context) error
+	svc      Service
+	views    *views
+	static   *static
+	log      *slog.Logger
+	ready    func(ctx context.Context) error
+	accounts *kb.Accounts
+	reviews  *kb.Reviews
+}
+
+// accountRoutes are the routes of signed-in users: submitting, reviewing,
+// notices, and managing accounts. Each checks who may use it.
+func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
+	app.Get("/login", h.loginForm)
+	app.Post("/login", h.login)
+	app.Post("/logout", h.logout)
+	app.Get("/submissions", signedIn, h.submissionsList)
+	app.Get("/submissions/new", signedIn, h.newSubmission)
+	app.Post("/submissions", signedIn, h.createSubmission)
+	app.Get("/submissions/:id", signedIn, h.showSubmission)
+	app.Get("/submissions/:id/edit", signedIn, h.editSubmission)
+	app.Post("/submissions/:id", signedIn, h.updateSubmission)
+	app.Post("/submissions/:id/action", signedIn, h.actOnSubmission)
+	app.Get("/notices", signedIn, h.notices)
+	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
+	app.Post("/admin/users", signedIn, needRole(kb.RoleAdmin), h.addUser)
+	app.Post("/admin/users/:id", signedIn, needRole(kb.RoleAdmin), h.changeUser)
+	api.Post("/submissions", signedIn, h.apiCreateSubmission)
+	api.Get("/submissions", signedIn, h.apiListSubmissions)
+	api.Get("/submissions/:id", signedIn, h.apiGetSubmission)
+	api.Post("/submissions/:id/submit", signedIn, h.apiSubmit)
+	api.Post("/submissions/:id/decision", signedIn, h.apiDecision)
+	api.Get("/submissions/:id/history", signedIn, h.apiHistory)
 }
 
 func securityHeaders(c *fiber.Ctx) error {
@@ -105,7 +140,13 @@ func (h *handlers) health(c *fiber.Ctx) error {
 func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	status, msg := http.StatusInternalServerError, "Something went wrong on our side. Please try again."
 	var fe *fiber.Error
+	var ve *kb.ValidationError
 	switch {
+	case errors.As(err, &ve):
+		if strings.HasPrefix(c.Path(), "/api/") {
+			return c.Status(http.StatusUnprocessableEntity).JSON(fiber.Map{"error": "Some fields need attention.", "status": 422, "fields": ve.Fields})
+		}
+		status, msg = http.StatusUnprocessableEntity, ve.Error()
 	case errors.As(err, &fe):
 		status, msg = fe.Code, fe.Message
 		if status == http.StatusNotFound {
@@ -127,5 +168,6 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
 	heading := http.StatusText(status)
-	return h.render(c.Status(status), "error", errorPage{page: page{Title: heading}, Heading: heading, Message: msg})
+	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg}
+	return h.render(c.Status(status), "error", p)
 }

@@ -208,8 +208,12 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	return h.render(c, "practice", pp)
 }
 
-// citation is a plain reference to the case in its compendium.
+// citation is a plain reference to the case in its compendium, or to
+// the approved submission.
 func citation(p kb.Practice) string {
+	if p.Provenance.File == "" {
+		return fmt.Sprintf("%s. “%s.” Compendium knowledge base, approved %s. %s", p.Unit, p.Title, p.ApprovedAt.Format("2 January 2006"), PracticeURL(p))
+	}
 	return fmt.Sprintf("“%s.” In %s, %s.", p.Title, p.Provenance.DocumentTitle, p.Provenance.Pages())
 }
 

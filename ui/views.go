@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -55,12 +56,15 @@ func parseViews(st *static) (*views, error) {
 		"practiceURL": PracticeURL,
 		"pdfURL":      PDFURL,
 		"join":        strings.Join,
+		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
+		"statusLabel": func(s kb.Status) string { return s.Label() },
+		"fieldArgs":   newFieldArgs,
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 	}
 	v := &views{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "practice", "documents", "error"} {
+	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", name, err)
@@ -86,6 +90,29 @@ type page struct {
 	Title      string
 	Query      string
 	SearchPage bool // the page has its own search form
+	User       *kb.User
+	CSRF       string // for the forms a signed-in user sends
+	Unread     int    // notices not yet seen
+}
+
+// pageFor fills what every page needs for the request's user.
+func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
+	p := page{Title: title}
+	w := current(c)
+	p.User = w.user
+	if w.session != nil {
+		p.CSRF = w.session.CSRF
+	}
+	if w.user != nil && h.reviews != nil {
+		if ns, err := h.reviews.Notices(c.UserContext(), *w.user); err == nil {
+			for _, n := range ns {
+				if !n.Read {
+					p.Unread++
+				}
+			}
+		}
+	}
+	return p
 }
 
 type errorPage struct {
@@ -111,4 +138,14 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 	c.Set("Cache-Control", "public, max-age=31536000, immutable")
 	c.Set("Content-Type", mime.TypeByExtension(path.Ext(c.Params("name"))))
 	return c.Send(data)
+}
+
+// fieldArgs is what the form's field template needs for one field.
+type fieldArgs struct {
+	Name, Label, Hint, Value, Error string
+	Long                            bool
+}
+
+func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
+	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long}
 }

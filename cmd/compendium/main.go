@@ -49,6 +49,7 @@ Commands:
   index     import PDF files or folders of PDFs
   extract   print what the indexer finds in one PDF, as JSON (or --text)
   reindex   rebuild the search index from the database
+  user      manage accounts: user add | list | disable | enable | role | token | revoke-token
   bench     "bench text FOLDER": text extraction against pdftotext;
             "bench search --n 100000": import, search and HTTP speed on a generated corpus
 
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdIndex(ctx, rest, getenv, stdout, stderr)
 	case "extract":
 		return cmdExtract(ctx, rest, stdout, stderr)
+	case "user":
+		return cmdUser(ctx, rest, getenv, os.Stdin, stdout, stderr)
 	case "reindex":
 		return cmdReindex(ctx, rest, getenv, stdout, stderr)
 	case "bench":

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
@@ -18,6 +19,8 @@ import (
 // (embedded or not), the index and the service over them.
 type storage struct {
 	svc       *kb.Service
+	accounts  *kb.Accounts
+	reviews   *kb.Reviews
 	store     *mongodb.Store
 	index     *search.Index
 	embedded  *mongodb.Embedded
@@ -83,6 +86,8 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	iso.Exe = cfg.workerExe
 	st.extractor = indexer.NewIsolated(iso)
 	st.svc = kb.NewService(st.store, st.index, st.extractor, log)
+	st.accounts = kb.NewAccounts(st.store)
+	st.reviews = &kb.Reviews{Store: st.store, Service: st.svc, Now: time.Now}
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err

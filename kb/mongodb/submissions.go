@@ -102,6 +102,15 @@ func (s *Store) Notices(ctx context.Context, userID string) ([]kb.Notice, error)
 	return out, translate(cur.All(ctx, &out), "notices")
 }
 
+// MarkNoticesRead marks a user's notices as seen.
+func (s *Store) MarkNoticesRead(ctx context.Context, userID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.db.Collection("notices").UpdateMany(ctx, bson.D{{Key: "user_id", Value: userID}, {Key: "read", Value: false}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "read", Value: true}}}})
+	return translate(err, "notices")
+}
+
 // SavePractice stores one new practice (an approved submission).
 func (s *Store) SavePractice(ctx context.Context, p kb.Practice) error {
 	s.mu.Lock()

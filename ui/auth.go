@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+const (
+	sessionCookie = "compendium_session"
+	loginCSRF     = "compendium_login_csrf" // double-submit token for the sign-in form
+)
+
+// who is the request's user, if any, and how they proved it.
+type who struct {
+	user    *kb.User
+	session *kb.Session
+	bearer  bool // an API token, not a browser session
+}
+
+func current(c *fiber.Ctx) who {
+	w, _ := c.Locals("who").(who)
+	return w
+}
+
+// identify finds the user of a request from its session cookie or its
+// bearer token, and checks the CSRF token of every form a session sends.
+func (h *handlers) identify(c *fiber.Ctx) error {
+	var w who
+	if auth := c.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
+		u, err := h.accounts.TokenUser(c.UserContext(), strings.TrimSpace(strings.TrimPrefix(auth, "Bearer ")))
+		if err != nil {
+			return fiber.NewError(fiber.StatusUnauthorized, "The API token is not valid.")
+		}
+		w = who{user: &u, bearer: true}
+	} else if token := c.Cookies(sessionCookie); token != "" {
+		if s, u, err := h.accounts.SessionUser(c.UserContext(), token); err == nil {
+			w = who{user: &u, session: &s}
+		}
+	}
+	c.Locals("who", w)
+	// The sign-in form carries its own token (it may come before a session).
+	if w.session != nil && !safeMethod(c.Method()) && c.Path() != "/login" {
+		sent := c.FormValue("_csrf")
+		if sent == "" {
+			sent = c.Get("X-CSRF-Token")
+		}
+		if !kb.SameToken(sent, w.session.CSRF) {
+			return fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from this site. Reload the page and try again.")
+		}
+	}
+	return c.Next()
+}
+
+func safeMethod(m string) bool {
+	return m == fiber.MethodGet || m == fiber.MethodHead || m == fiber.MethodOptions
+}
+
+// signedIn makes a route need a user: the API answers 401, pages send the
+// browser to the sign-in page and back.
+func signedIn(c *fiber.Ctx) error {
+	if current(c).user != nil {
+		return c.Next()
+	}
+	if strings.HasPrefix(c.Path(), "/api/") {
+		return fiber.NewError(fiber.StatusUnauthorized, "Sign in, or send an API token as Authorization: Bearer …")
+	}
+	return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+}
+
+// needRole makes a route need one of the roles.
+func needRole(roles ...kb.Role) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		u := current(c).user
+		for _, r := range roles {
+			if u != nil && u.Role == r {
+				return c.Next()
+			}
+		}
+		return kb.ErrForbidden
+	}
+}
+
+type loginPage struct {
+	page
+	Email, Next, Error, LoginCSRF string
+}
+
+func (h *handlers) loginForm(c *fiber.Ctx) error {
+	token := newCSRF()
+	h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
+	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: safeNext(c.Query("next")), LoginCSRF: token})
+}
+
+func (h *handlers) login(c *fiber.Ctx) error {
+	next := safeNext(c.FormValue("next"))
+	fail := func(status int, msg string) error {
+		token := newCSRF()
+		h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
+		return h.render(c.Status(status), "login", loginPage{page: h.pageFor(c, "Sign in"), Email: c.FormValue("email"), Next: next, Error: msg, LoginCSRF: token})
+	}
+	if !kb.SameToken(c.FormValue("_csrf"), c.Cookies(loginCSRF)) {
+		return fail(fiber.StatusForbidden, "This form has expired. Please try again.")
+	}
+	token, s, _, err := h.accounts.SignIn(c.UserContext(), c.FormValue("email"), c.FormValue("password"), c.IP())
+	switch {
+	case errors.Is(err, kb.ErrTooManyAttempts):
+		return fail(fiber.StatusTooManyRequests, "Too many failed attempts. Wait 15 minutes and try again.")
+	case errors.Is(err, kb.ErrBadLogin):
+		return fail(fiber.StatusUnauthorized, "The e-mail address or the password is wrong.")
+	case err != nil:
+		return err
+	}
+	// A new session id at every sign-in: an id planted before cannot be used.
+	if old := c.Cookies(sessionCookie); old != "" {
+		_ = h.accounts.SignOut(c.UserContext(), old)
+	}
+	h.setCookie(c, sessionCookie, token, s.ExpiresAt)
+	c.ClearCookie(loginCSRF)
+	return c.Redirect(next, fiber.StatusSeeOther)
+}
+
+func (h *handlers) logout(c *fiber.Ctx) error {
+	if token := c.Cookies(sessionCookie); token != "" {
+		_ = h.accounts.SignOut(c.UserContext(), token)
+	}
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: secure(c)})
+	return c.Redirect("/", fiber.StatusSeeOther)
+}
+
+// setCookie sets an HttpOnly, SameSite cookie, Secure behind HTTPS.
+func (h *handlers) setCookie(c *fiber.Ctx, name, value string, expires time.Time) {
+	c.Cookie(&fiber.Cookie{Name: name, Value: value, Path: "/", Expires: expires, HTTPOnly: true,
+		SameSite: fiber.CookieSameSiteLaxMode, Secure: secure(c)})
+}
+
+func secure(c *fiber.Ctx) bool { return c.Protocol() == "https" }
+
+// safeNext keeps redirects after sign-in on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/submissions"
+	}
+	return next
+}
+
+func newCSRF() string {
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}

@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// formFields reads the submission form. States and links come one per
+// line or comma-separated.
+func formFields(c *fiber.Ctx) kb.SubmissionFields {
+	list := func(name string) []string {
+		var out []string
+		for _, s := range strings.FieldsFunc(c.FormValue(name), func(r rune) bool { return r == '\n' || r == ',' || r == ';' }) {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return kb.SubmissionFields{
+		Title: c.FormValue("title"), States: list("states"), District: c.FormValue("district"), Unit: c.FormValue("unit"),
+		Period: c.FormValue("period"), Problem: c.FormValue("problem"), Action: c.FormValue("action"),
+		Results: c.FormValue("results"), Resources: c.FormValue("resources"), Lessons: c.FormValue("lessons"),
+		Laws: c.FormValue("laws"), Partners: c.FormValue("partners"), Contact: c.FormValue("contact"), Links: list("links"),
+	}
+}
+
+type submissionsPage struct {
+	page
+	Submissions []kb.Submission
+	Status      string
+	Statuses    []kb.Status
+	Reviewer    bool
+}
+
+func (h *handlers) submissionsList(c *fiber.Ctx) error {
+	u := *current(c).user
+	status := kb.Status(c.Query("status"))
+	if status == "" && u.Role.CanReview() {
+		status = kb.StatusSubmitted // the queue
+	}
+	if c.Query("status") == "all" {
+		status = ""
+	}
+	subs, err := h.reviews.List(c.UserContext(), u, status)
+	if err != nil {
+		return err
+	}
+	return h.render(c, "submissions", submissionsPage{page: h.pageFor(c, "Submissions"), Submissions: subs, Status: string(status),
+		Reviewer: u.Role.CanReview(), Statuses: []kb.Status{kb.StatusDraft, kb.StatusSubmitted, kb.StatusInReview, kb.StatusChangesRequested, kb.StatusApproved, kb.StatusRejected, kb.StatusWithdrawn}})
+}
+
+type formPage struct {
+	page
+	Submission kb.Submission
+	Fields     kb.SubmissionFields
+	States     string // as typed
+	Links      string
+	Errors     map[string]string
+	Similar    []kb.Hit
+	New        bool
+}
+
+func (h *handlers) newSubmission(c *fiber.Ctx) error {
+	u := current(c).user
+	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit}})
+}
+
+// createSubmission saves a draft, or submits it at once when asked.
+func (h *handlers) createSubmission(c *fiber.Ctx) error {
+	u := *current(c).user
+	f := formFields(c)
+	s, err := h.reviews.Create(c.UserContext(), u, f)
+	if err != nil {
+		return h.formAgain(c, kb.Submission{}, f, err, true)
+	}
+	return h.afterSave(c, u, s)
+}
+
+func (h *handlers) editSubmission(c *fiber.Ctx) error {
+	u := *current(c).user
+	s, err := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	p := formPage{page: h.pageFor(c, "Edit: "+s.Fields.Title), Submission: s, Fields: s.Fields,
+		States: strings.Join(s.Fields.States, ", "), Links: strings.Join(s.Fields.Links, "\n")}
+	p.Similar = h.similarTo(c, s.Fields)
+	return h.render(c, "submission_form", p)
+}
+
+func (h *handlers) updateSubmission(c *fiber.Ctx) error {
+	u := *current(c).user
+	f := formFields(c)
+	rev := c.QueryInt("rev", 0)
+	if v := c.FormValue("rev"); v != "" {
+		rev = atoiOr(v, 0)
+	}
+	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	if err != nil {
+		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+		return h.formAgain(c, prev, f, err, false)
+	}
+	return h.afterSave(c, u, s)
+}
+
+// afterSave submits when the officer pressed "Submit for review", and
+// goes to the submission's page.
+func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
+	if c.FormValue("then") == "submit" {
+		if _, err := h.reviews.Act(c.UserContext(), u, s.ID, kb.ActionSubmit, ""); err != nil {
+			return h.formAgain(c, s, s.Fields, err, false)
+		}
+	}
+	return c.Redirect("/submissions/"+s.ID, fiber.StatusSeeOther)
+}
+
+// formAgain shows the form with everything typed and a message by field.
+func (h *handlers) formAgain(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, isNew bool) error {
+	var ve *kb.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	p := formPage{page: h.pageFor(c, "Check the form"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew,
+		States: c.FormValue("states"), Links: c.FormValue("links")}
+	p.Similar = h.similarTo(c, f)
+	return h.render(c.Status(fiber.StatusUnprocessableEntity), "submission_form", p)
+}
+
+// similarTo finds published practices that look like what is being
+// written, so that a known practice is not submitted twice.
+func (h *handlers) similarTo(c *fiber.Ctx, f kb.SubmissionFields) []kb.Hit {
+	text := strings.TrimSpace(f.Title)
+	if len(text) < 10 {
+		return nil
+	}
+	res, err := h.svc.Search(c.UserContext(), kb.Query{Text: text, Size: 3})
+	if err != nil {
+		return nil
+	}
+	return res.Hits
+}
+
+type submissionPage struct {
+	page
+	Submission kb.Submission
+	History    []kb.AuditEntry
+	Changes    []change
+	Owner      bool
+	Reviewer   bool
+	Can        map[kb.Action]bool
+}
+
+// change is a field that differs between the last two versions.
+type change struct {
+	Field, Before, After string
+}
+
+func (h *handlers) showSubmission(c *fiber.Ctx) error {
+	u := *current(c).user
+	s, err := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	hist, err := h.reviews.History(c.UserContext(), u, s.ID)
+	if err != nil {
+		return err
+	}
+	p := submissionPage{page: h.pageFor(c, s.Fields.Title), Submission: s, History: hist, Owner: s.OwnerID == u.ID,
+		Reviewer: u.Role.CanReview(), Can: map[kb.Action]bool{}}
+	for _, a := range []kb.Action{kb.ActionEdit, kb.ActionSubmit, kb.ActionClaim, kb.ActionApprove, kb.ActionRequestChanges, kb.ActionReject, kb.ActionWithdraw} {
+		if _, err := kb.Transition(s.Status, a, u.Actor(), s.OwnerID, "a reason"); err == nil {
+			p.Can[a] = true
+		}
+	}
+	if n := len(s.Versions); n >= 2 {
+		p.Changes = diff(s.Versions[n-2].Fields, s.Versions[n-1].Fields)
+	}
+	return h.render(c, "submission", p)
+}
+
+func (h *handlers) actOnSubmission(c *fiber.Ctx) error {
+	u := *current(c).user
+	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), c.FormValue("reason"))
+	var ve *kb.ValidationError
+	if errors.As(err, &ve) {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "Give a reason: the officer will see it.")
+	}
+	if err != nil {
+		return err
+	}
+	return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
+}
+
+type noticesPage struct {
+	page
+	Notices []kb.Notice
+}
+
+func (h *handlers) notices(c *fiber.Ctx) error {
+	u := *current(c).user
+	ns, err := h.reviews.Notices(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
+	p := noticesPage{page: h.pageFor(c, "Notices"), Notices: ns}
+	_ = h.reviews.MarkNoticesRead(c.UserContext(), u)
+	return h.render(c, "notices", p)
+}
+
+func diff(a, b kb.SubmissionFields) []change {
+	var out []change
+	add := func(name, x, y string) {
+		if x != y {
+			out = append(out, change{name, x, y})
+		}
+	}
+	add("Title", a.Title, b.Title)
+	add("States", strings.Join(a.States, ", "), strings.Join(b.States, ", "))
+	add("District", a.District, b.District)
+	add("Unit", a.Unit, b.Unit)
+	add("Period", a.Period, b.Period)
+	add("Problem", a.Problem, b.Problem)
+	add("What was done", a.Action, b.Action)
+	add("Results", a.Results, b.Results)
+	add("Resources", a.Resources, b.Resources)
+	add("Lessons", a.Lessons, b.Lessons)
+	add("Laws", a.Laws, b.Laws)
+	add("Partners", a.Partners, b.Partners)
+	add("Contact", a.Contact, b.Contact)
+	add("Links", strings.Join(a.Links, " "), strings.Join(b.Links, " "))
+	return out
+}
+
+// The JSON API.
+
+func (h *handlers) apiCreateSubmission(c *fiber.Ctx) error {
+	var f kb.SubmissionFields
+	if err := json.Unmarshal(c.Body(), &f); err != nil {
+		return &kb.ValidationError{Fields: map[string]string{"body": "Send a JSON object whose fields are strings, and lists of strings for states and links."}}
+	}
+	s, err := h.reviews.Create(c.UserContext(), *current(c).user, f)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(s)
+}
+
+func (h *handlers) apiListSubmissions(c *fiber.Ctx) error {
+	subs, err := h.reviews.List(c.UserContext(), *current(c).user, kb.Status(c.Query("status")))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"submissions": subs})
+}
+
+func (h *handlers) apiGetSubmission(c *fiber.Ctx) error {
+	s, err := h.reviews.Get(c.UserContext(), *current(c).user, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(s)
+}
+
+func (h *handlers) apiSubmit(c *fiber.Ctx) error {
+	s, err := h.reviews.Act(c.UserContext(), *current(c).user, c.Params("id"), kb.ActionSubmit, "")
+	if err != nil {
+		return err
+	}
+	return c.JSON(s)
+}
+
+func (h *handlers) apiDecision(c *fiber.Ctx) error {
+	var d struct {
+		Decision string `json:"decision"`
+		Reason   string `json:"reason"`
+	}
+	if err := json.Unmarshal(c.Body(), &d); err != nil {
+		return &kb.ValidationError{Fields: map[string]string{"body": `Send {"decision": "approve" | "request_changes" | "reject", "reason": "…"}.`}}
+	}
+	switch kb.Action(d.Decision) {
+	case kb.ActionApprove, kb.ActionRequestChanges, kb.ActionReject, kb.ActionClaim:
+	default:
+		return &kb.ValidationError{Fields: map[string]string{"decision": "Choose approve, request_changes or reject."}}
+	}
+	s, err := h.reviews.Act(c.UserContext(), *current(c).user, c.Params("id"), kb.Action(d.Decision), d.Reason)
+	if err != nil {
+		return err
+	}
+	return c.JSON(s)
+}
+
+func (h *handlers) apiHistory(c *fiber.Ctx) error {
+	hist, err := h.reviews.History(c.UserContext(), *current(c).user, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"history": hist})
+}
+
+func atoiOr(s string, d int) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return d
+		}
+		n = n*10 + int(r-'0')
+		if n > 1<<30 {
+			return d
+		}
+	}
+	return n
+}
