@@ -328,3 +328,73 @@ func TestBrowserFormsNeedCSRF(t *testing.T) {
 		t.Errorf("an officer on the accounts page: %d, want 403", status)
 	}
 }
+
+// TestReviewPathThroughForms walks the path people take in the browser:
+// an officer submits, a reviewer asks for changes, the officer resubmits,
+// the reviewer approves, and the practice is found with its history.
+func TestReviewPathThroughForms(t *testing.T) {
+	ra := newReviewApp(t)
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	reviewer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	reviewer.login("reviewer@police.example")
+	token := func(b *browser, page string) string {
+		all := csrfRE.FindAllStringSubmatch(page, -1)
+		return all[len(all)-1][1]
+	}
+	_, page, _ := officer.do("GET", "/submissions/new", nil)
+	form := url.Values{"_csrf": {token(officer, page)}, "then": {"submit"}}
+	for k, v := range fullSubmission {
+		switch v := v.(type) {
+		case string:
+			form.Set(k, v)
+		case []string:
+			form.Set(k, strings.Join(v, ", "))
+		}
+	}
+	status, _, h := officer.do("POST", "/submissions", form)
+	if status != 303 {
+		t.Fatalf("submit through the form: %d", status)
+	}
+	where := h.Get("Location")
+	_, page, _ = reviewer.do("GET", where, nil)
+	if !strings.Contains(page, "Approve and publish") {
+		t.Fatal("the reviewer is not offered a decision")
+	}
+	status, _, _ = reviewer.do("POST", where+"/action", url.Values{"_csrf": {token(reviewer, page)}, "action": {"request_changes"}, "reason": {"Give the FIR number."}})
+	if status != 303 {
+		t.Fatalf("ask for changes: %d", status)
+	}
+	_, page, _ = officer.do("GET", "/notices", nil)
+	if !strings.Contains(page, "Give the FIR number.") {
+		t.Error("the officer's notices lack the reason")
+	}
+	_, page, _ = officer.do("GET", where+"/edit", nil)
+	if !strings.Contains(page, "Give the FIR number.") {
+		t.Error("the edit form does not show the reviewer's note")
+	}
+	form.Set("_csrf", token(officer, page))
+	form.Set("results", "12 girls rescued (FIR 112/2024, Ranchi Sadar PS), 3 agents arrested.")
+	form.Set("rev", regexp.MustCompile(`name="rev" value="(\d+)"`).FindStringSubmatch(page)[1])
+	if status, _, _ := officer.do("POST", where, form); status != 303 {
+		t.Fatalf("resubmit: %d", status)
+	}
+	_, page, _ = reviewer.do("GET", where, nil)
+	if !strings.Contains(page, "What changed since the last version") || !strings.Contains(page, "FIR 112/2024") {
+		t.Error("the reviewer does not see what changed")
+	}
+	if status, _, _ := reviewer.do("POST", where+"/action", url.Values{"_csrf": {token(reviewer, page)}, "action": {"approve"}}); status != 303 {
+		t.Fatalf("approve: %d", status)
+	}
+	_, page, _ = reviewer.do("GET", where, nil)
+	for _, want := range []string{"approved (published)", "request_changes", "Give the FIR number.", "approve"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the submission page lacks %q in its history", want)
+		}
+	}
+	anon := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	_, page, _ = anon.do("GET", "/?q="+url.QueryEscape("placement agency Ranchi"), nil)
+	if !strings.Contains(page, "Rescue of girls from a placement agency in Ranchi") || !strings.Contains(page, "Submitted by AHTU Ranchi") {
+		t.Error("the published practice is not found by search, credited to its unit")
+	}
+}

@@ -153,7 +153,7 @@ type submissionPage struct {
 	Changes    []change
 	Owner      bool
 	Reviewer   bool
-	Can        map[kb.Action]bool
+	Can        map[string]bool // actions the user may take, by name
 }
 
 // change is a field that differs between the last two versions.
@@ -172,10 +172,10 @@ func (h *handlers) showSubmission(c *fiber.Ctx) error {
 		return err
 	}
 	p := submissionPage{page: h.pageFor(c, s.Fields.Title), Submission: s, History: hist, Owner: s.OwnerID == u.ID,
-		Reviewer: u.Role.CanReview(), Can: map[kb.Action]bool{}}
+		Reviewer: u.Role.CanReview(), Can: map[string]bool{}}
 	for _, a := range []kb.Action{kb.ActionEdit, kb.ActionSubmit, kb.ActionClaim, kb.ActionApprove, kb.ActionRequestChanges, kb.ActionReject, kb.ActionWithdraw} {
 		if _, err := kb.Transition(s.Status, a, u.Actor(), s.OwnerID, "a reason"); err == nil {
-			p.Can[a] = true
+			p.Can[string(a)] = true
 		}
 	}
 	if n := len(s.Versions); n >= 2 {

@@ -203,3 +203,27 @@ func TestUsage(t *testing.T) {
 		t.Error("an unknown command must fail")
 	}
 }
+
+func TestUserCommands(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+	getenv := env(map[string]string{"COMPENDIUM_PASSWORD": "a long enough password"})
+	if err := run(ctx, []string{"user", "add", "--data", data, "--email", "sp@police.example", "--name", "SP Ranchi", "--role", "admin"}, getenv, &out, &errOut); err != nil {
+		t.Fatalf("user add: %v %s", err, errOut.String())
+	}
+	if err := run(ctx, []string{"user", "add", "--data", data, "--email", "sp@police.example", "--name", "Again", "--role", "officer"}, getenv, &out, &errOut); !errors.Is(err, kb.ErrConflict) {
+		t.Errorf("adding an existing address: %v, want a conflict", err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"user", "token", "--data", data, "--email", "sp@police.example"}, getenv, &out, &errOut); err != nil || !strings.HasPrefix(out.String(), "cpd_") {
+		t.Fatalf("user token: %v %q", err, out.String())
+	}
+	out.Reset()
+	run(ctx, []string{"user", "role", "--data", data, "--email", "sp@police.example", "--role", "reviewer"}, getenv, &out, &errOut)
+	run(ctx, []string{"user", "disable", "--data", data, "--email", "sp@police.example"}, getenv, &out, &errOut)
+	out.Reset()
+	if err := run(ctx, []string{"user", "list", "--data", data}, getenv, &out, &errOut); err != nil || !strings.Contains(out.String(), "reviewer") || !strings.Contains(out.String(), "disabled") {
+		t.Errorf("user list: %v %q", err, out.String())
+	}
+}
