@@ -1,9 +1,13 @@
 package kb
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -46,12 +50,32 @@ type Submission struct {
 	OwnerUnit  string           `json:"owner_unit" bson:"owner_unit"`
 	Fields     SubmissionFields `json:"fields" bson:"fields"`
 	Versions   []Version        `json:"versions" bson:"versions"`
+	Files      []Attachment     `json:"files,omitempty" bson:"files,omitempty"`
 	ReviewerID string           `json:"reviewer_id,omitempty" bson:"reviewer_id,omitempty"`
 	Reason     string           `json:"reason,omitempty" bson:"reason,omitempty"` // of the last decision
 	PracticeID string           `json:"practice_id,omitempty" bson:"practice_id,omitempty"`
 	CreatedAt  time.Time        `json:"created_at" bson:"created_at"`
 	UpdatedAt  time.Time        `json:"updated_at" bson:"updated_at"`
 }
+
+// Attachment is a supporting PDF of a submission, with its text as the
+// indexer reads it.
+type Attachment struct {
+	Name    string    `json:"name" bson:"name"`
+	SHA256  string    `json:"sha256" bson:"sha256"`
+	Size    int64     `json:"size" bson:"size"`
+	Pages   int       `json:"pages" bson:"pages"`
+	Text    string    `json:"-" bson:"text"`
+	Note    string    `json:"note,omitempty" bson:"note,omitempty"` // e.g. no text layer
+	AddedAt time.Time `json:"added_at" bson:"added_at"`
+}
+
+// Limits on supporting files.
+const (
+	MaxAttachmentBytes = 10 << 20
+	MaxAttachments     = 5
+	maxAttachmentText  = 200 << 10
+)
 
 // AuditEntry records one action on a submission. The trail is append-only.
 type AuditEntry struct {
@@ -90,6 +114,8 @@ type SubmissionStore interface {
 	AddNotice(ctx context.Context, n Notice) error
 	Notices(ctx context.Context, userID string) ([]Notice, error)
 	MarkNoticesRead(ctx context.Context, userID string) error
+	PutFile(ctx context.Context, sha256 string, data []byte) error
+	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
 	SavePractice(ctx context.Context, p Practice) error
 }
 
@@ -309,6 +335,64 @@ func (r *Reviews) History(ctx context.Context, u User, id string) ([]AuditEntry,
 // Notices returns a user's notices, newest first.
 func (r *Reviews) Notices(ctx context.Context, u User) ([]Notice, error) {
 	return r.Store.Notices(ctx, u.ID)
+}
+
+// Attach adds a supporting PDF to a submission its owner may still edit.
+// The file must be a PDF by its content, not its name; its text is read
+// with the indexer, in a worker process like every upload.
+func (r *Reviews) Attach(ctx context.Context, u User, id, name string, data []byte) (Submission, error) {
+	s, err := r.Get(ctx, u, id)
+	if err != nil {
+		return Submission{}, err
+	}
+	if _, err := Transition(s.Status, ActionEdit, u.Actor(), s.OwnerID, ""); err != nil {
+		return Submission{}, err
+	}
+	name = truncate(strings.TrimSpace(strings.ReplaceAll(name, "/", "_")), 120)
+	bad := func(msg string) (Submission, error) {
+		return Submission{}, &ValidationError{Fields: map[string]string{"files": msg}}
+	}
+	switch {
+	case len(s.Files) >= MaxAttachments:
+		return bad(fmt.Sprintf("A submission takes at most %d files.", MaxAttachments))
+	case len(data) > MaxAttachmentBytes:
+		return bad(fmt.Sprintf("%s is larger than %d MB.", name, MaxAttachmentBytes>>20))
+	case !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n \xef\xbb\xbf"), []byte("%PDF-")):
+		return bad(fmt.Sprintf("%s is not a PDF file (only PDFs are accepted).", name))
+	}
+	sum := sha256.Sum256(data)
+	a := Attachment{Name: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), AddedAt: r.Now().UTC()}
+	doc, err := r.Service.Extract.Extract(ctx, name, data)
+	switch c := indexer.ClassOf(err); {
+	case err == nil:
+		a.Pages, a.Text = doc.Pages, truncate(doc.Text(), maxAttachmentText)
+	case c == indexer.ClassNoText:
+		a.Note = "no text layer (scanned?)"
+	case c != "":
+		return bad(fmt.Sprintf("%s cannot be read: %v", name, errors.Unwrap(err)))
+	default:
+		return Submission{}, err
+	}
+	if err := r.Store.PutFile(ctx, a.SHA256, data); err != nil {
+		return Submission{}, err
+	}
+	s.Files = append(s.Files, a)
+	return s, r.save(ctx, &s)
+}
+
+// File opens a submission's supporting file for someone who may see it.
+func (r *Reviews) File(ctx context.Context, u User, id, sha string) (io.ReadCloser, Attachment, error) {
+	s, err := r.Get(ctx, u, id)
+	if err != nil {
+		return nil, Attachment{}, err
+	}
+	for _, a := range s.Files {
+		if a.SHA256 == sha {
+			rc, _, err := r.Store.OpenFile(ctx, sha)
+			return rc, a, err
+		}
+	}
+	return nil, Attachment{}, fmt.Errorf("file %s: %w", truncate(sha, 16), ErrNotFound)
 }
 
 // MarkNoticesRead marks all of a user's notices as seen.

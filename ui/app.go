@@ -59,7 +59,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		BodyLimit:             1 << 20,
+		BodyLimit:             kb.MaxAttachments*kb.MaxAttachmentBytes + 1<<20, // the submission form with its PDFs
 	})
 	app.Use(securityHeaders)
 	if h.accounts != nil {
@@ -106,6 +106,7 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/submissions/:id/edit", signedIn, h.editSubmission)
 	app.Post("/submissions/:id", signedIn, h.updateSubmission)
 	app.Post("/submissions/:id/action", signedIn, h.actOnSubmission)
+	app.Get("/submissions/:id/files/:sha", signedIn, h.submissionFile)
 	app.Get("/notices", signedIn, h.notices)
 	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
 	app.Post("/admin/users", signedIn, needRole(kb.RoleAdmin), h.addUser)

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -182,7 +184,7 @@ func TestHostileSubmissions(t *testing.T) {
 	if status != 422 || !bytes.Contains(body, []byte(`"problem"`)) {
 		t.Errorf("an oversized field: %d %.200s, want 422 naming problem", status, body)
 	}
-	req := httptest.NewRequest("POST", "/api/v1/submissions", strings.NewReader(`{"title": "`+strings.Repeat("y", 2<<20)+`"}`))
+	req := httptest.NewRequest("POST", "/api/v1/submissions", strings.NewReader(`{"title": "`+strings.Repeat("y", 60<<20)+`"}`))
 	req.Header.Set("Authorization", "Bearer "+ra.tokens["officer"])
 	// The server refuses the body before any handler runs (413 on the wire;
 	// app.Test reports it as an error).
@@ -396,5 +398,65 @@ func TestReviewPathThroughForms(t *testing.T) {
 	_, page, _ = anon.do("GET", "/?q="+url.QueryEscape("placement agency Ranchi"), nil)
 	if !strings.Contains(page, "Rescue of girls from a placement agency in Ranchi") || !strings.Contains(page, "Submitted by AHTU Ranchi") {
 		t.Error("the published practice is not found by search, credited to its unit")
+	}
+}
+
+// TestSupportingFiles: a PDF is attached and its text read; a program
+// named .pdf is refused, naming the file; only the owner and reviewers
+// can fetch a file.
+func TestSupportingFiles(t *testing.T) {
+	ra := newReviewApp(t)
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	_, page, _ := officer.do("GET", "/submissions/new", nil)
+	all := csrfRE.FindAllStringSubmatch(page, -1)
+	csrf := all[len(all)-1][1]
+	pdf, err := os.ReadFile(filepath.Join("..", "samples", "border-casebook.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	upload := func(name string, data []byte) (int, string, http.Header) {
+		var body bytes.Buffer
+		w := multipart.NewWriter(&body)
+		w.WriteField("_csrf", csrf)
+		w.WriteField("title", "Highway patrol training with truck drivers")
+		fw, _ := w.CreateFormFile("files", name)
+		fw.Write(data)
+		w.Close()
+		req := httptest.NewRequest("POST", "/submissions", &body)
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		for k, v := range officer.cookies {
+			req.AddCookie(&http.Cookie{Name: k, Value: v})
+		}
+		resp, err := ra.app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(out), resp.Header
+	}
+	status, page, _ := upload("setup.exe.pdf", append([]byte("MZ\x90\x00"), bytes.Repeat([]byte{0}, 4096)...))
+	if status != 422 || !strings.Contains(page, "setup.exe.pdf is not a PDF") {
+		t.Errorf("an executable named .pdf: %d, want 422 naming the file", status)
+	}
+	status, _, h := upload("casebook.pdf", pdf)
+	if status != 303 {
+		t.Fatalf("a real PDF: %d", status)
+	}
+	where := h.Get("Location")
+	_, page, _ = officer.do("GET", where, nil)
+	link := regexp.MustCompile(`href="(/submissions/[^"]+/files/[0-9a-f]{64})"`).FindStringSubmatch(page)
+	if link == nil || !strings.Contains(page, "casebook.pdf</a> (3 pages") {
+		t.Fatalf("the attachment is not listed with its pages")
+	}
+	status, body, hdr := officer.do("GET", link[1], nil)
+	if status != 200 || !bytes.Equal([]byte(body), pdf) || !strings.HasPrefix(hdr.Get("Content-Disposition"), "attachment") {
+		t.Errorf("fetching the attachment: %d, %d bytes, %q", status, len(body), hdr.Get("Content-Disposition"))
+	}
+	ra.accounts.AddUser(context.Background(), "other@police.example", "other", kb.RoleOfficer, "", "a long enough password")
+	other := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	other.login("other@police.example")
+	if status, _, _ := other.do("GET", link[1], nil); status != 404 {
+		t.Errorf("another officer fetching the file: %d, want 404", status)
 	}
 }

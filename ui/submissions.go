@@ -3,6 +3,9 @@ package ui
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -109,9 +112,28 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	return h.afterSave(c, u, s)
 }
 
-// afterSave submits when the officer pressed "Submit for review", and
-// goes to the submission's page.
+// afterSave attaches uploaded files, submits when the officer pressed
+// "Submit for review", and goes to the submission's page.
 func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
+	if form, err := c.MultipartForm(); err == nil {
+		for _, fh := range form.File["files"] {
+			if fh.Size == 0 {
+				continue
+			}
+			if fh.Size > kb.MaxAttachmentBytes {
+				return h.formAgain(c, s, s.Fields, &kb.ValidationError{Fields: map[string]string{"files": fh.Filename + " is larger than 10 MB."}}, false)
+			}
+			data, err := readUpload(fh)
+			if err != nil {
+				return err
+			}
+			attached, err := h.reviews.Attach(c.UserContext(), u, s.ID, fh.Filename, data)
+			if err != nil {
+				return h.formAgain(c, s, s.Fields, err, false)
+			}
+			s = attached
+		}
+	}
 	if c.FormValue("then") == "submit" {
 		if _, err := h.reviews.Act(c.UserContext(), u, s.ID, kb.ActionSubmit, ""); err != nil {
 			return h.formAgain(c, s, s.Fields, err, false)
@@ -301,6 +323,33 @@ func (h *handlers) apiHistory(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"history": hist})
+}
+
+func readUpload(fh *multipart.FileHeader) ([]byte, error) {
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, kb.MaxAttachmentBytes+1))
+}
+
+// submissionFile serves a supporting PDF to its owner and reviewers. It is
+// sent as a download, so that a hostile file is never shown by this site.
+func (h *handlers) submissionFile(c *fiber.Ctx) error {
+	rc, a, err := h.reviews.File(c.UserContext(), *current(c).user, c.Params("id"), c.Params("sha"))
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return err
+	}
+	c.Set("Content-Type", "application/pdf")
+	c.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", a.Name))
+	c.Set("Content-Security-Policy", "sandbox")
+	return c.Send(data)
 }
 
 func atoiOr(s string, d int) int {

@@ -29,6 +29,13 @@ type fileChunk struct {
 
 func (s *Store) files() *mongo.Collection { return s.db.Collection("files") }
 
+// PutFile stores content under its SHA-256 unless it is there already.
+func (s *Store) PutFile(ctx context.Context, sha string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.putFile(ctx, sha, data)
+}
+
 // putFile stores content under its SHA-256 unless it is there already.
 // The header is written last, so a file is complete when it has one.
 func (s *Store) putFile(ctx context.Context, sha string, data []byte) error {
