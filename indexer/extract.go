@@ -19,6 +19,8 @@ type Document struct {
 	File      string      `json:"file"`
 	SHA256    string      `json:"sha256"`
 	Title     string      `json:"title"`
+	Author    string      `json:"author,omitempty"` // the PDF's own metadata
+	Year      int         `json:"year,omitempty"`   // of publication, from the metadata
 	Pages     int         `json:"pages"`
 	PageTexts []Page      `json:"page_texts,omitempty"`
 	Practices []CaseStudy `json:"practices"`
@@ -94,6 +96,9 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 	doc.PageTexts = pages.texts
 	removeFurniture(doc.PageTexts)
 	doc.Title = documentTitle(pages.reader, doc.PageTexts)
+	info := pages.reader.Trailer().Key("Info")
+	doc.Author = strings.TrimSpace(infoText(info.Key("Author")))
+	doc.Year = pdfYear(infoText(info.Key("CreationDate")))
 	doc.Practices = Segment(doc.PageTexts)
 	return doc, nil
 }
@@ -287,4 +292,23 @@ func infoText(v pdf.Value) string {
 		return utf16Text(s[2:])
 	}
 	return v.Text()
+}
+
+// pdfYear reads the year of a PDF date ("D:20070122…").
+func pdfYear(s string) int {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "D:")
+	if len(s) < 4 {
+		return 0
+	}
+	y := 0
+	for _, r := range s[:4] {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		y = y*10 + int(r-'0')
+	}
+	if y < 1990 || y > 2100 {
+		return 0
+	}
+	return y
 }

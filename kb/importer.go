@@ -58,7 +58,8 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 		return ImportResult{}, &indexer.Error{File: name, Class: indexer.ClassNoText, Err: errors.New("no case studies found: no numbered, labelled or heading-styled case titles")}
 	}
 	now := s.Now().UTC()
-	doc := Document{ID: docID, Title: ex.Title, File: baseName(name), SHA256: sha, Size: int64(len(data)), Pages: ex.Pages, ImportedAt: now}
+	doc := Document{ID: docID, Title: ex.Title, File: baseName(name), SHA256: sha, Size: int64(len(data)), Pages: ex.Pages,
+		Author: ex.Author, Year: ex.Year, ImportedAt: now}
 	if doc.Title == "" {
 		doc.Title = doc.File
 	}
@@ -70,7 +71,7 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 			old[id] = true
 		}
 	}
-	var practices []Practice
+	var practices, versions []Practice
 	seen := map[string]bool{}
 	for _, cs := range ex.Practices {
 		p := fromCaseStudy(doc, cs, now)
@@ -80,7 +81,13 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 		seen[p.ID] = true
 		if old[p.ID] {
 			if prior, err := s.Store.Practice(ctx, p.ID); err == nil {
-				p.CreatedAt = prior.CreatedAt
+				p.CreatedAt, p.Version = prior.CreatedAt, prior.Version
+				if prior.Text != p.Text || prior.Title != p.Title {
+					// A new edition changed the case: the earlier text stays
+					// readable, and citations name the version they cite.
+					p.Version++
+					versions = append(versions, prior)
+				}
 			}
 			res.Updated++
 			delete(old, p.ID)
@@ -96,6 +103,9 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 	}
 	res.Removed = len(removed)
 	res.Document = doc
+	if err := s.Store.SaveVersions(ctx, versions); err != nil {
+		return res, fmt.Errorf("%s: keeping earlier versions: %w", name, err)
+	}
 	if err := s.save(ctx, doc, data, practices, prev.Practices, removed); err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -148,7 +158,8 @@ func fromCaseStudy(doc Document, cs indexer.CaseStudy, now time.Time) Practice {
 		Districts: cs.Districts, Years: cs.Years, Themes: nonNil(cs.Themes), Exploitation: cs.Exploitation,
 		Laws: cs.Laws, Agencies: cs.Agencies, Figures: cs.Figures,
 		Provenance: Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256,
-			PageStart: cs.PageStart, PageEnd: cs.PageEnd},
+			PageStart: cs.PageStart, PageEnd: cs.PageEnd, Publisher: doc.Author, Year: doc.Year},
+		Version:   1,
 		CreatedAt: now, UpdatedAt: now,
 	}
 }

@@ -35,6 +35,7 @@ type Practice struct {
 	Unit         string         `json:"unit,omitempty" bson:"unit,omitempty"`     // the submitting unit
 	SubmissionID string         `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
 	ApprovedAt   time.Time      `json:"approved_at,omitempty" bson:"approved_at,omitempty"`
+	Version      int            `json:"version" bson:"version"` // 1, then one more for each change of content
 	CreatedAt    time.Time      `json:"created_at" bson:"created_at"`
 	UpdatedAt    time.Time      `json:"updated_at" bson:"updated_at"`
 }
@@ -51,6 +52,8 @@ type Provenance struct {
 	SHA256        string `json:"sha256" bson:"sha256"`
 	PageStart     int    `json:"page_start" bson:"page_start"`
 	PageEnd       int    `json:"page_end" bson:"page_end"`
+	Publisher     string `json:"publisher,omitempty" bson:"publisher,omitempty"`
+	Year          int    `json:"year,omitempty" bson:"year,omitempty"`
 }
 
 // Pages renders the page range the way a citation writes it.
@@ -69,6 +72,8 @@ type Document struct {
 	SHA256     string    `json:"sha256" bson:"sha256"`
 	Size       int64     `json:"size" bson:"size"`
 	Pages      int       `json:"pages" bson:"pages"`
+	Author     string    `json:"author,omitempty" bson:"author,omitempty"`
+	Year       int       `json:"year,omitempty" bson:"year,omitempty"`
 	Practices  []string  `json:"practices" bson:"practices"`
 	ImportedAt time.Time `json:"imported_at" bson:"imported_at"`
 }

@@ -22,6 +22,10 @@ type Store interface {
 	Practices(ctx context.Context, ids []string) ([]Practice, error)
 	EachPractice(ctx context.Context, fn func(Practice) error) error
 	CountPractices(ctx context.Context) (int, error)
+	// SaveVersions keeps earlier versions of practices, readable by id and
+	// version number.
+	SaveVersions(ctx context.Context, earlier []Practice) error
+	PracticeVersion(ctx context.Context, id string, version int) (Practice, error)
 	// OpenFile streams a stored PDF by its SHA-256.
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
 }
@@ -63,6 +67,16 @@ func (s *Service) Practice(ctx context.Context, id string) (Practice, error) {
 // Document returns one source document.
 func (s *Service) Document(ctx context.Context, id string) (Document, error) {
 	return s.Store.Document(ctx, id)
+}
+
+// PracticeVersion returns a practice as it was at a version: the current
+// record when that is the version asked for.
+func (s *Service) PracticeVersion(ctx context.Context, id string, version int) (Practice, error) {
+	p, err := s.Store.Practice(ctx, id)
+	if err != nil || p.Version == version || version == 0 {
+		return p, err
+	}
+	return s.Store.PracticeVersion(ctx, id, version)
 }
 
 // Documents returns every source document.

@@ -24,6 +24,7 @@ var assets embed.FS
 type Service interface {
 	Search(ctx context.Context, q kb.Query) (kb.Results, error)
 	Practice(ctx context.Context, id string) (kb.Practice, error)
+	PracticeVersion(ctx context.Context, id string, version int) (kb.Practice, error)
 	Document(ctx context.Context, id string) (kb.Document, error)
 	Documents(ctx context.Context) ([]kb.Document, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error)
@@ -37,6 +38,7 @@ type Config struct {
 	Ready    func(ctx context.Context) error // nil error once database and index answer
 	Accounts *kb.Accounts                    // nil: no sign-in, the public pages only
 	Reviews  *kb.Reviews
+	Packs    *kb.Packs
 }
 
 // New builds the app with every route.
@@ -49,7 +51,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns; values kept
 		// beyond it would change under us (dependencies.md).
@@ -76,6 +78,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	api.Get("/suggest", h.apiSuggest)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
+	api.Get("/practices/:id/citation", h.apiCitation)
 	if h.accounts != nil && h.reviews != nil {
 		h.accountRoutes(app, api)
 	}
@@ -91,6 +94,7 @@ type handlers struct {
 	ready    func(ctx context.Context) error
 	accounts *kb.Accounts
 	reviews  *kb.Reviews
+	packs    *kb.Packs
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,
@@ -117,6 +121,20 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	api.Post("/submissions/:id/submit", signedIn, h.apiSubmit)
 	api.Post("/submissions/:id/decision", signedIn, h.apiDecision)
 	api.Get("/submissions/:id/history", signedIn, h.apiHistory)
+	if h.packs != nil {
+		app.Get("/packs", signedIn, h.packsList)
+		app.Post("/packs", signedIn, h.createPack)
+		app.Post("/packs/add", signedIn, h.addToPack)
+		app.Get("/packs/:id", signedIn, h.showPack)
+		app.Post("/packs/:id", signedIn, h.changePack)
+		app.Get("/packs/:id/handout", signedIn, h.handout)
+		app.Get("/packs/:id/handout.pdf", signedIn, h.handoutPDF)
+		app.Get("/packs/:id/bibliography", signedIn, h.packBibliography)
+		app.Get("/shared/:id/:token", h.sharedPack)
+		app.Get("/shared/:id/:token/handout", h.handout)
+		app.Get("/shared/:id/:token/handout.pdf", h.handoutPDF)
+		app.Get("/shared/:id/:token/bibliography", h.packBibliography)
+	}
 }
 
 func securityHeaders(c *fiber.Ctx) error {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-pdf/fpdf"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/compendium-kb/compendium/indexer"
@@ -27,13 +28,7 @@ import (
 // uses and returns the app over a real store and index.
 func newApp(t *testing.T) (*fiber.App, []byte) {
 	t.Helper()
-	ix, _, err := search.Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := kb.NewService(mongotest.New(t), ix, indexer.InProcess{}, log)
+	app, svc := newAppWithService(t)
 	pdf, err := os.ReadFile(filepath.Join("..", "samples", "law-enforcement-compendium.pdf"))
 	if err != nil {
 		t.Fatal(err)
@@ -41,11 +36,48 @@ func newApp(t *testing.T) (*fiber.App, []byte) {
 	if _, err := svc.Import(context.Background(), "law-enforcement-compendium.pdf", pdf); err != nil {
 		t.Fatal(err)
 	}
+	return app, pdf
+}
+
+// newAppWithService returns an app over an empty knowledge base.
+func newAppWithService(t *testing.T) (*fiber.App, *kb.Service) {
+	t.Helper()
+	ix, _, err := search.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	svc := kb.NewService(mongotest.New(t), ix, indexer.InProcess{}, log)
 	app, err := ui.New(svc, ui.Config{Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return app, pdf
+	return app, svc
+}
+
+// compendiumPDF makes a small two-case compendium whose first case has the
+// given body, to import editions that differ.
+func compendiumPDF(t *testing.T, body string) []byte {
+	t.Helper()
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle("District Compendium", false)
+	for i, c := range []struct{ title, body string }{
+		{"1. Rescue of Children from Hotels in the District", body},
+		{"2. Awareness Meetings with Panchayats", "Officers met every panchayat of the block with the Childline number."},
+	} {
+		pdf.AddPage()
+		pdf.SetFont("Helvetica", "B", 14)
+		pdf.MultiCell(0, 8, c.title, "", "L", false)
+		pdf.SetFont("Helvetica", "", 11)
+		pdf.MultiCell(0, 6, c.body, "", "L", false)
+		_ = i
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func get(t *testing.T, app *fiber.App, target string) (*http.Response, []byte) {

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -176,11 +178,17 @@ func encode(q kb.Query) url.Values {
 
 type practicePage struct {
 	page
-	Practice kb.Practice
-	Similar  []kb.Hit
-	Blocks   []block
-	Figures  []figure
-	Citation string
+	Practice                          kb.Practice
+	Similar                           []kb.Hit
+	Blocks                            []block
+	Figures                           []figure
+	Cite                              kb.Cite
+	APA, ChicagoNote, ChicagoBib, MLA string
+	Meta                              []metaTag
+	JSONLD                            template.JS
+	Latest                            int   // the current version
+	Earlier                           []int // earlier versions, readable
+	Packs                             []kb.Pack
 }
 
 type figure struct {
@@ -193,10 +201,26 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if c.Params("slug") != p.Slug {
-		return c.Redirect(PracticeURL(p), fiber.StatusMovedPermanently)
+	latest := p.Version
+	if v := c.QueryInt("v", 0); v > 0 && v != p.Version {
+		if p, err = h.svc.PracticeVersion(c.UserContext(), p.ID, v); err != nil {
+			return err
+		}
 	}
-	pp := practicePage{page: page{Title: p.Title}, Practice: p, Citation: citation(p), Blocks: blocks(p.Text)}
+	if c.Params("slug") != p.Slug {
+		target := PracticeURL(p)
+		if c.QueryInt("v", 0) > 0 {
+			target += "?v=" + strconv.Itoa(p.Version)
+		}
+		return c.Redirect(target, fiber.StatusMovedPermanently)
+	}
+	cite := h.cite(c, p)
+	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p.Text), Cite: cite, Latest: latest,
+		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}
+	pp.Meta, pp.JSONLD = citationMeta(c, p, cite)
+	for v := 1; v < latest; v++ {
+		pp.Earlier = append(pp.Earlier, v)
+	}
 	if pp.Similar, err = h.svc.Similar(c.UserContext(), p.ID, 5); err != nil {
 		h.log.Warn("similar practices", "id", p.ID, "err", err) // the page is useful without them
 	}
@@ -205,16 +229,16 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 			pp.Figures = append(pp.Figures, figure{Label: strings.ToUpper(k[:1]) + k[1:], Value: n})
 		}
 	}
+	if u := current(c).user; u != nil && h.packs != nil {
+		pp.Packs, _ = h.packs.List(c.UserContext(), *u)
+	}
 	return h.render(c, "practice", pp)
 }
 
-// citation is a plain reference to the case in its compendium, or to
-// the approved submission.
-func citation(p kb.Practice) string {
-	if p.Provenance.File == "" {
-		return fmt.Sprintf("%s. “%s.” Compendium knowledge base, approved %s. %s", p.Unit, p.Title, p.ApprovedAt.Format("2 January 2006"), PracticeURL(p))
-	}
-	return fmt.Sprintf("“%s.” In %s, %s.", p.Title, p.Provenance.DocumentTitle, p.Provenance.Pages())
+// cite is the citation of a practice at the version shown, with its
+// permanent address on this site.
+func (h *handlers) cite(c *fiber.Ctx, p kb.Practice) kb.Cite {
+	return kb.Cite{Practice: p, URL: c.BaseURL() + PracticeURL(p) + "?v=" + strconv.Itoa(max(p.Version, 1)), Accessed: time.Now()}
 }
 
 type documentsPage struct {

@@ -29,6 +29,7 @@ import (
 
 type reviewApp struct {
 	app      *fiber.App
+	svc      *kb.Service
 	accounts *kb.Accounts
 	tokens   map[string]string // role -> API token
 }
@@ -45,11 +46,12 @@ func newReviewApp(t *testing.T) reviewApp {
 	svc := kb.NewService(store, ix, indexer.InProcess{}, log)
 	acc := kb.NewAccounts(store)
 	reviews := &kb.Reviews{Store: store, Service: svc, Now: time.Now}
-	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews})
+	packs := &kb.Packs{Store: store, Service: svc, Now: time.Now}
+	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ra := reviewApp{app: app, accounts: acc, tokens: map[string]string{}}
+	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}}
 	for _, u := range []struct{ email, role string }{{"officer@police.example", "officer"}, {"reviewer@police.example", "reviewer"}, {"reviewer2@police.example", "reviewer"}, {"admin@police.example", "admin"}} {
 		role, _ := kb.ParseRole(u.role)
 		if _, err := acc.AddUser(context.Background(), u.email, strings.Split(u.email, "@")[0], role, "AHTU Ranchi", "a long enough password"); err != nil {

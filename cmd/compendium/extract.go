@@ -17,6 +17,8 @@ type extractOutput struct {
 	File      string              `json:"file"`
 	SHA256    string              `json:"sha256"`
 	Title     string              `json:"title"`
+	Author    string              `json:"author,omitempty"`
+	Year      int                 `json:"year,omitempty"`
 	Pages     int                 `json:"pages"`
 	Practices []indexer.CaseStudy `json:"practices"`
 }
@@ -56,7 +58,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		_, err := io.WriteString(stdout, doc.Text())
 		return err
 	}
-	out := extractOutput{File: filepath.Base(file), SHA256: doc.SHA256, Title: doc.Title, Pages: doc.Pages, Practices: doc.Practices}
+	out := extractOutput{File: filepath.Base(file), SHA256: doc.SHA256, Title: doc.Title, Author: doc.Author, Year: doc.Year, Pages: doc.Pages, Practices: doc.Practices}
 	if out.Practices == nil {
 		out.Practices = []indexer.CaseStudy{}
 	}

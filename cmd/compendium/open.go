@@ -21,6 +21,7 @@ type storage struct {
 	svc       *kb.Service
 	accounts  *kb.Accounts
 	reviews   *kb.Reviews
+	packs     *kb.Packs
 	store     *mongodb.Store
 	index     *search.Index
 	embedded  *mongodb.Embedded
@@ -88,6 +89,7 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	st.svc = kb.NewService(st.store, st.index, st.extractor, log)
 	st.accounts = kb.NewAccounts(st.store)
 	st.reviews = &kb.Reviews{Store: st.store, Service: st.svc, Now: time.Now}
+	st.packs = &kb.Packs{Store: st.store, Service: st.svc, Now: time.Now}
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err

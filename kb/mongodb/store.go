@@ -180,6 +180,41 @@ func (s *Store) EachPractice(ctx context.Context, fn func(kb.Practice) error) er
 	return translate(cur.Err(), "practices")
 }
 
+// SaveVersions keeps earlier versions of practices under "id@version".
+func (s *Store) SaveVersions(ctx context.Context, earlier []kb.Practice) error {
+	if len(earlier) == 0 {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	docs := make([]any, 0, len(earlier))
+	ids := make([]string, 0, len(earlier))
+	for _, p := range earlier {
+		id := fmt.Sprintf("%s@%d", p.ID, p.Version)
+		ids = append(ids, id)
+		docs = append(docs, versionDoc{ID: id, Practice: p})
+	}
+	if err := s.deleteIDs(ctx, s.db.Collection("practice_versions"), ids); err != nil {
+		return translate(err, "practice versions")
+	}
+	_, err := s.db.Collection("practice_versions").InsertMany(ctx, docs)
+	return translate(err, "practice versions")
+}
+
+// versionDoc stores an earlier version under its own id.
+type versionDoc struct {
+	ID       string      `bson:"_id"`
+	Practice kb.Practice `bson:"practice"`
+}
+
+// PracticeVersion returns an earlier version of a practice.
+func (s *Store) PracticeVersion(ctx context.Context, id string, version int) (kb.Practice, error) {
+	var v versionDoc
+	key := fmt.Sprintf("%s@%d", id, version)
+	err := s.db.Collection("practice_versions").FindOne(ctx, bson.D{{Key: "_id", Value: key}}).Decode(&v)
+	return v.Practice, translate(err, "practice "+key)
+}
+
 // CountPractices returns how many practices are stored.
 func (s *Store) CountPractices(ctx context.Context) (int, error) {
 	n, err := s.practices().EstimatedDocumentCount(ctx)
