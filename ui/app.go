@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -64,10 +65,13 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		BodyLimit:             kb.MaxAttachments*kb.MaxAttachmentBytes + 1<<20, // the submission form with its PDFs
 	})
 	app.Use(securityHeaders)
+	// Officers on slow links: pages and assets go compressed.
+	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 	if h.accounts != nil {
 		app.Use(h.identify)
 	}
 	app.Get("/healthz", h.health)
+	app.Get("/display", h.setDisplay)
 	app.Get("/static/:name", h.asset)
 	app.Get("/", h.searchPage)
 	app.Get("/practices/:id/:slug?", h.practicePage)
@@ -188,5 +192,9 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	}
 	heading := http.StatusText(status)
 	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg}
+	if status == http.StatusNotFound {
+		heading = "Page not found"
+		p.Heading, p.Title = heading, heading
+	}
 	return h.render(c.Status(status), "error", p)
 }

@@ -32,6 +32,7 @@ type facetView struct {
 
 type facetLink struct {
 	kb.FacetValue
+	Label  string // shown instead of the value when set
 	Link   string
 	Active bool
 }
@@ -85,8 +86,20 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 		p.Title = q.Text
 	}
 	filters := q.Filters()
+	titles := map[string]string{}
+	if docs, err := h.svc.Documents(c.UserContext()); err == nil {
+		for _, d := range docs {
+			titles[d.ID] = d.Title
+		}
+	}
 	for _, f := range facetLabels {
-		p.Facets = append(p.Facets, facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param]))
+		fv := facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param])
+		if f.param == "document" {
+			for i := range fv.Values {
+				fv.Values[i].Label = titles[fv.Values[i].Value]
+			}
+		}
+		p.Facets = append(p.Facets, fv)
 		for _, v := range filters[f.param] {
 			p.Active = append(p.Active, activeFilter{Label: f.label + ": " + v, Remove: searchLink(q, f.param, v, false)})
 		}

@@ -87,6 +87,8 @@ func PDFURL(p kb.Practice) string {
 
 // page is what every page's layout needs.
 type page struct {
+	Prefs      prefs
+	Back       string // this page's address, for the display controls to return to
 	Title      string
 	Query      string
 	SearchPage bool // the page has its own search form
@@ -97,7 +99,7 @@ type page struct {
 
 // pageFor fills what every page needs for the request's user.
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
-	p := page{Title: title}
+	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL()}
 	w := current(c)
 	p.User = w.user
 	if w.session != nil {
