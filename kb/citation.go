@@ -114,10 +114,12 @@ func (c Cite) Format(format string) (string, error) {
 // APA is APA 7: a chapter in a report, or a web page by a unit.
 func (c Cite) APA() string {
 	var b strings.Builder
+	// With no author, APA moves the title to the author's place.
 	if a := c.author(); a != "" {
-		fmt.Fprintf(&b, "%s. ", strings.TrimSuffix(a, "."))
+		fmt.Fprintf(&b, "%s. (%s). %s", strings.TrimSuffix(a, "."), c.year(), sentence(c.Practice.Title))
+	} else {
+		fmt.Fprintf(&b, "%s. (%s)", sentence(c.Practice.Title), c.year())
 	}
-	fmt.Fprintf(&b, "(%s). %s", c.year(), sentence(c.Practice.Title))
 	if v := c.version(); v != "" {
 		fmt.Fprintf(&b, " [%s]", v)
 	}

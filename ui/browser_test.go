@@ -406,3 +406,71 @@ func TestPageWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyboardAndSlowLink: the skip link comes first, a search and a
+// result can be reached and opened with the keyboard alone; and page load
+// times on a slow 3G profile are measured.
+func TestKeyboardAndSlowLink(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives a browser")
+	}
+	base, _ := liveServer(t)
+	ctx, cancel := newBrowser(t)
+	defer cancel()
+	active := func() string {
+		var s string
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`(document.activeElement.className || "") + "#" + (document.activeElement.id || "") + "|" + (document.activeElement.getAttribute("href") || "")`, &s)); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible("h1", chromedp.ByQuery), chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	if a := active(); !strings.HasPrefix(a, "skip#") {
+		t.Fatalf("the first Tab stop is %q, want the skip link", a)
+	}
+	// Skip to the content: the next stop is the search box.
+	if err := chromedp.Run(ctx, chromedp.KeyEvent("\r"), chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	if a := active(); !strings.Contains(a, "#q|") {
+		t.Fatalf("after the skip link, focus is on %q, want the search box", a)
+	}
+	if err := chromedp.Run(ctx, chromedp.KeyEvent("bonded labour"), chromedp.KeyEvent("\r"), chromedp.WaitVisible(".hit", chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for i := 0; i < 40 && !found; i++ {
+		if err := chromedp.Run(ctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		found = strings.Contains(active(), "|/practices/")
+	}
+	if !found {
+		t.Fatal("no result link reached with Tab")
+	}
+	var h1 string
+	if err := chromedp.Run(ctx, chromedp.KeyEvent("\r"), chromedp.WaitVisible("#cite-h", chromedp.ByQuery), chromedp.Text("h1", &h1, chromedp.ByQuery)); err != nil {
+		t.Fatalf("opening a result with Enter: %v", err)
+	}
+
+	// Slow 3G as Chrome's DevTools define it: 400 ms latency, 400 kbit/s down.
+	var loads []string
+	for _, path := range []string{"/?q=bonded+labour", "/practices/ajjiwjc3pq/inter-state-rescue-of-trafficked-women-from-bhiwandi-by-andhra-pradesh-police"} {
+		var ms float64
+		err := chromedp.Run(ctx,
+			network.Enable(),
+			network.SetCacheDisabled(true),
+			network.EmulateNetworkConditions(false, 400, 400*1000/8, 400*1000/8),
+			chromedp.Navigate(base+path),
+			chromedp.WaitVisible("h1", chromedp.ByQuery),
+			chromedp.Evaluate(`performance.getEntriesByType("navigation")[0].loadEventEnd`, &ms),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loads = append(loads, fmt.Sprintf("%s %.0f ms", path[:min(len(path), 30)], ms))
+	}
+	t.Logf("load on slow 3G (400 ms, 400 kbit/s), cache off: %s", strings.Join(loads, "; "))
+}
