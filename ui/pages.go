@@ -81,7 +81,9 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := searchPage{page: page{Title: "Search", Query: q.Text, SearchPage: true}, Results: res}
+	pg := h.pageFor(c, "Search")
+	pg.Query, pg.SearchPage = q.Text, true
+	p := searchPage{page: pg, Results: res}
 	if q.Text != "" {
 		p.Title = q.Text
 	}
@@ -264,7 +266,7 @@ func (h *handlers) documentsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, "documents", documentsPage{page: page{Title: "Source documents"}, Documents: docs})
+	return h.render(c, "documents", documentsPage{page: h.pageFor(c, "Source documents"), Documents: docs})
 }
 
 // documentPDF serves a source compendium from the database.

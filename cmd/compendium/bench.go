@@ -25,14 +25,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "usage: compendium bench text [-v] [--timeout 30s] FOLDER|FILE...")
 		fl.PrintDefaults()
 	}
-	if err := parseFlags(fl, args, stderr); err != nil {
-		return err
-	}
-	if fl.NArg() == 0 {
-		fl.Usage()
-		return exitError{2}
-	}
-	files, err := collectPDFs(fl.Args())
+	files, err := parseFileArgs(fl, args, stderr)
 	if err != nil {
 		return err
 	}

@@ -34,14 +34,7 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] PATH...")
 		fl.PrintDefaults()
 	}
-	if err := parseFlags(fl, args, stderr); err != nil {
-		return err
-	}
-	if fl.NArg() == 0 {
-		fl.Usage()
-		return exitError{2}
-	}
-	files, err := collectPDFs(fl.Args())
+	files, err := parseFileArgs(fl, args, stderr)
 	if err != nil {
 		return err
 	}
@@ -57,6 +50,19 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 		return exitError{1}
 	}
 	return nil
+}
+
+// parseFileArgs parses the flags and expands the remaining arguments,
+// files or folders, into PDF files; none is a usage error.
+func parseFileArgs(fl *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+	if err := parseFlags(fl, args, stderr); err != nil {
+		return nil, err
+	}
+	if fl.NArg() == 0 {
+		fl.Usage()
+		return nil, exitError{2}
+	}
+	return collectPDFs(fl.Args())
 }
 
 // collectPDFs expands folders into the PDF files under them, in order.
