@@ -143,6 +143,7 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 
 func (x *Index) countFacet(ctx context.Context, q bq.Query, f facet) ([]kb.FacetValue, error) {
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.Score = "none" // counts only: no hit is ranked
 	req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
