@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"io"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -55,3 +57,64 @@ func (h *handlers) changeUser(c *fiber.Ctx) error {
 	}
 	return c.Redirect("/admin/users", fiber.StatusSeeOther)
 }
+
+type importPage struct {
+	page
+	Results  []importLine
+	Failures []string
+	Docs     []kb.Document
+}
+
+type importLine struct {
+	File, Outcome string
+	Pages, Cases  int
+}
+
+func (h *handlers) importForm(c *fiber.Ctx) error {
+	docs, err := h.svc.Documents(c.UserContext())
+	if err != nil {
+		return err
+	}
+	return h.render(c, "import", importPage{page: h.pageFor(c, "Import compendia"), Docs: docs})
+}
+
+// importUpload imports uploaded compendium PDFs as the index command does:
+// each file on its own, failures named and the others still imported.
+func (h *handlers) importUpload(c *fiber.Ctx) error {
+	p := importPage{page: h.pageFor(c, "Import compendia")}
+	form, err := c.MultipartForm()
+	if err != nil {
+		return fiber.NewError(fiber.StatusBadRequest, "Choose one or more PDF files.")
+	}
+	for _, fh := range form.File["files"] {
+		if fh.Size > maxImportBytes {
+			p.Failures = append(p.Failures, fh.Filename+": larger than 100 MB")
+			continue
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(io.LimitReader(f, maxImportBytes+1))
+		f.Close()
+		if err != nil {
+			return err
+		}
+		res, err := h.importer.Import(c.UserContext(), fh.Filename, data)
+		if err != nil {
+			p.Failures = append(p.Failures, err.Error())
+			continue
+		}
+		p.Results = append(p.Results, importLine{File: fh.Filename, Outcome: string(res.Outcome), Pages: res.Pages, Cases: res.Added + res.Updated + res.Unchanged})
+	}
+	if p.Docs, err = h.svc.Documents(c.UserContext()); err != nil {
+		return err
+	}
+	status := fiber.StatusOK
+	if len(p.Failures) > 0 {
+		status = fiber.StatusUnprocessableEntity
+	}
+	return h.render(c.Status(status), "import", p)
+}
+
+const maxImportBytes = 100 << 20

@@ -40,6 +40,12 @@ type Config struct {
 	Accounts *kb.Accounts                    // nil: no sign-in, the public pages only
 	Reviews  *kb.Reviews
 	Packs    *kb.Packs
+	Importer Importer // for admins' uploads of compendia; nil hides the page
+}
+
+// Importer imports a compendium PDF.
+type Importer interface {
+	Import(ctx context.Context, name string, data []byte) (kb.ImportResult, error)
 }
 
 // New builds the app with every route.
@@ -52,7 +58,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns; values kept
 		// beyond it would change under us (dependencies.md).
@@ -62,7 +68,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		BodyLimit:             kb.MaxAttachments*kb.MaxAttachmentBytes + 1<<20, // the submission form with its PDFs
+		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
 	})
 	app.Use(securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
@@ -99,6 +105,7 @@ type handlers struct {
 	accounts *kb.Accounts
 	reviews  *kb.Reviews
 	packs    *kb.Packs
+	importer Importer
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,
@@ -119,6 +126,10 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
 	app.Post("/admin/users", signedIn, needRole(kb.RoleAdmin), h.addUser)
 	app.Post("/admin/users/:id", signedIn, needRole(kb.RoleAdmin), h.changeUser)
+	if h.importer != nil {
+		app.Get("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importForm)
+		app.Post("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importUpload)
+	}
 	api.Post("/submissions", signedIn, h.apiCreateSubmission)
 	api.Get("/submissions", signedIn, h.apiListSubmissions)
 	api.Get("/submissions/:id", signedIn, h.apiGetSubmission)

@@ -47,7 +47,7 @@ func newReviewApp(t *testing.T) reviewApp {
 	acc := kb.NewAccounts(store)
 	reviews := &kb.Reviews{Store: store, Service: svc, Now: time.Now}
 	packs := &kb.Packs{Store: store, Service: svc, Now: time.Now}
-	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs})
+	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestHostileSubmissions(t *testing.T) {
 	if status != 422 || !bytes.Contains(body, []byte(`"problem"`)) {
 		t.Errorf("an oversized field: %d %.200s, want 422 naming problem", status, body)
 	}
-	req := httptest.NewRequest("POST", "/api/v1/submissions", strings.NewReader(`{"title": "`+strings.Repeat("y", 60<<20)+`"}`))
+	req := httptest.NewRequest("POST", "/api/v1/submissions", strings.NewReader(`{"title": "`+strings.Repeat("y", 110<<20)+`"}`))
 	req.Header.Set("Authorization", "Bearer "+ra.tokens["officer"])
 	// The server refuses the body before any handler runs (413 on the wire;
 	// app.Test reports it as an error).
@@ -460,5 +460,49 @@ func TestSupportingFiles(t *testing.T) {
 	other.login("other@police.example")
 	if status, _, _ := other.do("GET", link[1], nil); status != 404 {
 		t.Errorf("another officer fetching the file: %d, want 404", status)
+	}
+}
+
+// TestAdminImport: an admin uploads compendia in the browser; a broken
+// file is named and the others are imported; an officer may not import.
+func TestAdminImport(t *testing.T) {
+	ra := newReviewApp(t)
+	pdf, _ := os.ReadFile(filepath.Join("..", "samples", "state-casebook.pdf"))
+	upload := func(b *browser, files map[string][]byte) (int, string) {
+		_, page, _ := b.do("GET", "/submissions", nil)
+		var body bytes.Buffer
+		w := multipart.NewWriter(&body)
+		w.WriteField("_csrf", lastCSRF(page))
+		for name, data := range files {
+			fw, _ := w.CreateFormFile("files", name)
+			fw.Write(data)
+		}
+		w.Close()
+		req := httptest.NewRequest("POST", "/admin/import", &body)
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		for k, v := range b.cookies {
+			req.AddCookie(&http.Cookie{Name: k, Value: v})
+		}
+		resp, err := ra.app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(out)
+	}
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	if status, _ := upload(officer, map[string][]byte{"state-casebook.pdf": pdf}); status != 403 {
+		t.Errorf("an officer importing: %d, want 403", status)
+	}
+	admin := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	admin.login("admin@police.example")
+	status, page := upload(admin, map[string][]byte{"state-casebook.pdf": pdf, "broken.pdf": pdf[:len(pdf)/3]})
+	if status != 422 || !strings.Contains(page, "broken.pdf") || !strings.Contains(page, "state-casebook.pdf: added, 11 case studies") {
+		t.Errorf("import with one broken file: %d; the broken file must be named and the other imported", status)
+	}
+	res, err := ra.svc.Search(context.Background(), kb.Query{Text: "Operation Muskaan"})
+	if err != nil || len(res.Hits) == 0 {
+		t.Error("the imported compendium is not searchable")
 	}
 }
