@@ -62,8 +62,6 @@ var DefaultLimits = Limits{MaxPages: 5000}
 func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			buf := make([]byte, 2048)
-			buf = buf[:runtime.Stack(buf, false)]
 			doc, err = nil, &Error{File: name, Class: ClassDamaged, Err: fmt.Errorf("parser panic: %v", r)}
 		}
 	}()

@@ -160,6 +160,9 @@ func TestSubmissionAPIRoles(t *testing.T) {
 	}
 	// A reviewer's own submission is not theirs to approve.
 	status, body = ra.api(t, "reviewer", "POST", "/api/v1/submissions", fullSubmission)
+	if status != 201 {
+		t.Fatalf("a reviewer writing a submission: %d", status)
+	}
 	var own kb.Submission
 	json.Unmarshal(body, &own)
 	ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+own.ID+"/submit", nil)
