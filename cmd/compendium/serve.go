@@ -25,6 +25,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fs.StringVar(&cfg.addr, "addr", addr, "address to listen on; loopback unless you mean otherwise (env COMPENDIUM_ADDR)")
 	storageFlags(fs, &cfg, getenv)
+	withSamples := fs.Bool("samples", getenv("COMPENDIUM_SAMPLES") != "0", "import the sample compendia into an empty knowledge base (env COMPENDIUM_SAMPLES=0 to turn off)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -34,8 +35,10 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer st.close(context.Background())
-	if err := importSamplesIfEmpty(ctx, st.svc, stdout); err != nil {
-		return err
+	if *withSamples {
+		if err := importSamplesIfEmpty(ctx, st.svc, stdout); err != nil {
+			return err
+		}
 	}
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Create one with:\n  compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n", cfg.data)
