@@ -38,6 +38,7 @@ const (
 var (
 	caseLabelRE = regexp.MustCompile(`(?i)^(?:case\s+study|best\s+practice|good\s+practice|practice|case)\s*(?:no\.?|number|#)?\s*(\d{1,3}|[ivxlc]{1,6})\b\s*[:.\-–—)]?\s*(.*)$`)
 	numberedRE  = regexp.MustCompile(`^(\d{1,3})\s*[.)]\s+(\S.*)$`)
+	numbered2RE = regexp.MustCompile(`^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$`)
 	sectionRE   = regexp.MustCompile(`(?i)^(?:section|part|chapter)\s+([ivxlc]{1,6}|\d{1,2}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—]?\s*(.*)$`)
 	otherRE     = regexp.MustCompile(`(?i)^(?:\d{1,2}[.)]?\s*)?(?:table\s+of\s+contents|contents|preface|foreword|acknowledge?ments?|disclaimer|introduction|abbreviations|acronyms|list\s+of\s+(?:abbreviations|acronyms|tables|figures)|glossary|annex(?:ure)?s?|appendi(?:x|ces)|bibliography|references|executive\s+summary|message|about\s+(?:this|the)\s+(?:compendium|report|book)|index|conclusions?|the\s+way\s+forward)\b\s*([-:–—].*|[ivxlc\d]{0,4}[:.]?.*)?$`)
 	tocLineRE   = regexp.MustCompile(`(?:\.{3,}|…|\s)\s*\d{1,4}\s*$`)
@@ -121,6 +122,9 @@ func classify(lines []at, body float64) []headingKind {
 		markLargerSections(lines, kinds, body)
 		return kinds
 	}
+	if twoLevel(lines, kinds, body) {
+		return kinds
+	}
 	numbered := 0
 	for i, l := range lines {
 		if kinds[i] == kindBody && headingStyle(l, body) && numberedRE.MatchString(strings.TrimSpace(l.Text)) && !strings.HasPrefix(numberedRE.FindStringSubmatch(l.Text)[2], ".") {
@@ -139,7 +143,58 @@ func classify(lines []at, body float64) []headingKind {
 		}
 	}
 	markStyledCases(lines, kinds, body)
+	sectionsAsCases(kinds)
 	return kinds
+}
+
+// twoLevel handles "1. Section" over "1.1 Case title": when at least two
+// headings are numbered in two levels and read as titles (four words or
+// more on average; "1.1 Background" is a sub-heading), they are the cases
+// and the one-level numbered headings their sections.
+func twoLevel(lines []at, kinds []headingKind, body float64) bool {
+	var idx []int
+	words := 0
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		if kinds[i] == kindBody && headingStyle(l, body) && numbered2RE.MatchString(t) {
+			idx = append(idx, i)
+			words += len(strings.Fields(numbered2RE.FindStringSubmatch(t)[2]))
+		}
+	}
+	if len(idx) < 2 || words < 4*len(idx) {
+		return false
+	}
+	for _, i := range idx {
+		kinds[i] = kindCase
+	}
+	for i, l := range lines {
+		if kinds[i] == kindBody && headingStyle(l, body) && numberedRE.MatchString(strings.TrimSpace(l.Text)) {
+			kinds[i] = kindSection
+		}
+	}
+	return true
+}
+
+// sectionsAsCases reads a compendium whose only headings are chapters
+// ("Chapter 3: Village Vigilance…") as one case per chapter.
+func sectionsAsCases(kinds []headingKind) {
+	sections := 0
+	for _, k := range kinds {
+		switch k {
+		case kindCase:
+			return
+		case kindSection:
+			sections++
+		}
+	}
+	if sections < 2 {
+		return
+	}
+	for i, k := range kinds {
+		if k == kindSection {
+			kinds[i] = kindCase
+		}
+	}
 }
 
 // keepIncreasing drops numbered "headings" that break the sequence, such
@@ -356,7 +411,13 @@ func splitNumber(t string) (string, string) {
 	if m := caseLabelRE.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[2]) != "" {
 		return m[1], cleanTitle(m[2])
 	}
+	if m := numbered2RE.FindStringSubmatch(t); m != nil {
+		return m[1], cleanTitle(m[2])
+	}
 	if m := numberedRE.FindStringSubmatch(t); m != nil {
+		return m[1], cleanTitle(m[2])
+	}
+	if m := sectionRE.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[2]) != "" {
 		return m[1], cleanTitle(m[2])
 	}
 	return "", cleanTitle(t)
