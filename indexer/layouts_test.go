@@ -67,6 +67,15 @@ func TestLayouts(t *testing.T) {
 			{Title: "Financial Investigation of a Spa Network", Section: "1. Rescue and investigation", PageStart: 2, PageEnd: 2},
 			{Title: "Counselling Rooms at the Women Police Station", Section: "2. Victim care", PageStart: 3, PageEnd: 3},
 		}},
+		{"capitals at body size, labels with dashes", [][3]any{
+			{"", 14.0, "REPORT ON GOOD PRACTICES"},
+			{"page", 0.0, ""}, {"", 11.0, "CASE STUDY - 1"}, {"", 11.0, "RESCUE OF CHILDREN FROM ZARI UNITS"}, {"", 0.0, para},
+			{"", 0.0, para},
+			{"page", 0.0, ""}, {"", 11.0, "CASE STUDY - 2"}, {"", 11.0, "SHELTER AND SKILLS FOR SURVIVORS"}, {"", 0.0, para},
+		}, []ExpectedCase{
+			{Title: "RESCUE OF CHILDREN FROM ZARI UNITS", PageStart: 2, PageEnd: 2},
+			{Title: "SHELTER AND SKILLS FOR SURVIVORS", PageStart: 3, PageEnd: 3},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,7 +36,7 @@ const (
 )
 
 var (
-	caseLabelRE = regexp.MustCompile(`(?i)^(?:case\s+study|best\s+practice|good\s+practice|practice|case)\s*(?:no\.?|number|#)?\s*(\d{1,3}|[ivxlc]{1,6})\b\s*[:.\-–—)]?\s*(.*)$`)
+	caseLabelRE = regexp.MustCompile(`(?i)^(?:case\s+study|best\s+practice|good\s+practice|practice|case)\s*[-–—:]?\s*(?:no\.?|number|#)?\s*(\d{1,3}|[ivxlc]{1,6})\b\s*[:.\-–—)]?\s*(.*)$`)
 	numberedRE  = regexp.MustCompile(`^(\d{1,3})\s*[.)]\s+(\S.*)$`)
 	numbered2RE = regexp.MustCompile(`^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$`)
 	sectionRE   = regexp.MustCompile(`(?i)^(?:section|part|chapter)\s+([ivxlc]{1,6}|\d{1,2}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—]?\s*(.*)$`)
@@ -99,7 +99,9 @@ func headingStyle(l at, body float64) bool {
 	if words == 0 || words > 30 {
 		return false
 	}
-	return l.Size >= body*1.12 || (l.Bold && l.Size >= body*0.95)
+	// Typewritten compendia set titles in capitals at the body size.
+	caps := words >= 2 && words <= 20 && isUpper(l.Text) && l.Size >= body*0.95
+	return l.Size >= body*1.12 || (l.Bold && l.Size >= body*0.95) || caps
 }
 
 func classify(lines []at, body float64) []headingKind {
