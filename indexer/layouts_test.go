@@ -76,6 +76,21 @@ func TestLayouts(t *testing.T) {
 			{Title: "RESCUE OF CHILDREN FROM ZARI UNITS", PageStart: 2, PageEnd: 2},
 			{Title: "SHELTER AND SKILLS FOR SURVIVORS", PageStart: 3, PageEnd: 3},
 		}},
+		{"plain headings found through the contents", [][3]any{
+			{"", 16.0, "Field Notes of the Anti Human Trafficking Units"},
+			{"page", 0.0, ""}, {"", 11.0, "Contents"},
+			{"", 0.0, "Preface ........ 1"}, {"", 0.0, "Rescue of girls at the railway station in Patna ........ 3"},
+			{"", 0.0, "A shared register of missing persons in Dehradun ........ 4"}, {"", 0.0, "Victim compensation through the legal services authority ........ 5"},
+			{"", 0.0, "Annexure: laws ........ 6"},
+			{"page", 0.0, ""}, {"", 0.0, "Preface"}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"", 0.0, "Rescue of girls at the railway station in Patna"}, {"", 0.0, para}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"", 0.0, "A shared register of missing persons in Dehradun"}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"", 0.0, "Victim compensation through the legal services authority"}, {"", 0.0, para},
+		}, []ExpectedCase{
+			{Title: "Rescue of girls at the railway station in Patna", PageStart: 4, PageEnd: 4},
+			{Title: "A shared register of missing persons in Dehradun", PageStart: 5, PageEnd: 5},
+			{Title: "Victim compensation through the legal services authority", PageStart: 6, PageEnd: 6},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,7 +60,8 @@ func Segment(pages []Page) []CaseStudy {
 	}
 	body := bodySize(lines)
 	kinds := classify(lines, body)
-	return cut(lines, kinds, body)
+	titles := markFromContents(lines, kinds, readContents(pages))
+	return cut(lines, kinds, body, titles)
 }
 
 // isContentsPage spots a table of contents: a "Contents" heading, or most
@@ -325,7 +326,7 @@ func isUpper(s string) bool {
 
 // cut walks the classified lines and makes a case study of each run that
 // starts at a case heading.
-func cut(lines []at, kinds []headingKind, body float64) []CaseStudy {
+func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string) []CaseStudy {
 	var out []CaseStudy
 	section := ""
 	for i := 0; i < len(lines); {
@@ -347,6 +348,13 @@ func cut(lines []at, kinds []headingKind, body float64) []CaseStudy {
 		}
 		start := lines[i].page
 		title, next := headingText(lines, kinds, i, body)
+		if t, ok := tocTitles[i]; ok {
+			// The contents give the whole title; skip the lines it wraps on.
+			title, next = t, i+1
+			for next < len(lines) && kinds[next] == kindBody && strings.Contains(foldWords(t), foldWords(lines[next].Text)) && next-i < 4 {
+				next++
+			}
+		}
 		number, title := splitNumber(title)
 		j := next
 		for j < len(lines) && kinds[j] == kindBody {
