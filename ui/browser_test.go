@@ -419,7 +419,8 @@ func TestKeyboardAndSlowLink(t *testing.T) {
 	defer cancel()
 	active := func() string {
 		var s string
-		if err := chromedp.Run(ctx, chromedp.Evaluate(`(document.activeElement.className || "") + "#" + (document.activeElement.id || "") + "|" + (document.activeElement.getAttribute("href") || "")`, &s)); err != nil {
+		// Keys are handled asynchronously: let focus settle first.
+		if err := chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond), chromedp.Evaluate(`(function(){var e = document.activeElement || document.body; return (e.className || "") + "#" + (e.id || "") + "|" + (e.getAttribute("href") || "");})()`, &s)); err != nil {
 			t.Fatal(err)
 		}
 		return s
