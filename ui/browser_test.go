@@ -333,10 +333,16 @@ func TestInTheBrowser(t *testing.T) {
 	delete(pages, "form-errors")
 	dir := screenshotDir(t)
 	shots := map[string]bool{"home": true, "results": true, "practice": true, "form": true, "submission": true}
-	for _, theme := range []string{"normal", "high"} {
+	for _, theme := range []string{"normal", "high", "dark"} {
 		if err := setTheme(ctx, base, theme); err != nil {
 			t.Fatal(err)
 		}
+		// The dark theme follows the system setting; emulate it.
+		scheme := "light"
+		if theme == "dark" {
+			scheme = "dark"
+		}
+		run("color scheme", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
 		for name, path := range pages {
 			run("open "+name, chromedp.Navigate(base+path), chromedp.WaitVisible("h1", chromedp.ByQuery))
 			checkAxe(t, ctx, axe, name+" ("+theme+" contrast)")
