@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -298,14 +299,8 @@ func pdfYear(s string) int {
 	if len(s) < 4 {
 		return 0
 	}
-	y := 0
-	for _, r := range s[:4] {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		y = y*10 + int(r-'0')
-	}
-	if y < 1990 || y > 2100 {
+	y, err := strconv.Atoi(s[:4])
+	if err != nil || y < 1990 || y > 2100 {
 		return 0
 	}
 	return y

@@ -203,16 +203,11 @@ func (f *font) decode(raw string) []glyph {
 			g.text = t
 		} else if !f.composite && f.encoding != nil {
 			g.text = f.encoding[code&0xff]
-		} else if !f.composite || len(f.toUnicode) == 0 {
-			// No map at all: take the code as Unicode, as other readers
-			// do for Identity-ordered fonts.
-			if code >= 0x20 && utf8.ValidRune(rune(code)) {
-				g.text = string(rune(code))
-			} else if code < 0x20 {
-				g.text = " "
-			}
-		} else if code < 0x20 {
-			g.text = " " // an unmapped control code: a space glyph in practice
+		} else if (!f.composite || len(f.toUnicode) == 0 || code < 0x20) && utf8.ValidRune(rune(code)) {
+			// No map for the code: take it as Unicode, as other readers do
+			// for Identity-ordered fonts. An unmapped control code is a
+			// space glyph in practice; cleanGlyph makes it one.
+			g.text = string(rune(code))
 		}
 		if w, ok := f.widths[code]; ok && w > 0 {
 			g.width = w

@@ -69,14 +69,11 @@ func (c Cite) pages(prefix bool) string {
 	if c.fromSubmission() || p.PageStart == 0 {
 		return ""
 	}
-	if p.PageEnd > p.PageStart {
-		if prefix {
-			return fmt.Sprintf("pp. %d–%d", p.PageStart, p.PageEnd)
-		}
-		return fmt.Sprintf("%d–%d", p.PageStart, p.PageEnd)
-	}
 	if prefix {
-		return fmt.Sprintf("p. %d", p.PageStart)
+		return p.Pages()
+	}
+	if p.PageEnd > p.PageStart {
+		return fmt.Sprintf("%d–%d", p.PageStart, p.PageEnd)
 	}
 	return strconv.Itoa(p.PageStart)
 }

@@ -125,6 +125,9 @@ func (s *Service) SavePractices(ctx context.Context, doc Document, pdf []byte, p
 // stale lists the earlier edition's practices; removed, those of them that
 // the new edition no longer has.
 func (s *Service) save(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale, removed []string) error {
+	s.mu.Lock()
+	s.titles = nil // a new or changed document: read the titles again
+	s.mu.Unlock()
 	if err := s.Store.SaveImport(ctx, doc, pdf, practices, stale); err != nil {
 		return fmt.Errorf("saving: %w", err)
 	}

@@ -63,8 +63,8 @@ func (ps *Packs) Create(ctx context.Context, u User, title, intro string) (Pack,
 		return Pack{}, err
 	}
 	now := ps.Now().UTC()
-	p := Pack{ID: "p" + randomToken()[:11], OwnerID: u.ID, Title: strings.TrimSpace(title), Intro: strings.TrimSpace(intro),
-		Items: []PackItem{}, ShareToken: randomToken()[:24], CreatedAt: now, UpdatedAt: now}
+	p := Pack{ID: "p" + RandomToken()[:11], OwnerID: u.ID, Title: strings.TrimSpace(title), Intro: strings.TrimSpace(intro),
+		Items: []PackItem{}, ShareToken: RandomToken()[:24], CreatedAt: now, UpdatedAt: now}
 	return p, ps.Store.CreatePack(ctx, p)
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
@@ -52,6 +53,9 @@ type Service struct {
 	Extract Extractor
 	Log     *slog.Logger
 	Now     func() time.Time
+
+	mu     sync.Mutex
+	titles map[string]string // document titles by id; nil until read, reset by imports
 }
 
 // NewService wires a service with the clock of the machine.
@@ -82,6 +86,26 @@ func (s *Service) PracticeVersion(ctx context.Context, id string, version int) (
 // Documents returns every source document.
 func (s *Service) Documents(ctx context.Context) ([]Document, error) {
 	return s.Store.Documents(ctx)
+}
+
+// DocumentTitles returns every source document's title by id. Search
+// pages label the document facet with them, so they are kept between
+// requests and read again after an import.
+func (s *Service) DocumentTitles(ctx context.Context) (map[string]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.titles != nil {
+		return s.titles, nil
+	}
+	docs, err := s.Store.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.titles = make(map[string]string, len(docs))
+	for _, d := range docs {
+		s.titles[d.ID] = d.Title
+	}
+	return s.titles, nil
 }
 
 // OpenFile streams a stored source file.

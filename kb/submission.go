@@ -216,7 +216,7 @@ func (r *Reviews) Create(ctx context.Context, u User, f SubmissionFields) (Submi
 		return Submission{}, err
 	}
 	now := r.Now().UTC()
-	s := Submission{ID: "s" + randomToken()[:11], Rev: 1, Status: StatusDraft, OwnerID: u.ID, OwnerName: u.Name,
+	s := Submission{ID: "s" + RandomToken()[:11], Rev: 1, Status: StatusDraft, OwnerID: u.ID, OwnerName: u.Name,
 		OwnerUnit: firstNonEmpty(f.Unit, u.Unit), Fields: f, CreatedAt: now, UpdatedAt: now}
 	if err := r.Store.CreateSubmission(ctx, s); err != nil {
 		return Submission{}, err
@@ -319,7 +319,7 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 		if s.Reason != "" {
 			text += " Reason: " + s.Reason
 		}
-		_ = r.Store.AddNotice(ctx, Notice{ID: "n" + randomToken()[:11], UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()})
+		_ = r.Store.AddNotice(ctx, Notice{ID: "n" + RandomToken()[:11], UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()})
 	}
 	return s, nil
 }
@@ -411,7 +411,7 @@ func (r *Reviews) save(ctx context.Context, s *Submission) error {
 }
 
 func (r *Reviews) audit(ctx context.Context, s Submission, a Actor, action Action, from, to Status, reason string) {
-	_ = r.Store.AppendAudit(ctx, AuditEntry{ID: "a" + randomToken()[:15], SubmissionID: s.ID, ActorID: a.UserID, ActorName: a.Name,
+	_ = r.Store.AppendAudit(ctx, AuditEntry{ID: "a" + RandomToken()[:15], SubmissionID: s.ID, ActorID: a.UserID, ActorName: a.Name,
 		Role: a.Role, Action: action, From: from, To: to, Reason: strings.TrimSpace(reason), At: r.Now().UTC()})
 }
 

@@ -171,9 +171,9 @@ func (a *Accounts) SignIn(ctx context.Context, email, password, addr string) (st
 		return "", Session{}, User{}, ErrBadLogin
 	}
 	a.limiter.reset(id)
-	token := randomToken()
+	token := RandomToken()
 	now := a.Now().UTC()
-	s := Session{ID: hashToken(token), UserID: u.ID, CSRF: randomToken(), CreatedAt: now, ExpiresAt: now.Add(SessionLifetime)}
+	s := Session{ID: hashToken(token), UserID: u.ID, CSRF: RandomToken(), CreatedAt: now, ExpiresAt: now.Add(SessionLifetime)}
 	if err := a.Store.CreateSession(ctx, s); err != nil {
 		return "", Session{}, User{}, err
 	}
@@ -211,7 +211,7 @@ func (a *Accounts) NewToken(ctx context.Context, email string) (string, APIToken
 	if err != nil {
 		return "", APIToken{}, err
 	}
-	token := "cpd_" + randomToken()
+	token := "cpd_" + RandomToken()
 	t := APIToken{ID: hashToken(token), UserID: u.ID, CreatedAt: a.Now().UTC()}
 	return token, t, a.Store.CreateToken(ctx, t)
 }
@@ -244,7 +244,9 @@ func SameToken(a, b string) bool {
 	return len(a) > 0 && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-func randomToken() string {
+// RandomToken returns 256 random bits, URL-safe: for session ids, CSRF
+// and share tokens.
+func RandomToken() string {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		panic(err) // the system's random source failed: nothing is safe

@@ -28,6 +28,7 @@ type Service interface {
 	PracticeVersion(ctx context.Context, id string, version int) (kb.Practice, error)
 	Document(ctx context.Context, id string) (kb.Document, error)
 	Documents(ctx context.Context) ([]kb.Document, error)
+	DocumentTitles(ctx context.Context) (map[string]string, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error)
 	Similar(ctx context.Context, id string, n int) ([]kb.Hit, error)
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)

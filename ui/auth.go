@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"net/url"
 	"strings"
@@ -94,15 +92,15 @@ type loginPage struct {
 }
 
 func (h *handlers) loginForm(c *fiber.Ctx) error {
-	token := newCSRF()
+	token := kb.RandomToken()
 	h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
-	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: safeNext(c.Query("next")), LoginCSRF: token})
+	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: safeNext(c.Query("next"), "/submissions"), LoginCSRF: token})
 }
 
 func (h *handlers) login(c *fiber.Ctx) error {
-	next := safeNext(c.FormValue("next"))
+	next := safeNext(c.FormValue("next"), "/submissions")
 	fail := func(status int, msg string) error {
-		token := newCSRF()
+		token := kb.RandomToken()
 		h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
 		return h.render(c.Status(status), "login", loginPage{page: h.pageFor(c, "Sign in"), Email: c.FormValue("email"), Next: next, Error: msg, LoginCSRF: token})
 	}
@@ -143,18 +141,10 @@ func (h *handlers) setCookie(c *fiber.Ctx, name, value string, expires time.Time
 
 func secure(c *fiber.Ctx) bool { return c.Protocol() == "https" }
 
-// safeNext keeps redirects after sign-in on this site.
-func safeNext(next string) string {
+// safeNext keeps a redirect on this site: a path, or else fallback.
+func safeNext(next, fallback string) string {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/submissions"
+		return fallback
 	}
 	return next
-}
-
-func newCSRF() string {
-	b := make([]byte, 24)
-	if _, err := rand.Read(b); err != nil {
-		panic(err)
-	}
-	return base64.RawURLEncoding.EncodeToString(b)
 }

@@ -61,9 +61,5 @@ func (h *handlers) setDisplay(c *fiber.Ctx) error {
 	}
 	c.Cookie(&fiber.Cookie{Name: prefsCookie, Value: v.Encode(), Path: "/", Expires: time.Now().AddDate(1, 0, 0),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: secure(c)})
-	back := c.Query("back")
-	if back == "" || back[0] != '/' || (len(back) > 1 && (back[1] == '/' || back[1] == '\\')) {
-		back = "/"
-	}
-	return c.Redirect(back, fiber.StatusSeeOther)
+	return c.Redirect(safeNext(c.Query("back"), "/"), fiber.StatusSeeOther)
 }

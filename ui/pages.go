@@ -88,11 +88,9 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 		p.Title = q.Text
 	}
 	filters := q.Filters()
-	titles := map[string]string{}
-	if docs, err := h.svc.Documents(c.UserContext()); err == nil {
-		for _, d := range docs {
-			titles[d.ID] = d.Title
-		}
+	titles, err := h.svc.DocumentTitles(c.UserContext())
+	if err != nil {
+		return err
 	}
 	for _, f := range facetLabels {
 		fv := facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param])
@@ -197,7 +195,6 @@ type practicePage struct {
 	Similar                           []kb.Hit
 	Blocks                            []block
 	Figures                           []figure
-	Cite                              kb.Cite
 	APA, ChicagoNote, ChicagoBib, MLA string
 	Meta                              []metaTag
 	JSONLD                            template.JS
@@ -230,7 +227,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 		return c.Redirect(target, fiber.StatusMovedPermanently)
 	}
 	cite := h.cite(c, p)
-	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p.Text), Cite: cite, Latest: latest,
+	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p.Text), Latest: latest,
 		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}
 	pp.Meta, pp.JSONLD = citationMeta(c, p, cite)
 	for v := 1; v < latest; v++ {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -100,10 +101,7 @@ func (h *handlers) editSubmission(c *fiber.Ctx) error {
 func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
-	rev := c.QueryInt("rev", 0)
-	if v := c.FormValue("rev"); v != "" {
-		rev = atoiOr(v, 0)
-	}
+	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
 	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
 	if err != nil {
 		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
@@ -350,18 +348,4 @@ func (h *handlers) submissionFile(c *fiber.Ctx) error {
 	c.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", a.Name))
 	c.Set("Content-Security-Policy", "sandbox")
 	return c.Send(data)
-}
-
-func atoiOr(s string, d int) int {
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return d
-		}
-		n = n*10 + int(r-'0')
-		if n > 1<<30 {
-			return d
-		}
-	}
-	return n
 }

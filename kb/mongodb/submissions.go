@@ -11,8 +11,6 @@ import (
 	"github.com/compendium-kb/compendium/kb"
 )
 
-var errNoDocuments = mongo.ErrNoDocuments
-
 func (s *Store) submissions() *mongo.Collection { return s.db.Collection("submissions") }
 
 // CreateSubmission stores a new submission.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -40,7 +41,7 @@ func (s *Store) UpdateUser(ctx context.Context, u kb.User) error {
 	defer s.mu.Unlock()
 	res, err := s.db.Collection("users").ReplaceOne(ctx, bson.D{{Key: "_id", Value: u.ID}}, u)
 	if err == nil && res.MatchedCount == 0 {
-		return translate(errNoDocuments, "user "+u.ID)
+		return translate(mongo.ErrNoDocuments, "user "+u.ID)
 	}
 	return translate(err, "user "+u.ID)
 }

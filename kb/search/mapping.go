@@ -19,7 +19,7 @@ import (
 
 // Version changes whenever the mapping or what is indexed changes; an
 // index of another version is deleted and rebuilt from the database.
-const Version = "4"
+const Version = "5"
 
 const (
 	docType = "practice"
@@ -44,7 +44,6 @@ type doc struct {
 	Laws         []string  `json:"laws"`
 	Agencies     []string  `json:"agencies"`
 	Document     string    `json:"document"`
-	Status       string    `json:"status"`
 	Years        []float64 `json:"years"`
 	Year         float64   `json:"year"`     // latest year, for sorting by newest
 	YearMin      float64   `json:"year_min"` // earliest year, for oldest
@@ -57,7 +56,7 @@ func toDoc(p kb.Practice) doc {
 	d := doc{
 		Title: p.Title, TitleRaw: p.Title, Summary: p.Summary, Text: p.Text, TextRaw: p.Text, Section: p.Section,
 		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation, Laws: p.Laws, Agencies: p.Agencies,
-		Document: p.Provenance.DocumentID, Status: "published",
+		Document: p.Provenance.DocumentID,
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {
@@ -115,7 +114,7 @@ func buildMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("section", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("laws", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("agencies", text(en.AnalyzerName, false))
-	for _, f := range []string{"states", "themes", "exploitation", "document", "status", "decades"} {
+	for _, f := range []string{"states", "themes", "exploitation", "document", "decades"} {
 		dm.AddFieldMappingsAt(f, kw())
 	}
 	for _, f := range []string{"years", "year", "year_min"} {

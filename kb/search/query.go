@@ -43,16 +43,16 @@ func (b queryBuilder) build(text string) bq.Query {
 		if neg {
 			tok = tok[1:]
 		}
-		var q bq.Query
+		q := fieldFilter(tok)
 		switch {
+		case q != nil:
+			// state:Goa, theme:rescue, year:2008
 		case strings.HasPrefix(tok, `"`):
 			phrase := strings.Trim(tok, `"`)
 			if !b.meaningful(phrase) {
 				continue
 			}
 			q = bleve.NewDisjunctionQuery(phraseIn("title", phrase, boostPhraseTitle), phraseIn("text", phrase, boostPhraseText), phraseIn("summary", phrase, boostPhraseText))
-		case fieldFilter(tok) != nil:
-			q = fieldFilter(tok)
 		case neg:
 			if !b.meaningful(tok) {
 				continue
