@@ -62,7 +62,7 @@ func compendiumPDF(t *testing.T, body string) []byte {
 	t.Helper()
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetTitle("District Compendium", false)
-	for i, c := range []struct{ title, body string }{
+	for _, c := range []struct{ title, body string }{
 		{"1. Rescue of Children from Hotels in the District", body},
 		{"2. Awareness Meetings with Panchayats", "Officers met every panchayat of the block with the Childline number."},
 	} {
@@ -71,7 +71,6 @@ func compendiumPDF(t *testing.T, body string) []byte {
 		pdf.MultiCell(0, 8, c.title, "", "L", false)
 		pdf.SetFont("Helvetica", "", 11)
 		pdf.MultiCell(0, 6, c.body, "", "L", false)
-		_ = i
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {

@@ -214,8 +214,23 @@ func TestInTheBrowser(t *testing.T) {
 		}
 	}
 
+	// until waits for a condition on the page that the last action leads
+	// to, tolerating errors while the browser is between pages.
+	until := func(what, js string) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			var ok bool
+			if chromedp.Run(ctx, chromedp.Evaluate(js, &ok)) == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: %s did not become true", what, js)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+
 	// Search by typing and pressing Enter, as an officer does.
-	var first string
 	run("search",
 		chromedp.Navigate(base+"/"),
 		chromedp.SendKeys("#q", "inter-state", chromedp.ByQuery),
@@ -223,6 +238,11 @@ func TestInTheBrowser(t *testing.T) {
 		// whole query before submitting, as Enter does.
 		chromedp.SetValue("#q", "inter-state rescue", chromedp.ByQuery),
 		chromedp.Submit("#q", chromedp.ByQuery),
+	)
+	// The home page lists practices too: wait for the results page.
+	until("search", `location.search.includes("q=inter-state")`)
+	var first string
+	run("results",
 		chromedp.WaitVisible(".hit h2 a", chromedp.ByQuery),
 		chromedp.Text(".hit h2 a", &first, chromedp.ByQuery),
 	)
@@ -253,15 +273,13 @@ func TestInTheBrowser(t *testing.T) {
 	}
 	// Larger text and high contrast, remembered after a reload.
 	var class string
-	run("display",
-		chromedp.Click(`nav.display a[href*="size=large"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#cite-h`, chromedp.ByQuery),
-		chromedp.Click(`#contrast-toggle`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#cite-h`, chromedp.ByQuery),
-		chromedp.Reload(),
-		chromedp.WaitVisible(`#cite-h`, chromedp.ByQuery),
-		chromedp.AttributeValue("html", "class", &class, nil, chromedp.ByQuery),
-	)
+	run("larger text", chromedp.Click(`nav.display a[href*="size=large"]`, chromedp.ByQuery))
+	until("larger text", `document.documentElement.classList.contains("text-large")`)
+	run("high contrast", chromedp.Click(`#contrast-toggle`, chromedp.ByQuery))
+	until("high contrast", `document.documentElement.classList.contains("contrast-high")`)
+	run("reload", chromedp.Reload())
+	until("reload", `document.readyState === "complete" && !!document.getElementById("cite-h")`)
+	run("class", chromedp.AttributeValue("html", "class", &class, nil, chromedp.ByQuery))
 	if !strings.Contains(class, "text-large") || !strings.Contains(class, "contrast-high") {
 		t.Errorf("html class after reload: %q", class)
 	}
@@ -321,7 +339,7 @@ func TestInTheBrowser(t *testing.T) {
 	pages := map[string]string{
 		"home": "/", "results": "/?q=" + "bonded+labour", "practice": strings.TrimPrefix(strings.Split(submissionURL, "#")[0], base),
 		"documents": "/documents", "submissions": "/submissions?status=all", "submission": strings.TrimPrefix(submissionURL, base),
-		"form": "/submissions/new", "form-errors": "", "notices": "/notices", "packs": "/packs", "not-found": "/nothing/here",
+		"form": "/submissions/new", "notices": "/notices", "packs": "/packs", "not-found": "/nothing/here",
 	}
 	var practiceURL string
 	run("find the published practice",
@@ -330,7 +348,6 @@ func TestInTheBrowser(t *testing.T) {
 		chromedp.AttributeValue(".hit h2 a", "href", &practiceURL, nil, chromedp.ByQuery),
 	)
 	pages["practice"] = practiceURL
-	delete(pages, "form-errors")
 	dir := screenshotDir(t)
 	shots := map[string]bool{"home": true, "results": true, "practice": true, "form": true, "submission": true}
 	for _, theme := range []string{"normal", "high", "dark"} {
@@ -425,10 +442,16 @@ func TestKeyboardAndSlowLink(t *testing.T) {
 	defer cancel()
 	active := func() string {
 		var s string
-		// Keys are handled asynchronously: let focus settle first.
-		if err := chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond), chromedp.Evaluate(`(function(){var e = document.activeElement || document.body; return (e.className || "") + "#" + (e.id || "") + "|" + (e.getAttribute("href") || "");})()`, &s)); err != nil {
-			t.Fatal(err)
+		// Keys are handled asynchronously and may load a page: let focus
+		// settle, and ask again while the document is being replaced.
+		var err error
+		for try := 0; try < 40; try++ {
+			err = chromedp.Run(ctx, chromedp.Sleep(50*time.Millisecond), chromedp.Evaluate(`(function(){var e = document.activeElement; if (!e || document.readyState === "loading") throw "loading"; return (e.className || "") + "#" + (e.id || "") + "|" + (e.getAttribute("href") || "");})()`, &s))
+			if err == nil {
+				return s
+			}
 		}
+		t.Fatal(err)
 		return s
 	}
 	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible("h1", chromedp.ByQuery), chromedp.KeyEvent("\t")); err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -246,5 +245,3 @@ func lastCSRF(page string) string {
 	all := csrfRE.FindAllStringSubmatch(page, -1)
 	return all[len(all)-1][1]
 }
-
-var _ = http.MethodGet
