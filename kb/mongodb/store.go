@@ -56,22 +56,12 @@ func (s *Store) documents() *mongo.Collection { return s.db.Collection("document
 
 // Document returns a source document by id.
 func (s *Store) Document(ctx context.Context, id string) (kb.Document, error) {
-	var d kb.Document
-	err := s.documents().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
-	return d, translate(err, "document "+id)
+	return byID[kb.Document](ctx, s.documents(), id, "document")
 }
 
 // Documents returns every source document, by title.
 func (s *Store) Documents(ctx context.Context) ([]kb.Document, error) {
-	cur, err := s.documents().Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "title", Value: 1}}))
-	if err != nil {
-		return nil, translate(err, "documents")
-	}
-	var out []kb.Document
-	if err := cur.All(ctx, &out); err != nil {
-		return nil, translate(err, "documents")
-	}
-	return out, nil
+	return all[kb.Document](ctx, s.documents(), bson.D{}, bson.D{{Key: "title", Value: 1}}, 0, "documents")
 }
 
 // SaveImport writes the file first, then the practices, then the
@@ -121,9 +111,7 @@ func (s *Store) deleteIDs(ctx context.Context, c *mongo.Collection, ids []string
 
 // Practice returns a practice by id.
 func (s *Store) Practice(ctx context.Context, id string) (kb.Practice, error) {
-	var p kb.Practice
-	err := s.practices().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&p)
-	return p, translate(err, "practice "+id)
+	return byID[kb.Practice](ctx, s.practices(), id, "practice")
 }
 
 // Practices returns the practices with the given ids, in that order,

@@ -6,7 +6,6 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -15,27 +14,17 @@ func (s *Store) submissions() *mongo.Collection { return s.db.Collection("submis
 
 // CreateSubmission stores a new submission.
 func (s *Store) CreateSubmission(ctx context.Context, sub kb.Submission) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.submissions().InsertOne(ctx, sub)
-	return translate(err, "submission "+sub.ID)
+	return s.insert(ctx, "submissions", sub, "submission "+sub.ID)
 }
 
 // Submission returns a submission by id.
 func (s *Store) Submission(ctx context.Context, id string) (kb.Submission, error) {
-	var sub kb.Submission
-	err := s.submissions().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&sub)
-	return sub, translate(err, "submission "+id)
+	return byID[kb.Submission](ctx, s.submissions(), id, "submission")
 }
 
 // Submissions returns every submission, newest change first.
 func (s *Store) Submissions(ctx context.Context) ([]kb.Submission, error) {
-	cur, err := s.submissions().Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}}))
-	if err != nil {
-		return nil, translate(err, "submissions")
-	}
-	var out []kb.Submission
-	return out, translate(cur.All(ctx, &out), "submissions")
+	return all[kb.Submission](ctx, s.submissions(), bson.D{}, bson.D{{Key: "updated_at", Value: -1}}, 0, "submissions")
 }
 
 // UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
@@ -66,38 +55,22 @@ func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
 // AppendAudit adds an entry to the audit trail. There is no way to change
 // or remove one.
 func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.db.Collection("audit").InsertOne(ctx, e)
-	return translate(err, "audit entry")
+	return s.insert(ctx, "audit", e, "audit entry")
 }
 
 // Audit returns a submission's trail, oldest first.
 func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry, error) {
-	cur, err := s.db.Collection("audit").Find(ctx, bson.D{{Key: "submission_id", Value: submissionID}}, options.Find().SetSort(bson.D{{Key: "at", Value: 1}}))
-	if err != nil {
-		return nil, translate(err, "audit")
-	}
-	out := []kb.AuditEntry{}
-	return out, translate(cur.All(ctx, &out), "audit")
+	return all[kb.AuditEntry](ctx, s.db.Collection("audit"), bson.D{{Key: "submission_id", Value: submissionID}}, bson.D{{Key: "at", Value: 1}}, 0, "audit")
 }
 
 // AddNotice stores a notice for a user.
 func (s *Store) AddNotice(ctx context.Context, n kb.Notice) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.db.Collection("notices").InsertOne(ctx, n)
-	return translate(err, "notice")
+	return s.insert(ctx, "notices", n, "notice")
 }
 
 // Notices returns a user's notices, newest first.
 func (s *Store) Notices(ctx context.Context, userID string) ([]kb.Notice, error) {
-	cur, err := s.db.Collection("notices").Find(ctx, bson.D{{Key: "user_id", Value: userID}}, options.Find().SetSort(bson.D{{Key: "at", Value: -1}}).SetLimit(50))
-	if err != nil {
-		return nil, translate(err, "notices")
-	}
-	out := []kb.Notice{}
-	return out, translate(cur.All(ctx, &out), "notices")
+	return all[kb.Notice](ctx, s.db.Collection("notices"), bson.D{{Key: "user_id", Value: userID}}, bson.D{{Key: "at", Value: -1}}, 50, "notices")
 }
 
 // MarkNoticesRead marks a user's notices as seen.
@@ -111,8 +84,5 @@ func (s *Store) MarkNoticesRead(ctx context.Context, userID string) error {
 
 // SavePractice stores one new practice (an approved submission).
 func (s *Store) SavePractice(ctx context.Context, p kb.Practice) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.practices().InsertOne(ctx, p)
-	return translate(err, "practice "+p.ID)
+	return s.insert(ctx, "practices", p, "practice "+p.ID)
 }

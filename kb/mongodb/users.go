@@ -4,61 +4,38 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/compendium-kb/compendium/kb"
 )
 
 // CreateUser adds an account; an existing e-mail address is a conflict.
 func (s *Store) CreateUser(ctx context.Context, u kb.User) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.db.Collection("users").InsertOne(ctx, u)
-	return translate(err, "user "+u.Email)
+	return s.insert(ctx, "users", u, "user "+u.Email)
 }
 
 // User returns an account by id (its lower-case e-mail address).
 func (s *Store) User(ctx context.Context, id string) (kb.User, error) {
-	var u kb.User
-	err := s.db.Collection("users").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&u)
-	return u, translate(err, "user "+id)
+	return byID[kb.User](ctx, s.db.Collection("users"), id, "user")
 }
 
 // Users lists the accounts by e-mail address.
 func (s *Store) Users(ctx context.Context) ([]kb.User, error) {
-	cur, err := s.db.Collection("users").Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
-	if err != nil {
-		return nil, translate(err, "users")
-	}
-	var out []kb.User
-	return out, translate(cur.All(ctx, &out), "users")
+	return all[kb.User](ctx, s.db.Collection("users"), bson.D{}, bson.D{{Key: "_id", Value: 1}}, 0, "users")
 }
 
 // UpdateUser replaces an account.
 func (s *Store) UpdateUser(ctx context.Context, u kb.User) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	res, err := s.db.Collection("users").ReplaceOne(ctx, bson.D{{Key: "_id", Value: u.ID}}, u)
-	if err == nil && res.MatchedCount == 0 {
-		return translate(mongo.ErrNoDocuments, "user "+u.ID)
-	}
-	return translate(err, "user "+u.ID)
+	return s.replace(ctx, "users", u.ID, u, "user")
 }
 
 // CreateSession stores a session.
 func (s *Store) CreateSession(ctx context.Context, se kb.Session) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.db.Collection("sessions").InsertOne(ctx, se)
-	return translate(err, "session")
+	return s.insert(ctx, "sessions", se, "session")
 }
 
 // Session returns a session by the hash of its token.
 func (s *Store) Session(ctx context.Context, id string) (kb.Session, error) {
-	var se kb.Session
-	err := s.db.Collection("sessions").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&se)
-	return se, translate(err, "session")
+	return byID[kb.Session](ctx, s.db.Collection("sessions"), id, "session")
 }
 
 // DeleteSession ends a session.
@@ -71,23 +48,15 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 
 // CreateToken stores an API token's hash.
 func (s *Store) CreateToken(ctx context.Context, t kb.APIToken) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.db.Collection("tokens").InsertOne(ctx, t)
-	return translate(err, "token")
+	return s.insert(ctx, "tokens", t, "token")
 }
 
 // Token returns a token by its hash.
 func (s *Store) Token(ctx context.Context, id string) (kb.APIToken, error) {
-	var t kb.APIToken
-	err := s.db.Collection("tokens").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&t)
-	return t, translate(err, "token")
+	return byID[kb.APIToken](ctx, s.db.Collection("tokens"), id, "token")
 }
 
 // UpdateToken replaces a token (to revoke it).
 func (s *Store) UpdateToken(ctx context.Context, t kb.APIToken) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, err := s.db.Collection("tokens").ReplaceOne(ctx, bson.D{{Key: "_id", Value: t.ID}}, t)
-	return translate(err, "token")
+	return s.replace(ctx, "tokens", t.ID, t, "token")
 }
