@@ -12,18 +12,28 @@ import (
 
 	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/kb/mongodb"
 	"github.com/compendium-kb/compendium/kb/mongodb/mongotest"
 	"github.com/compendium-kb/compendium/kb/search"
 )
 
 func newService(t *testing.T) *kb.Service {
 	t.Helper()
+	svc, _ := newServiceAndStore(t)
+	return svc
+}
+
+// newServiceAndStore also returns the store, for the accounts and review
+// services that share it.
+func newServiceAndStore(t *testing.T) (*kb.Service, *mongodb.Store) {
+	t.Helper()
 	ix, _, err := search.Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	return kb.NewService(mongotest.New(t), ix, indexer.InProcess{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	store := mongotest.New(t)
+	return kb.NewService(store, ix, indexer.InProcess{}, slog.New(slog.NewTextHandler(io.Discard, nil))), store
 }
 
 func sample(t *testing.T, name string) []byte {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/compendium-kb/compendium/kb"
-	"github.com/compendium-kb/compendium/kb/mongodb/mongotest"
 )
 
 type workflowFixture struct {
@@ -19,9 +18,7 @@ type workflowFixture struct {
 
 func newWorkflow(t *testing.T) workflowFixture {
 	t.Helper()
-	svc := newService(t)
-	store := mongotest.New(t)
-	svc.Store = store
+	svc, store := newServiceAndStore(t)
 	acc := kb.NewAccounts(store)
 	ctx := context.Background()
 	add := func(email string, role kb.Role) kb.User {
