@@ -91,12 +91,28 @@ func TestLayouts(t *testing.T) {
 			{Title: "A shared register of missing persons in Dehradun", PageStart: 5, PageEnd: 5},
 			{Title: "Victim compensation through the legal services authority", PageStart: 6, PageEnd: 6},
 		}},
+		{"sub-headings that repeat in every case are not cases", [][3]any{
+			{"B", 20.0, "Notes from the Districts"},
+			{"page", 0.0, ""}, {"B", 12.0, "Night patrols at the Howrah railway station"},
+			{"B", 12.0, "What the district police did"}, {"", 0.0, para}, {"B", 12.0, "What others can take from it"}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"B", 12.0, "Helpline posters in every bus of the state"},
+			{"B", 12.0, "What the district police did"}, {"", 0.0, para}, {"B", 12.0, "What others can take from it"}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"B", 12.0, "Training hotel staff to spot trafficked girls"},
+			{"B", 12.0, "What the district police did"}, {"", 0.0, para}, {"B", 12.0, "What others can take from it"}, {"", 0.0, para},
+		}, []ExpectedCase{
+			{Title: "Night patrols at the Howrah railway station", PageStart: 2, PageEnd: 2},
+			{Title: "Helpline posters in every bus of the state", PageStart: 3, PageEnd: 3},
+			{Title: "Training hotel staff to spot trafficked girls", PageStart: 4, PageEnd: 4},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := Extract(tt.name+".pdf", layout(t, tt.entries), DefaultLimits)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if len(doc.Practices) == 0 {
+				t.Fatal("no case study found")
 			}
 			var want []ExpectedCase
 			for _, w := range tt.want {

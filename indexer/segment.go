@@ -229,11 +229,23 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 		bold bool
 	}
 	type stat struct{ count, words int }
-	stats := map[style]*stat{}
 	styleOf := func(l at) style { return style{int(math.Round(l.Size)), l.Bold} }
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		if kinds[i] != kindBody || !headingStyle(l, body) || (i > 0 && continues(lines[i-1], l) && headingStyle(lines[i-1], body)) {
+	first := func(i int) bool { // the first line of a heading, not its continuation
+		return kinds[i] == kindBody && headingStyle(lines[i], body) && !(i > 0 && continues(lines[i-1], lines[i]) && sameStyle(lines[i-1], lines[i]))
+	}
+	// Case titles differ from each other; sub-headings come back in every
+	// case ("Background", "What others can learn"), so a heading whose text
+	// repeats is never a case title.
+	seen := map[string]int{}
+	for i := range lines {
+		if first(i) {
+			seen[foldWords(lines[i].Text)]++
+		}
+	}
+	candidate := func(i int) bool { return first(i) && seen[foldWords(lines[i].Text)] == 1 }
+	stats := map[style]*stat{}
+	for i, l := range lines {
+		if !candidate(i) {
 			continue
 		}
 		s := stats[styleOf(l)]
@@ -262,12 +274,12 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 	})
 	caseStyle := styles[0]
 	for i, l := range lines {
-		if kinds[i] != kindBody || !headingStyle(l, body) || (i > 0 && continues(lines[i-1], l) && sameStyle(lines[i-1], l)) {
+		if !first(i) {
 			continue
 		}
 		s := styleOf(l)
 		switch {
-		case s == caseStyle:
+		case s == caseStyle && candidate(i):
 			kinds[i] = kindCase
 		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && l.page > lines[0].page:
 			kinds[i] = kindSection
