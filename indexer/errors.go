@@ -17,7 +17,8 @@ const (
 	ClassEncrypted   Class = "encrypted"   // needs a password
 	ClassUnsupported Class = "unsupported" // encryption or feature we cannot read
 	ClassDamaged     Class = "damaged"
-	ClassNoText      Class = "no-text" // scanned or image-only
+	ClassNoText      Class = "no-text"  // scanned or image-only
+	ClassNoCases     Class = "no-cases" // text, but nothing laid out as case studies
 	ClassTimeout     Class = "timeout"
 	ClassTooLarge    Class = "too-large" // past the memory or size limit
 	ClassCrashed     Class = "crashed"   // the extraction process died

@@ -55,7 +55,7 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 		return ImportResult{}, err
 	}
 	if len(ex.Practices) == 0 {
-		return ImportResult{}, &indexer.Error{File: name, Class: indexer.ClassNoText, Err: errors.New("no case studies found: no numbered, labelled or heading-styled case titles")}
+		return ImportResult{}, &indexer.Error{File: name, Class: indexer.ClassNoCases, Err: errors.New("no case studies found: no numbered, labelled or heading-styled case titles")}
 	}
 	now := s.Now().UTC()
 	doc := Document{ID: docID, Title: ex.Title, File: baseName(name), SHA256: sha, Size: int64(len(data)), Pages: ex.Pages,
