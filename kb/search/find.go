@@ -2,12 +2,14 @@ package search
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -26,48 +28,40 @@ var facets = []facet{
 	{"document", "document", 20},
 }
 
-// filters turns the query's filters into Bleve queries by facet name:
-// values of one facet are ORed.
-func filters(q kb.Query) map[string]bq.Query {
-	out := map[string]bq.Query{}
+// filters turns the query's filters into sets of documents by facet
+// name: values of one facet are ORed, facets ANDed.
+func (v *view) filters(q kb.Query) map[string]*roaring.Bitmap {
+	out := map[string]*roaring.Bitmap{}
 	add := func(name, field string, values []string) {
-		if len(values) == 0 {
-			return
+		if len(values) > 0 {
+			out[name] = v.union(field, values)
 		}
-		var qs []bq.Query
-		for _, v := range values {
-			qs = append(qs, term(field, v))
-		}
-		out[name] = bleve.NewDisjunctionQuery(qs...)
 	}
 	add("state", "states", q.States)
 	add("theme", "themes", q.Themes)
 	add("exploitation", "exploitation", q.Exploitation)
 	add("document", "document", q.Documents)
 	if len(q.Years) > 0 {
-		var qs []bq.Query
+		var ranges [][2]int
 		for _, y := range q.Years {
 			if from, to, ok := kb.ParseYears(y); ok {
-				qs = append(qs, yearRange(from, to))
+				ranges = append(ranges, [2]int{from, to})
 			}
 		}
-		out["year"] = bleve.NewDisjunctionQuery(qs...)
+		out["year"] = v.inYears(ranges)
 	}
 	return out
 }
 
-// combine ANDs the text query with every filter but the one named skip.
-func combine(text bq.Query, fs map[string]bq.Query, skip string) bq.Query {
-	must := []bq.Query{text}
+// narrow ANDs the text's matches with every filter but the one named skip.
+func narrow(matches *roaring.Bitmap, fs map[string]*roaring.Bitmap, skip string) *roaring.Bitmap {
+	out := matches
 	for name, f := range fs {
 		if name != skip {
-			must = append(must, f)
+			out = roaring.And(out, f)
 		}
 	}
-	if len(must) == 1 {
-		return text
-	}
-	return bleve.NewConjunctionQuery(must...)
+	return out
 }
 
 // Search runs a query with its filters, facets, sort and highlighted
@@ -86,54 +80,48 @@ func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	return res, err
 }
 
+// search evaluates the text's plan to the set of matching documents;
+// filters, counts and facets are bitmap operations on that set, and only
+// the page is ranked.
 func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
-	var text bq.Query = bleve.NewMatchAllQuery()
-	if q.Text != "" {
-		text = x.query.build(q.Text)
-	}
-	fs := filters(q)
-	req := bleve.NewSearchRequestOptions(combine(text, fs, ""), q.Size, (q.Page-1)*q.Size, false)
-	switch q.Sort {
-	case kb.SortNewest:
-		req.SortBy([]string{"-year", "-_score", "_id"})
-	case kb.SortOldest:
-		req.SortBy([]string{"year_min", "-_score", "_id"})
-	default:
-		if q.Text == "" {
-			req.SortBy([]string{"-year", "_id"}) // nothing to rank by: newest first
-		} else {
-			req.SortBy([]string{"-_score", "_id"}) // ties in a stable order
-		}
-	}
-	if q.Text != "" {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("text")
-	}
-	for _, f := range facets {
-		if _, active := fs[f.name]; !active {
-			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
-		}
-	}
-	res, err := x.idx.SearchInContext(ctx, req)
+	v, err := x.acquire(ctx)
 	if err != nil {
 		return kb.IndexResults{}, err
 	}
-	out := kb.IndexResults{Total: int(res.Total), Facets: map[string][]kb.FacetValue{}}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, kb.IndexHit{ID: h.ID, Score: h.Score, Snippet: snippet(h.Fragments["text"])})
-	}
-	for name, fr := range res.Facets {
-		out.Facets[name] = facetValues(fr)
-	}
-	for _, f := range facets {
-		if _, active := fs[f.name]; !active {
-			continue
+	defer v.release()
+	var p *plan
+	matches := v.all
+	if q.Text != "" {
+		p = x.query.build(q.Text, v)
+		if matches, err = v.matches(p); err != nil {
+			return kb.IndexResults{}, err
 		}
-		fr, err := x.countFacet(ctx, combine(text, fs, f.name), f)
+	}
+	fs := v.filters(q)
+	hits := narrow(matches, fs, "")
+	out := kb.IndexResults{Total: int(hits.GetCardinality()), Facets: map[string][]kb.FacetValue{}}
+	for _, f := range facets {
+		base := hits
+		if _, active := fs[f.name]; active {
+			base = narrow(matches, fs, f.name)
+		}
+		out.Facets[f.name] = v.count(f, base)
+	}
+	page, err := v.page(ctx, p, hits, q)
+	if err != nil {
+		return kb.IndexResults{}, err
+	}
+	for _, h := range page {
+		id, err := v.r.ExternalID(index.NewIndexInternalID(nil, uint64(h.doc)))
 		if err != nil {
 			return kb.IndexResults{}, err
 		}
-		out.Facets[f.name] = fr
+		out.Hits = append(out.Hits, kb.IndexHit{ID: id, Score: h.score})
+	}
+	if p != nil && p.highlight != nil && len(out.Hits) > 0 {
+		if err := x.highlight(ctx, p.highlight, out.Hits); err != nil {
+			return kb.IndexResults{}, err
+		}
 	}
 	if out.Total == 0 && q.Text != "" {
 		out.DidYouMean = x.didYouMean(q.Text)
@@ -141,32 +129,116 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	return out, nil
 }
 
-func (x *Index) countFacet(ctx context.Context, q bq.Query, f facet) ([]kb.FacetValue, error) {
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.Score = "none" // counts only: no hit is ranked
-	req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
-	res, err := x.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	return facetValues(res.Facets[f.name]), nil
-}
-
-func facetValues(fr *bsearch.FacetResult) []kb.FacetValue {
+// count counts a facet's values among docs, most frequent first.
+func (v *view) count(f facet, docs *roaring.Bitmap) []kb.FacetValue {
 	vals := []kb.FacetValue{}
-	if fr == nil || fr.Terms == nil {
-		return vals
+	for val, b := range v.values[f.field] {
+		if n := docs.AndCardinality(b); n > 0 {
+			vals = append(vals, kb.FacetValue{Value: val, Count: int(n)})
+		}
 	}
-	for _, t := range fr.Terms.Terms() {
-		vals = append(vals, kb.FacetValue{Value: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(vals, func(i, j int) bool {
+	sort.Slice(vals, func(i, j int) bool {
 		if vals[i].Count != vals[j].Count {
 			return vals[i].Count > vals[j].Count
 		}
 		return vals[i].Value < vals[j].Value
 	})
-	return vals
+	return vals[:min(len(vals), f.size)]
+}
+
+// page orders the hits and returns those of the asked page: by
+// relevance, the best ranked; by year, the year buckets in order, a
+// year's hits by relevance, ranking only the buckets that reach the page.
+// Without text (p nil) there is nothing to rank: newest first, a year's
+// hits in index order.
+func (v *view) page(ctx context.Context, p *plan, hits *roaring.Bitmap, q kb.Query) ([]ranked, error) {
+	from, to := (q.Page-1)*q.Size, q.Page*q.Size
+	if p != nil && q.Sort == kb.SortRelevance {
+		top, err := v.rank(ctx, p, hits, to)
+		if err != nil {
+			return nil, err
+		}
+		if n := int(hits.GetCardinality()); len(top) < min(n, to) { // some hits add no score: they follow
+			top = append(top, unranked(hits, top, to-len(top))...)
+		}
+		if len(top) <= from {
+			return nil, nil
+		}
+		return top[from:], nil
+	}
+	buckets := v.byNewest
+	if q.Sort == kb.SortOldest {
+		buckets = v.byOldest
+	}
+	var out []ranked
+	seen := 0
+	for _, b := range buckets {
+		in := roaring.And(hits, b)
+		n := int(in.GetCardinality())
+		if seen+n <= from {
+			seen += n
+			continue
+		}
+		var ordered []ranked
+		if p != nil {
+			var err error
+			if ordered, err = v.rank(ctx, p, in, to-seen); err != nil {
+				return nil, err
+			}
+			if len(ordered) < min(n, to-seen) { // some hits add no score: they follow
+				ordered = append(ordered, unranked(in, ordered, to-seen-len(ordered))...)
+			}
+		} else {
+			ordered = unranked(in, nil, to-seen)
+		}
+		for _, h := range ordered {
+			if seen >= from {
+				out = append(out, h)
+			}
+			seen++
+		}
+		if seen >= to {
+			break
+		}
+	}
+	return out, nil
+}
+
+// unranked returns up to k documents of docs not in already, in order.
+func unranked(docs *roaring.Bitmap, already []ranked, k int) []ranked {
+	var out []ranked
+	for it := docs.Iterator(); it.HasNext() && len(out) < k; {
+		doc := it.Next()
+		if !slices.ContainsFunc(already, func(r ranked) bool { return r.doc == doc }) {
+			out = append(out, ranked{doc: doc})
+		}
+	}
+	return out
+}
+
+// highlight adds the passage that matched to each hit: the page's
+// documents are searched again for the words in the text, with their
+// locations, which only they pay for.
+func (x *Index) highlight(ctx context.Context, text bq.Query, hits []kb.IndexHit) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), text), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField("text")
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	frags := make(map[string][]string, len(res.Hits))
+	for _, h := range res.Hits {
+		frags[h.ID] = h.Fragments["text"]
+	}
+	for i := range hits {
+		hits[i].Snippet = snippet(frags[hits[i].ID])
+	}
+	return nil
 }
 
 // snippet tidies the best fragment: the highlighter cuts at character

@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -18,6 +20,8 @@ const versionKey = "compendium:version"
 // Index implements kb.Index on a Bleve index in a folder.
 type Index struct {
 	idx   bleve.Index
+	adv   index.Index // the same index, for readers of one snapshot
+	views views
 	query queryBuilder
 	cache *resultCache
 }
@@ -34,21 +38,22 @@ func (x *Index) CacheStats() (hits, misses uint64) {
 	return x.cache.hits.Load(), x.cache.misses.Load()
 }
 
-func wrap(idx bleve.Index) *Index {
-	x := &Index{idx: idx, cache: newResultCache(DefaultCacheSize)}
-	x.query = queryBuilder{analyzer: idx.Mapping().AnalyzerNamed(en.AnalyzerName), syn: defaultSynonyms, known: x.known}
-	return x
-}
-
-// known reports whether any practice contains the word as typed.
-func (x *Index) known(word string) bool {
-	dict, err := x.idx.FieldDictRange("text_raw", []byte(word), []byte(word))
+func wrap(idx bleve.Index) (*Index, error) {
+	adv, err := idx.Advanced()
 	if err != nil {
-		return true // unsure: treat as known, so exact matches keep the lead
+		_ = idx.Close()
+		return nil, err
 	}
-	defer dict.Close()
-	e, err := dict.Next()
-	return err == nil && e != nil && e.Term == word
+	x := &Index{idx: idx, adv: adv, cache: newResultCache(DefaultCacheSize)}
+	m := idx.Mapping()
+	x.query = queryBuilder{syn: defaultSynonyms, analyzers: map[string]analysis.Analyzer{}}
+	for field, analyzer := range map[string]string{
+		"title": en.AnalyzerName, "summary": en.AnalyzerName, "text": en.AnalyzerName,
+		"title_raw": rawAnalyzer, "text_raw": rawAnalyzer, "title_pairs": pairsAnalyzer, "text_pairs": pairsAnalyzer,
+	} {
+		x.query.analyzers[field] = m.AnalyzerNamed(analyzer)
+	}
+	return x, nil
 }
 
 // Open opens the index in dir, creating it when missing and recreating it
@@ -68,8 +73,9 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 			return create(dir)
 		}
 		v, err := idx.GetInternal([]byte(versionKey))
-		if err == nil && string(v) == Version {
-			return wrap(idx), false, nil
+		if err == nil && string(v) == indexVersion() {
+			x, err := wrap(idx)
+			return x, false, err
 		}
 		_ = idx.Close()
 		if err := os.RemoveAll(dir); err != nil {
@@ -88,15 +94,19 @@ func create(dir string) (*Index, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("creating index %s: %w", dir, err)
 	}
-	if err := idx.SetInternal([]byte(versionKey), []byte(Version)); err != nil {
+	if err := idx.SetInternal([]byte(versionKey), []byte(indexVersion())); err != nil {
 		_ = idx.Close()
 		return nil, false, err
 	}
-	return wrap(idx), true, nil
+	x, err := wrap(idx)
+	return x, true, err
 }
 
 // Close closes the index.
-func (x *Index) Close() error { return x.idx.Close() }
+func (x *Index) Close() error {
+	x.closeViews()
+	return x.idx.Close()
+}
 
 // Count returns how many practices are indexed.
 func (x *Index) Count() (uint64, error) { return x.idx.DocCount() }

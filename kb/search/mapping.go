@@ -10,16 +10,22 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/compendium-kb/compendium/kb"
 )
 
 // Version changes whenever the mapping or what is indexed changes; an
 // index of another version is deleted and rebuilt from the database.
-const Version = "5"
+// The synonym list is indexed too (its terms found in each practice), so
+// an index built with another list is rebuilt as well.
+const Version = "7"
+
+func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
 const (
 	docType = "practice"
@@ -27,27 +33,39 @@ const (
 	// and suggestion queries are not analysed, so they need words as
 	// typed, not stems (dependencies.md).
 	rawAnalyzer = "raw"
+	// pairsAnalyzer makes a token of each two adjacent words, stemmed
+	// ("train polic"); a removed stop word leaves a "_".
+	pairsAnalyzer = "pairs"
+	pairsFilter   = "pairs"
+	// termsAnalyzer reads the tokens of termsField as they are.
+	termsAnalyzer = "terms"
 )
 
 // doc is what is indexed for a practice. BleveType names its mapping:
 // Bleve finds the type by method, not by a json tag (dependencies.md).
 type doc struct {
-	Title        string    `json:"title"`
-	TitleRaw     string    `json:"title_raw"`
-	Summary      string    `json:"summary"`
-	Text         string    `json:"text"`
-	TextRaw      string    `json:"text_raw"`
-	Section      string    `json:"section"`
-	States       []string  `json:"states"`
-	Themes       []string  `json:"themes"`
-	Exploitation []string  `json:"exploitation"`
-	Laws         []string  `json:"laws"`
-	Agencies     []string  `json:"agencies"`
-	Document     string    `json:"document"`
-	Years        []float64 `json:"years"`
-	Year         float64   `json:"year"`     // latest year, for sorting by newest
-	YearMin      float64   `json:"year_min"` // earliest year, for oldest
-	Decades      []string  `json:"decades"`
+	Title        string   `json:"title"`
+	TitleRaw     string   `json:"title_raw"`
+	Summary      string   `json:"summary"`
+	Text         string   `json:"text"`
+	TextRaw      string   `json:"text_raw"`
+	Section      string   `json:"section"`
+	States       []string `json:"states"`
+	Themes       []string `json:"themes"`
+	Exploitation []string `json:"exploitation"`
+	Laws         []string `json:"laws"`
+	Agencies     []string `json:"agencies"`
+	Document     string   `json:"document"`
+	Years        []string `json:"years"` // four digits: filters and sorting by year
+	Decades      []string `json:"decades"`
+	// The synonym list's terms found in the title and in the whole
+	// practice, once per occurrence, and the text again as pairs of
+	// adjacent words: synonyms and proximity then cost a term lookup
+	// each instead of a phrase search.
+	TitleTerms string `json:"title_terms"`
+	Terms      string `json:"terms"`
+	TitlePairs string `json:"title_pairs"`
+	TextPairs  string `json:"text_pairs"`
 }
 
 func (doc) BleveType() string { return docType }
@@ -56,17 +74,13 @@ func toDoc(p kb.Practice) doc {
 	d := doc{
 		Title: p.Title, TitleRaw: p.Title, Summary: p.Summary, Text: p.Text, TextRaw: p.Text, Section: p.Section,
 		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation, Laws: p.Laws, Agencies: p.Agencies,
-		Document: p.Provenance.DocumentID,
+		Document:   p.Provenance.DocumentID,
+		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
+		TitlePairs: p.Title, TextPairs: p.Summary + "\n" + p.Text,
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {
-		d.Years = append(d.Years, float64(y))
-		if float64(y) > d.Year {
-			d.Year = float64(y)
-		}
-		if d.YearMin == 0 || float64(y) < d.YearMin {
-			d.YearMin = float64(y)
-		}
+		d.Years = append(d.Years, yearTerm(y))
 		if dec := decade(y); !seen[dec] {
 			seen[dec] = true
 			d.Decades = append(d.Decades, dec)
@@ -96,13 +110,7 @@ func buildMapping() mapping.IndexMapping {
 		f.Analyzer = keyword.Name
 		f.Store = false
 		f.IncludeInAll = false
-		f.DocValues = true
-		return f
-	}
-	num := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.IncludeInAll = false
-		f.Store = false
+		f.DocValues = false // filters, facets and sorting read postings (view.go)
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
@@ -114,11 +122,12 @@ func buildMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("section", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("laws", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("agencies", text(en.AnalyzerName, false))
-	for _, f := range []string{"states", "themes", "exploitation", "document", "decades"} {
+	dm.AddFieldMappingsAt("title_pairs", text(pairsAnalyzer, false))
+	dm.AddFieldMappingsAt("text_pairs", text(pairsAnalyzer, false))
+	dm.AddFieldMappingsAt("title_terms", text(termsAnalyzer, false))
+	dm.AddFieldMappingsAt("terms", text(termsAnalyzer, false))
+	for _, f := range viewFields {
 		dm.AddFieldMappingsAt(f, kw())
-	}
-	for _, f := range []string{"years", "year", "year_min"} {
-		dm.AddFieldMappingsAt(f, num())
 	}
 
 	im := bleve.NewIndexMapping()
@@ -129,11 +138,28 @@ func buildMapping() mapping.IndexMapping {
 	}); err != nil {
 		panic(err) // a static definition: fails in every test if wrong
 	}
+	if err := im.AddCustomAnalyzer(termsAnalyzer, map[string]interface{}{
+		"type": custom.Name, "tokenizer": whitespace.Name,
+	}); err != nil {
+		panic(err)
+	}
+	if err := im.AddCustomTokenFilter(pairsFilter, map[string]interface{}{
+		"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false, "separator": " ", "filler": "_",
+	}); err != nil {
+		panic(err)
+	}
+	if err := im.AddCustomAnalyzer(pairsAnalyzer, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name, pairsFilter},
+	}); err != nil {
+		panic(err)
+	}
 	im.TypeField = "-" // documents name their type through BleveType
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	im.AddDocumentMapping(docType, dm)
 	im.DefaultAnalyzer = en.AnalyzerName
-	im.ScoringModel = index.BM25Scoring
+	im.ScoringModel = scoringModel
 	im.StoreDynamic = false
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false

@@ -25,99 +25,145 @@ const (
 	boostPhraseText  = 3.0
 )
 
-// queryBuilder turns what a user typed into a Bleve query.
+// queryBuilder turns what a user typed into a plan.
 type queryBuilder struct {
-	analyzer analysis.Analyzer // the analyzer of the text fields
-	syn      *synonyms
-	known    func(word string) bool // the word occurs in some practice
+	analyzers map[string]analysis.Analyzer // by field
+	syn       *synonyms
+}
+
+// dictionary is what the builder asks of the index: whether a word
+// occurs, and the indexed words near a word that does not.
+type dictionary interface {
+	known(word string) bool
+	near(field, word string) []nearTerm
+}
+
+// nearTerm is an indexed word close to a typed one: a typo's correction
+// or a completion.
+type nearTerm struct {
+	term     string
+	distance int // edits; a completion counts as one
+}
+
+// tokens analyzes text as field is indexed: its distinct terms.
+func (b queryBuilder) tokens(field, text string) []string {
+	var out []string
+	for _, t := range b.analyzers[field].Analyze([]byte(text)) {
+		if w := string(t.Term); !contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// words matches text in a field: all its terms, each scoring.
+func (b queryBuilder) words(p *plan, field, text string, boost float64) *node {
+	var kids []*node
+	for _, t := range b.tokens(field, text) {
+		kids = append(kids, termNode(field, t))
+		p.score(field, t, boost)
+	}
+	return and(kids...)
 }
 
 // build reads plain words, "exact phrases", -excluded words and field
 // filters (state:Goa, theme:rescue, year:2008). It never fails: anything
 // it cannot read as syntax is read as words.
-func (b queryBuilder) build(text string) bq.Query {
-	var words []string
-	var must, mustNot []bq.Query
+func (b queryBuilder) build(text string, d dictionary) *plan {
+	p := &plan{}
+	var plain []string
+	var marks []bq.Query
 	for _, tok := range tokenize(text) {
 		neg := strings.HasPrefix(tok, "-") && len(tok) > 1
 		if neg {
 			tok = tok[1:]
 		}
-		q := fieldFilter(tok)
-		switch {
-		case q != nil:
-			// state:Goa, theme:rescue, year:2008
-		case strings.HasPrefix(tok, `"`):
+		scoring := p
+		if neg {
+			scoring = &plan{} // an excluded word adds nothing to a score
+		}
+		var n *node
+		if n = b.fieldFilter(scoring, tok); n != nil {
+			// state:Goa, theme:rescue, year:2008, title:raid
+		} else if strings.HasPrefix(tok, `"`) {
 			phrase := strings.Trim(tok, `"`)
 			if !b.meaningful(phrase) {
 				continue
 			}
-			q = bleve.NewDisjunctionQuery(phraseIn("title", phrase, boostPhraseTitle), phraseIn("text", phrase, boostPhraseText), phraseIn("summary", phrase, boostPhraseText))
-		case neg:
+			n = b.phrase(scoring, phrase)
+			if !neg {
+				marks = append(marks, phraseIn("text", phrase))
+			}
+		} else if neg {
 			if !b.meaningful(tok) {
 				continue
 			}
-			q = bleve.NewDisjunctionQuery(matchIn("title", tok, 1, false), matchIn("text", tok, 1, false))
-		default:
-			words = append(words, strings.TrimPrefix(tok, "+"))
+			n = or(1, b.words(scoring, "title", tok, 1), b.words(scoring, "text", tok, 1))
+		} else {
+			plain = append(plain, strings.TrimPrefix(tok, "+"))
 			continue
 		}
 		if neg {
-			mustNot = append(mustNot, q)
+			p.not = append(p.not, n)
 		} else {
-			must = append(must, q)
+			p.must = append(p.must, n)
 		}
 	}
-	var should []bq.Query
-	if wq, boosts := b.words(words); wq != nil {
-		must = append(must, wq)
-		should = boosts
+	if n, wordMarks := b.units(p, plain, d); n != nil {
+		p.must = append(p.must, n)
+		marks = append(marks, wordMarks...)
 	}
-	if len(must) == 0 && len(mustNot) == 0 {
-		return bleve.NewMatchNoneQuery()
+	if len(marks) > 0 {
+		p.highlight = bleve.NewDisjunctionQuery(marks...)
 	}
-	q := bleve.NewBooleanQuery()
-	if len(must) == 0 {
-		must = append(must, bleve.NewMatchAllQuery())
+	if len(p.must) == 0 && len(p.not) == 0 {
+		p.must = []*node{{op: opNone}}
 	}
-	q.AddMust(must...)
-	if len(should) > 0 {
-		q.AddShould(should...)
-	}
-	if len(mustNot) > 0 {
-		q.AddMustNot(mustNot...)
-	}
-	return q
+	return p
 }
 
-// words matches plain words: each unit (a word or a known term) may match
+// phrase matches an exact phrase through its pairs of adjacent words
+// (all of them, in the title or in the text); one word is matched as a
+// word.
+func (b queryBuilder) phrase(p *plan, phrase string) *node {
+	if len(b.tokens("text", phrase)) < 2 {
+		return or(1, b.words(p, "title", phrase, boostPhraseTitle), b.words(p, "summary", phrase, boostPhraseText), b.words(p, "text", phrase, boostPhraseText))
+	}
+	return or(1, b.words(p, "title_pairs", phrase, boostPhraseTitle), b.words(p, "text_pairs", phrase, boostPhraseText))
+}
+
+// units matches plain words: each unit (a word or a known term) may match
 // exactly, through a synonym, or with a typo; most units must match (all
-// of one or two, all but one of three or four, and so on). Phrase and
-// all-words matches add to the score.
-func (b queryBuilder) words(words []string) (bq.Query, []bq.Query) {
-	var clauses []bq.Query
+// of one or two, all but one of three or four, and so on). Adjacent
+// words (pairs) in the title or text add to the score.
+func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.Query) {
+	var clauses []*node
 	var plain []string
+	var marks []bq.Query
 	for _, u := range b.syn.units(words) {
 		if !b.meaningful(u.text) {
 			continue // a stop word alone: "how to rescue" asks about rescue
 		}
 		plain = append(plain, u.text)
-		clauses = append(clauses, b.unitQuery(u))
+		clauses = append(clauses, b.unit(p, u, d))
+		marks = append(marks, phraseIn("text", u.text))
+		for _, alt := range u.alts {
+			marks = append(marks, phraseIn("text", alt))
+		}
 	}
 	if len(clauses) == 0 {
 		return nil, nil
 	}
-	all := bleve.NewDisjunctionQuery(clauses...)
-	all.SetMin(float64(required(len(clauses))))
-	if len(clauses) == 1 {
-		return all, nil // one unit: its clause already ranks title over text
+	if len(clauses) > 1 {
+		text := strings.Join(plain, " ")
+		for _, t := range b.tokens("title_pairs", text) {
+			p.score("title_pairs", t, boostPhraseTitle)
+		}
+		for _, t := range b.tokens("text_pairs", text) {
+			p.score("text_pairs", t, boostPhraseText)
+		}
 	}
-	text := strings.Join(plain, " ")
-	boosts := []bq.Query{
-		phraseIn("title", text, boostPhraseTitle), phraseIn("text", text, boostPhraseText),
-		matchIn("title", text, boostTitle, true),
-	}
-	return all, boosts
+	return or(required(len(clauses)), clauses...), marks
 }
 
 // required is how many of n units a document must match.
@@ -131,36 +177,39 @@ func required(n int) int {
 	return n - n/3
 }
 
-func (b queryBuilder) unitQuery(u unit) bq.Query {
-	qs := []bq.Query{
-		matchIn("title", u.text, boostTitle, true), matchIn("summary", u.text, boostSummary, true), matchIn("text", u.text, boostText, true),
+// unit matches one unit in the title, summary or text, through the
+// synonym list's terms indexed with each practice (weighed by their
+// words, as a phrase's words would add up), or, for a word no practice
+// contains (a typo, or a word cut short: "rescu"), through the indexed
+// words near it. A word the index knows is matched as it is, so
+// tolerance never floods good results.
+func (b queryBuilder) unit(p *plan, u unit, d dictionary) *node {
+	kids := []*node{
+		b.words(p, "title", u.text, boostTitle), b.words(p, "summary", u.text, boostSummary), b.words(p, "text", u.text, boostText),
 	}
-	if strings.Contains(u.text, " ") {
-		qs = append(qs, phraseIn("title", u.text, boostTitle), phraseIn("text", u.text, boostText))
+	if n := strings.Count(u.key, " ") + 1; n > 1 {
+		kids = append(kids, termNode("title_terms", termToken(u.key)), termNode("terms", termToken(u.key)))
+		p.score("title_terms", termToken(u.key), boostTitle*float64(n))
+		p.score("terms", termToken(u.key), boostText*float64(n))
 	}
 	for _, alt := range u.alts {
-		qs = append(qs, phraseIn("title", alt, boostSynonym*boostTitle), phraseIn("text", alt, boostSynonym))
+		k, n := termToken(termKey(alt)), float64(len(termWords(alt)))
+		kids = append(kids, termNode("title_terms", k), termNode("terms", k))
+		p.score("title_terms", k, boostSynonym*boostTitle*n)
+		p.score("terms", k, boostSynonym*n)
 	}
-	// A word no practice contains is a typo or a word cut short ("rescu"):
-	// then near matches and completions are the evidence. A word the index
-	// knows is matched as it is, so tolerance never floods good results.
-	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && (b.known == nil || !b.known(w)) {
+	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && d != nil && !d.known(w) {
 		for _, f := range []struct {
 			field string
 			boost float64
 		}{{"text_raw", boostText}, {"title_raw", boostTitle}} {
-			fz := bleve.NewFuzzyQuery(w)
-			fz.SetField(f.field)
-			fz.SetFuzziness(1 + btoi(len(w) >= 8))
-			fz.SetPrefix(1)
-			fz.SetBoost(f.boost * boostFuzzy * 4)
-			pf := bleve.NewPrefixQuery(w)
-			pf.SetField(f.field)
-			pf.SetBoost(f.boost * boostFuzzy * 4)
-			qs = append(qs, fz, pf)
+			for _, nt := range d.near(f.field, w) {
+				kids = append(kids, termNode(f.field, nt.term))
+				p.score(f.field, nt.term, f.boost*boostFuzzy*2/float64(nt.distance))
+			}
 		}
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return or(1, kids...)
 }
 
 // meaningful reports whether the analyzer keeps anything of s: a stop
@@ -169,10 +218,7 @@ func (b queryBuilder) meaningful(s string) bool {
 	if strings.TrimSpace(s) == "" {
 		return false
 	}
-	if b.analyzer == nil {
-		return true
-	}
-	return len(b.analyzer.Analyze([]byte(s))) > 0
+	return len(b.tokens("text", s)) > 0
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -184,13 +230,6 @@ func isWord(s string) bool {
 		}
 	}
 	return true
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // tokenize splits on spaces, keeping "quoted phrases" whole; an
@@ -222,8 +261,9 @@ func tokenize(s string) []string {
 	return out
 }
 
-// fieldFilter reads state:Goa, theme:rescue, year:2008; nil otherwise.
-func fieldFilter(tok string) bq.Query {
+// fieldFilter reads state:Goa, theme:rescue, year:2008, title:raid; nil
+// otherwise.
+func (b queryBuilder) fieldFilter(p *plan, tok string) *node {
 	i := strings.IndexByte(tok, ':')
 	if i <= 0 || i == len(tok)-1 {
 		return nil
@@ -234,48 +274,24 @@ func fieldFilter(tok string) bq.Query {
 		if st := indexer.StateOf(value); st != "" {
 			value = st
 		}
-		return term("states", value)
+		return termNode("states", value)
 	case "theme":
-		return term("themes", strings.ToLower(value))
+		return termNode("themes", strings.ToLower(value))
 	case "document", "source":
-		return term("document", value)
+		return termNode("document", value)
 	case "title":
-		return matchIn("title", value, 1, false)
+		return b.words(p, "title", value, 1)
 	case "year":
 		if from, to, ok := kb.ParseYears(value); ok {
-			return yearRange(from, to)
+			return &node{op: opYears, years: [2]int{from, to}}
 		}
 	}
 	return nil
 }
 
-func yearRange(from, to int) bq.Query {
-	lo, hi := float64(from), float64(to)
-	incl := true
-	q := bleve.NewNumericRangeInclusiveQuery(&lo, &hi, &incl, &incl)
-	q.SetField("years")
-	return q
-}
-
-func term(field, value string) bq.Query {
-	t := bleve.NewTermQuery(value)
-	t.SetField(field)
-	return t
-}
-
-func matchIn(field, text string, boost float64, and bool) bq.Query {
-	m := bleve.NewMatchQuery(text)
-	m.SetField(field)
-	m.SetBoost(boost)
-	if and {
-		m.SetOperator(bq.MatchQueryOperatorAnd)
-	}
-	return m
-}
-
-func phraseIn(field, text string, boost float64) bq.Query {
+// phraseIn is a phrase in a field, for highlighting.
+func phraseIn(field, text string) bq.Query {
 	p := bleve.NewMatchPhraseQuery(text)
 	p.SetField(field)
-	p.SetBoost(boost)
 	return p
 }

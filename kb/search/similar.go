@@ -30,7 +30,7 @@ func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHi
 	}
 	defer reader.Close()
 	tf := map[string]int{}
-	for _, tok := range x.query.analyzer.Analyze([]byte(p.Title + " " + p.Title + " " + p.Text)) {
+	for _, tok := range x.query.analyzers["text"].Analyze([]byte(p.Title + " " + p.Title + " " + p.Text)) {
 		if len(tok.Term) > 2 {
 			tf[string(tok.Term)]++
 		}
@@ -53,16 +53,13 @@ func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHi
 	sort.Slice(terms, func(i, j int) bool { return terms[i].score > terms[j].score })
 	var should []bq.Query
 	for i := 0; i < len(terms) && i < 25; i++ {
-		tq := bleve.NewTermQuery(terms[i].term)
-		tq.SetField("text")
-		tq.SetBoost(terms[i].score)
-		should = append(should, tq)
+		should = append(should, termQuery("text", terms[i].term, terms[i].score))
 	}
 	for _, s := range p.States {
-		should = append(should, boosted(term("states", s), 2))
+		should = append(should, termQuery("states", s, 2))
 	}
 	for _, t := range p.Themes {
-		should = append(should, boosted(term("themes", t), 1))
+		should = append(should, termQuery("themes", t, 1))
 	}
 	if len(should) == 0 {
 		return nil, nil
@@ -82,10 +79,10 @@ func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHi
 	return out, nil
 }
 
-func boosted(q bq.Query, b float64) bq.Query {
-	if bb, ok := q.(bq.BoostableQuery); ok {
-		bb.SetBoost(b)
-	}
+func termQuery(field, value string, boost float64) bq.Query {
+	q := bleve.NewTermQuery(value)
+	q.SetField(field)
+	q.SetBoost(boost)
 	return q
 }
 

@@ -26,7 +26,9 @@ func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggest
 	must = append(must, pf)
 	for _, w := range words[:len(words)-1] {
 		if x.query.meaningful(w) {
-			must = append(must, matchIn("title", w, 1, false))
+			m := bleve.NewMatchQuery(w)
+			m.SetField("title")
+			must = append(must, m)
 		}
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), n, 0, false)

@@ -1,38 +1,58 @@
 package search
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"strings"
+	"unicode"
+
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
 //go:embed synonyms.txt
 var synonymList string
 
-// synonyms maps each term (lower case, words separated by one space) to
-// the other terms of its groups.
+// synonyms knows the terms of the list by key: a term's words stemmed, as
+// the text fields' analyzer stems them, so that "Anti Human Trafficking
+// Units" is the term "anti human trafficking unit".
 type synonyms struct {
-	alts    map[string][]string
-	longest int // words in the longest term
+	alts    map[string][]string // key → the other terms of its groups, as listed
+	longest int                 // words in the longest term
+	starts  map[string][]string // key of a first word → keys of the terms it begins
+	// firsts holds the first two letters of those first words: stemming
+	// keeps them, so a word not starting with one cannot begin a term.
+	firsts map[string]bool
+	hash   string // of the list: the index records the terms it found
 }
 
 func parseSynonyms(list string) *synonyms {
-	s := &synonyms{alts: map[string][]string{}}
+	s := &synonyms{alts: map[string][]string{}, starts: map[string][]string{}, firsts: map[string]bool{}}
+	sum := sha256.Sum256([]byte(list))
+	s.hash = hex.EncodeToString(sum[:4])
 	for _, line := range strings.Split(list, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		var group []string
+		var group []string // as listed, normalized
 		for _, t := range strings.Split(line, ",") {
-			if t = normalizeTerm(t); t != "" {
+			if t = strings.Join(termWords(t), " "); t != "" {
 				group = append(group, t)
-				s.longest = max(s.longest, len(strings.Fields(t)))
+				s.longest = max(s.longest, strings.Count(t, " ")+1)
 			}
 		}
 		for _, t := range group {
+			k := termKey(t)
+			if _, seen := s.alts[k]; !seen {
+				first, _, _ := strings.Cut(k, " ")
+				s.starts[first] = append(s.starts[first], k)
+				s.firsts[prefix2(first)] = true
+				s.alts[k] = nil
+			}
 			for _, o := range group {
-				if o != t && !contains(s.alts[t], o) {
-					s.alts[t] = append(s.alts[t], o)
+				if termKey(o) != k && !contains(s.alts[k], o) {
+					s.alts[k] = append(s.alts[k], o)
 				}
 			}
 		}
@@ -42,8 +62,84 @@ func parseSynonyms(list string) *synonyms {
 
 var defaultSynonyms = parseSynonyms(synonymList)
 
-func normalizeTerm(t string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("(", " ", ")", " ").Replace(t))), " ")
+// termKey is how the index records a term: its words stemmed.
+func termKey(t string) string {
+	words := termWords(t)
+	for i, w := range words {
+		words[i] = porterstemmer.StemString(w)
+	}
+	return strings.Join(words, " ")
+}
+
+func prefix2(w string) string { return w[:min(2, len(w))] }
+
+// termWords splits text into lower-case words, without the punctuation
+// around them; hyphens and digits inside a word stay ("anti-human", "1098").
+func termWords(text string) []string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '/'
+	})
+	out := words[:0]
+	for _, w := range words {
+		if w = strings.TrimFunc(w, notWordRune); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// termsField makes what the index keeps of a text's terms of the list:
+// one token per occurrence (the key, words joined by "+"), and a "_" for
+// each other word, so that the field is as long as the text and a term
+// is weighed against the text's length, as a phrase search would be.
+func (s *synonyms) termsField(text string) string {
+	keys, words := s.find(text)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(termToken(k))
+		b.WriteByte(' ')
+	}
+	b.WriteString(strings.Repeat("_ ", max(0, words-len(keys))))
+	return b.String()
+}
+
+// termToken is a key as one token.
+func termToken(key string) string { return strings.ReplaceAll(key, " ", "+") }
+
+// find returns the keys of the terms of the list in text, once per
+// occurrence, and how many words the text has.
+func (s *synonyms) find(text string) ([]string, int) {
+	words := termWords(text)
+	stems := make([]string, len(words)) // stemmed when needed
+	stem := func(i int) string {
+		if stems[i] == "" {
+			stems[i] = porterstemmer.StemString(words[i])
+		}
+		return stems[i]
+	}
+	var out []string
+	for i, w := range words {
+		if !s.firsts[prefix2(w)] {
+			continue
+		}
+		for _, k := range s.starts[stem(i)] {
+			n := strings.Count(k, " ") + 1
+			if i+n > len(words) {
+				continue
+			}
+			match := true
+			for j, kw := range strings.Fields(k)[1:] {
+				if stem(i+1+j) != kw {
+					match = false
+					break
+				}
+			}
+			if match {
+				out = append(out, k)
+			}
+		}
+	}
+	return out, len(words)
 }
 
 func contains(list []string, s string) bool {
@@ -59,7 +155,8 @@ func contains(list []string, s string) bool {
 // the synonym list knows as one term ("child welfare committee").
 type unit struct {
 	text string
-	alts []string
+	key  string   // of a term of the list; "" for other words
+	alts []string // the term's synonyms, as listed
 }
 
 // units groups words into units, longest known terms first.
@@ -68,9 +165,10 @@ func (s *synonyms) units(words []string) []unit {
 	for i := 0; i < len(words); {
 		matched := false
 		for n := min(s.longest, len(words)-i); n >= 1; n-- {
-			term := normalizeTerm(strings.Join(words[i:i+n], " "))
-			if alts, ok := s.alts[term]; ok {
-				out = append(out, unit{text: strings.Join(words[i:i+n], " "), alts: alts})
+			text := strings.Join(words[i:i+n], " ")
+			k := termKey(text)
+			if alts, ok := s.alts[k]; ok && k != "" {
+				out = append(out, unit{text: text, key: k, alts: alts})
 				i += n
 				matched = true
 				break

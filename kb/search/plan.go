@@ -1,0 +1,142 @@
+package search
+
+import (
+	"github.com/RoaringBitmap/roaring/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+)
+
+// A plan is a query compiled to indexed terms: a tree that says which
+// documents match, evaluated on bitmaps of postings, and the terms that
+// score a match, each with its weight. Matching and ranking are apart
+// so that counts and facets are exact bitmap operations while ranking
+// reads only the postings that can still change the top of the list.
+type plan struct {
+	must, not []*node
+	leaves    []leaf
+	highlight bq.Query // the words in the text, to mark the passages shown
+}
+
+// leaf is a term that adds to a matching document's score.
+type leaf struct {
+	field, term string
+	boost       float64
+}
+
+// score adds a scoring term; a term met twice weighs the sum.
+func (p *plan) score(field, term string, boost float64) {
+	for i := range p.leaves {
+		if p.leaves[i].field == field && p.leaves[i].term == term {
+			p.leaves[i].boost += boost
+			return
+		}
+	}
+	p.leaves = append(p.leaves, leaf{field: field, term: term, boost: boost})
+}
+
+type op int
+
+const (
+	opTerm  op = iota // documents with term in field
+	opAnd             // all kids
+	opOr              // at least min kids
+	opYears           // documents with a year in the range
+	opNone            // no document
+)
+
+type node struct {
+	op          op
+	field, term string
+	kids        []*node
+	min         int
+	years       [2]int
+}
+
+func termNode(field, term string) *node { return &node{op: opTerm, field: field, term: term} }
+
+func and(kids ...*node) *node {
+	if len(kids) == 0 {
+		return &node{op: opNone} // nothing left of the words: nothing to match
+	}
+	if len(kids) == 1 {
+		return kids[0]
+	}
+	return &node{op: opAnd, kids: kids}
+}
+
+func or(min int, kids ...*node) *node {
+	if len(kids) == 1 && min <= 1 {
+		return kids[0]
+	}
+	return &node{op: opOr, kids: kids, min: min}
+}
+
+// matches evaluates the plan: the documents matching every must and no
+// not.
+func (v *view) matches(p *plan) (*roaring.Bitmap, error) {
+	out := v.all
+	for _, n := range p.must {
+		b, err := v.eval(n)
+		if err != nil {
+			return nil, err
+		}
+		out = roaring.And(out, b)
+	}
+	for _, n := range p.not {
+		b, err := v.eval(n)
+		if err != nil {
+			return nil, err
+		}
+		out = roaring.AndNot(out, b)
+	}
+	return out, nil
+}
+
+func (v *view) eval(n *node) (*roaring.Bitmap, error) {
+	switch n.op {
+	case opTerm:
+		return v.postings(n.field, n.term)
+	case opYears:
+		return v.inYears([][2]int{n.years}), nil
+	case opNone:
+		return roaring.New(), nil
+	}
+	kids := make([]*roaring.Bitmap, len(n.kids))
+	for i, k := range n.kids {
+		b, err := v.eval(k)
+		if err != nil {
+			return nil, err
+		}
+		kids[i] = b
+	}
+	if n.op == opAnd {
+		return roaring.FastAnd(kids...), nil
+	}
+	return atLeast(n.min, kids), nil
+}
+
+// atLeast returns the documents in at least min of the sets: level k
+// holds those seen in k sets so far.
+func atLeast(min int, sets []*roaring.Bitmap) *roaring.Bitmap {
+	if min <= 1 {
+		return roaring.FastOr(sets...)
+	}
+	if min > len(sets) {
+		return roaring.New()
+	}
+	levels := make([]*roaring.Bitmap, min+1)
+	for i := range levels {
+		levels[i] = roaring.New()
+	}
+	for _, s := range sets {
+		for k := min; k >= 1; k-- {
+			var add *roaring.Bitmap
+			if k == 1 {
+				add = s
+			} else {
+				add = roaring.And(levels[k-1], s)
+			}
+			levels[k].Or(add)
+		}
+	}
+	return levels[min]
+}

@@ -1,0 +1,250 @@
+package search
+
+import (
+	"container/heap"
+	"context"
+	"math"
+	"sort"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// scoringModel is the similarity the mapping records; ranking computes
+// it itself (bm25 below).
+const scoringModel = index.BM25Scoring
+
+// BM25's parameters, as Bleve's.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// checkEvery is how many documents ranking reads between looks at the
+// context: a cancelled search stops within a fraction of a millisecond.
+const checkEvery = 4096
+
+// ranked is a hit: a document number of the view and its score.
+type ranked struct {
+	doc   uint32
+	score float64
+}
+
+// cursor walks one scoring term's postings in document order.
+type cursor struct {
+	tfr    index.TermFieldReader
+	tfd    index.TermFieldDoc
+	doc    uint32 // current document; done when exhausted
+	done   bool
+	weight float64 // boost × idf
+	avgLen float64
+	bound  float64 // the most it can add to a score
+}
+
+func (c *cursor) read(d *index.TermFieldDoc, err error) error {
+	if err != nil || d == nil {
+		c.done = true
+		return err
+	}
+	n, err := docNum(d.ID)
+	c.doc = n
+	return err
+}
+
+func (c *cursor) next() error { return c.read(c.tfr.Next(&c.tfd)) }
+
+func (c *cursor) advance(doc uint32) error {
+	if c.done || c.doc >= doc {
+		return nil
+	}
+	return c.read(c.tfr.Advance(index.NewIndexInternalID(nil, uint64(doc)), &c.tfd))
+}
+
+// score is BM25: the term's frequency, saturated and normalised by the
+// field's length (the index keeps 1/√length as the norm).
+func (c *cursor) score() float64 {
+	tf := float64(c.tfd.Freq)
+	length := 1 / (c.tfd.Norm * c.tfd.Norm)
+	return c.weight * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/c.avgLen))
+}
+
+// cursors opens a cursor on each scoring term that occurs, ordered by
+// what they can add, least first.
+func (v *view) cursors(ctx context.Context, leaves []leaf) ([]*cursor, error) {
+	docs, err := v.r.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	var out []*cursor
+	for _, l := range leaves {
+		tfr, err := v.r.TermFieldReader(ctx, []byte(l.term), l.field, true, true, false)
+		if err != nil {
+			closeAll(out)
+			return nil, err
+		}
+		df := tfr.Count()
+		if df == 0 {
+			tfr.Close()
+			continue
+		}
+		c := &cursor{tfr: tfr, avgLen: v.avgLength(l.field, docs)}
+		idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
+		c.weight = l.boost * idf
+		c.bound = c.weight * (bm25K1 + 1)
+		if err := c.next(); err != nil {
+			tfr.Close()
+			closeAll(out)
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].bound < out[j].bound })
+	return out, nil
+}
+
+func closeAll(cs []*cursor) {
+	for _, c := range cs {
+		c.tfr.Close()
+	}
+}
+
+// avgLength is the average length BM25 normalises by, as Bleve takes it:
+// the field's distinct terms per document.
+func (v *view) avgLength(field string, docs uint64) float64 {
+	if br, ok := v.r.(index.BM25Reader); ok && docs > 0 {
+		if n, err := br.FieldCardinality(field); err == nil && n > 0 {
+			return math.Ceil(float64(n) / float64(docs))
+		}
+	}
+	return 1
+}
+
+// rank returns the best k documents of within by the plan's scoring
+// terms, best first; equal scores keep document order. It is MaxScore
+// (Turtle and Flood, 1995): once k documents are held, a term whose
+// bound, with those of all weaker terms, cannot lift a document past the
+// k-th is no longer walked, only consulted for documents the stronger
+// terms bring. Common words thus cost little once rarer evidence (a
+// title match, a phrase's pairs) has filled the list.
+func (v *view) rank(ctx context.Context, p *plan, within *roaring.Bitmap, k int) ([]ranked, error) {
+	if k <= 0 || within.IsEmpty() {
+		return nil, nil
+	}
+	cs, err := v.cursors(ctx, p.leaves)
+	if err != nil {
+		return nil, err
+	}
+	defer closeAll(cs)
+	if len(cs) == 0 { // nothing scores (filters only): document order
+		var out []ranked
+		for it := within.Iterator(); it.HasNext() && len(out) < k; {
+			out = append(out, ranked{doc: it.Next()})
+		}
+		return out, nil
+	}
+	upto := make([]float64, len(cs)) // upto[i]: the bounds of cs[0..i]
+	for i, c := range cs {
+		upto[i] = c.bound
+		if i > 0 {
+			upto[i] += upto[i-1]
+		}
+	}
+	top := make(topK, 0, k+1)
+	threshold := 0.0 // the k-th score once k are held
+	first := 0       // cs[first:] are walked; the others only consulted
+	in := within.Iterator()
+	for n := 0; ; n++ {
+		if n%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		doc, any := uint32(0), false
+		for _, c := range cs[first:] {
+			if !c.done && (!any || c.doc < doc) {
+				doc, any = c.doc, true
+			}
+		}
+		if !any {
+			break
+		}
+		if !within.Contains(doc) { // skip to the next candidate
+			in.AdvanceIfNeeded(doc)
+			if !in.HasNext() {
+				break
+			}
+			next := in.PeekNext()
+			for _, c := range cs[first:] {
+				if err := c.advance(next); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		score := 0.0
+		for _, c := range cs[first:] {
+			if !c.done && c.doc == doc {
+				score += c.score()
+				if err := c.next(); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for i := first - 1; i >= 0; i-- {
+			if score+upto[i] <= threshold {
+				score = -1 // cannot reach the list: later documents lose ties
+				break
+			}
+			c := cs[i]
+			if err := c.advance(doc); err != nil {
+				return nil, err
+			}
+			if !c.done && c.doc == doc {
+				score += c.score()
+			}
+		}
+		if score < 0 || (len(top) == k && score <= threshold) {
+			continue
+		}
+		h := ranked{doc: doc, score: score}
+		if len(top) < k {
+			heap.Push(&top, h)
+		} else {
+			top[0] = h
+			heap.Fix(&top, 0)
+		}
+		if len(top) == k {
+			threshold = top[0].score
+			for first < len(cs) && upto[first] <= threshold {
+				first++
+			}
+		}
+	}
+	out := make([]ranked, len(top))
+	for i := len(top) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(&top).(ranked)
+	}
+	return out, nil
+}
+
+// worse orders hits: a lower score, then a later document.
+func worse(a, b ranked) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	return a.doc > b.doc
+}
+
+// topK is a heap with the worst kept hit on top.
+type topK []ranked
+
+func (h topK) Len() int           { return len(h) }
+func (h topK) Less(i, j int) bool { return worse(h[i], h[j]) }
+func (h topK) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *topK) Push(x any)        { *h = append(*h, x.(ranked)) }
+func (h *topK) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
