@@ -78,6 +78,9 @@ type IndexHit struct {
 	ID      string
 	Score   float64
 	Snippet string // HTML: text escaped, matches in <mark>
+	// Card is the practice as the index keeps it for lists: everything
+	// but its text. Nil when the index has none.
+	Card *Practice
 }
 
 // FacetValue is one value of a facet and how many hits have it.
@@ -120,25 +123,46 @@ func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("searching: %w", err)
 	}
-	ids := make([]string, len(ir.Hits))
-	for i, h := range ir.Hits {
+	hits, err := s.withPractices(ctx, ir.Hits)
+	if err != nil {
+		return Results{}, fmt.Errorf("loading hits: %w", err)
+	}
+	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean, Hits: hits}, nil
+}
+
+// withPractices pairs index hits with their practices: the index's cards
+// when it has them all, as lists need no more, else read from the store.
+// A hit whose practice no longer exists is left out.
+func (s *Service) withPractices(ctx context.Context, ihs []IndexHit) ([]Hit, error) {
+	out := make([]Hit, 0, len(ihs))
+	for _, h := range ihs {
+		if h.Card == nil {
+			break
+		}
+		out = append(out, Hit{IndexHit: h, Practice: *h.Card})
+	}
+	if len(out) == len(ihs) {
+		return out, nil
+	}
+	ids := make([]string, len(ihs))
+	for i, h := range ihs {
 		ids[i] = h.ID
 	}
 	ps, err := s.Store.Practices(ctx, ids)
 	if err != nil {
-		return Results{}, fmt.Errorf("loading hits: %w", err)
+		return nil, err
 	}
 	byID := make(map[string]Practice, len(ps))
 	for _, p := range ps {
 		byID[p.ID] = p
 	}
-	res := Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean}
-	for _, h := range ir.Hits {
+	out = out[:0]
+	for _, h := range ihs {
 		if p, ok := byID[h.ID]; ok {
-			res.Hits = append(res.Hits, Hit{IndexHit: h, Practice: p})
+			out = append(out, Hit{IndexHit: h, Practice: p})
 		}
 	}
-	return res, nil
+	return out, nil
 }
 
 // ParseYears reads "2007" or "2000-2009" into an inclusive range.
@@ -192,23 +216,5 @@ func (s *Service) Similar(ctx context.Context, id string, n int) ([]Hit, error) 
 	if err != nil {
 		return nil, fmt.Errorf("finding similar practices: %w", err)
 	}
-	ids := make([]string, len(ihs))
-	for i, h := range ihs {
-		ids[i] = h.ID
-	}
-	ps, err := s.Store.Practices(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]Practice, len(ps))
-	for _, p := range ps {
-		byID[p.ID] = p
-	}
-	out := make([]Hit, 0, len(ps))
-	for _, h := range ihs {
-		if p, ok := byID[h.ID]; ok {
-			out = append(out, Hit{IndexHit: h, Practice: p})
-		}
-	}
-	return out, nil
+	return s.withPractices(ctx, ihs)
 }

@@ -156,3 +156,47 @@ func (m *corpusModel) generate(ctx context.Context, n, docSize int, seed uint64,
 	}
 	return nil
 }
+
+// queries draws n distinct queries as officers type them: one to three
+// words that follow each other in the samples, some quoted, some with a
+// letter dropped, some narrowed to a state. No two are the same, so no
+// search is answered from the result cache.
+func (m *corpusModel) queries(n int, seed uint64) []kb.Query {
+	r := rand.New(rand.NewPCG(seed, 11))
+	seen := map[string]bool{}
+	var out []kb.Query
+	for tries := 0; len(out) < n && tries < 100*n; tries++ {
+		w := pick(r, m.next[""])
+		words := []string{}
+		for len(words) < 1+r.IntN(3) {
+			if t := strings.ToLower(strings.Trim(w, `.,;:()"'“”‘’`)); len(t) > 2 {
+				words = append(words, t)
+			}
+			if len(m.next[w]) == 0 {
+				break
+			}
+			w = pick(r, m.next[w])
+		}
+		if len(words) == 0 {
+			continue
+		}
+		q := kb.Query{Text: strings.Join(words, " ")}
+		switch k := r.IntN(10); {
+		case k == 0 && len(words) > 1:
+			q.Text = `"` + q.Text + `"`
+		case k == 1 && len(words[0]) > 5:
+			i := 1 + r.IntN(len(words[0])-2)
+			q.Text = words[0][:i] + words[0][i+1:] + strings.TrimPrefix(q.Text, words[0])
+		case k < 4:
+			if states := m.states[r.IntN(len(m.states))]; len(states) > 0 {
+				q.States = states[:1]
+			}
+		}
+		key := q.Text + "|" + strings.Join(q.States, ",")
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -227,3 +227,43 @@ func TestUserCommands(t *testing.T) {
 		t.Errorf("user list: %v %q", err, out.String())
 	}
 }
+
+// TestBenchSearch runs the search benchmark small: every figure is
+// printed, the corpus is written, and the new queries never repeat.
+func TestBenchSearch(t *testing.T) {
+	corpus := filepath.Join(t.TempDir(), "corpus.jsonl")
+	out, _, err := runCmd(t, "bench", "search", "--n", "400", "--rounds", "1", "--http", "200ms", "--corpus", corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"import ", "index on disk", "first search", "search cold", "search new queries", "search warm", "the fixed mix, cached", "every query new", "peak memory"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	data, err := os.ReadFile(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	var p kb.Practice
+	if len(lines) != 400 || json.Unmarshal([]byte(lines[0]), &p) != nil || p.Title == "" || p.Text == "" {
+		t.Errorf("corpus: %d lines, first %.80q", len(lines), lines[0])
+	}
+	model, err := learnCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := model.queries(2000, 1)
+	seen := map[string]bool{}
+	for _, q := range qs {
+		key := q.Text + "|" + strings.Join(q.States, ",")
+		if seen[key] || strings.TrimSpace(q.Text) == "" {
+			t.Fatalf("query %q repeats or is empty", key)
+		}
+		seen[key] = true
+	}
+	if len(qs) != 2000 {
+		t.Errorf("%d new queries, want 2000", len(qs))
+	}
+}

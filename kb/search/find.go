@@ -2,12 +2,14 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -118,10 +120,12 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 		}
 		out.Hits = append(out.Hits, kb.IndexHit{ID: id, Score: h.score})
 	}
-	if p != nil && p.highlight != nil && len(out.Hits) > 0 {
-		if err := x.highlight(ctx, p.highlight, out.Hits); err != nil {
-			return kb.IndexResults{}, err
-		}
+	var marks bq.Query
+	if p != nil {
+		marks = p.highlight
+	}
+	if err := x.fetch(ctx, out.Hits, marks); err != nil {
+		return kb.IndexResults{}, err
 	}
 	if out.Total == 0 && q.Text != "" {
 		out.DidYouMean = x.didYouMean(q.Text)
@@ -216,29 +220,56 @@ func unranked(docs *roaring.Bitmap, already []ranked, k int) []ranked {
 	return out
 }
 
-// highlight adds the passage that matched to each hit: the page's
-// documents are searched again for the words in the text, with their
-// locations, which only they pay for.
-func (x *Index) highlight(ctx context.Context, text bq.Query, hits []kb.IndexHit) error {
+// fetch reads the page's cards, and with text, marks the passage that
+// matched in each: the page's documents are searched again for the words
+// in the text, with their locations, which only they pay for.
+func (x *Index) fetch(ctx context.Context, hits []kb.IndexHit, text bq.Query) error {
+	if len(hits) == 0 {
+		return nil
+	}
 	ids := make([]string, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), text), len(ids), 0, false)
-	req.Highlight = bleve.NewHighlightWithStyle("html")
-	req.Highlight.AddField("text")
+	q := bleve.NewBooleanQuery()
+	q.AddMust(bleve.NewDocIDQuery(ids))
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.Fields = []string{"card"}
+	if text != nil {
+		q.AddShould(text) // only to locate the words: every page document is in
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.AddField("text")
+	}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return err
 	}
-	frags := make(map[string][]string, len(res.Hits))
+	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
 	for _, h := range res.Hits {
-		frags[h.ID] = h.Fragments["text"]
+		byID[h.ID] = h
 	}
 	for i := range hits {
-		hits[i].Snippet = snippet(frags[hits[i].ID])
+		h := byID[hits[i].ID]
+		if h == nil {
+			continue
+		}
+		hits[i].Snippet = snippet(h.Fragments["text"])
+		hits[i].Card = readCard(h.Fields["card"])
 	}
 	return nil
+}
+
+// readCard decodes a stored card; nil if there is none.
+func readCard(v any) *kb.Practice {
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return nil
+	}
+	var p kb.Practice
+	if json.Unmarshal([]byte(s), &p) != nil {
+		return nil
+	}
+	return &p
 }
 
 // snippet tidies the best fragment: the highlighter cuts at character

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,6 +114,30 @@ func TestFacetsAndSnippets(t *testing.T) {
 	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Snippet, "<mark>rescue</mark>") {
 		t.Errorf("first snippet %q should mark the matched word", res.Hits[0].Snippet)
 	}
+	for _, h := range append(res.Hits, hitsOf(t, ix, all)...) {
+		want := byID(h.ID)
+		if h.Card == nil || h.Card.Title != want.Title || !slices.Equal(h.Card.States, want.States) || h.Card.Text != "" {
+			t.Errorf("hit %s: card %+v, want the practice without its text", h.ID, h.Card)
+		}
+	}
+}
+
+// hitsOf runs q and returns its hits.
+func hitsOf(t *testing.T, ix *search.Index, q kb.Query) []kb.IndexHit {
+	res, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Hits
+}
+
+func byID(id string) kb.Practice {
+	for _, p := range corpus {
+		if p.ID == id {
+			return p
+		}
+	}
+	return kb.Practice{}
 }
 
 // TestHostileQueries: nothing a user types makes search fail.

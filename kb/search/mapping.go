@@ -3,6 +3,7 @@
 package search
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
@@ -23,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "7"
+const Version = "8"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -66,6 +67,9 @@ type doc struct {
 	Terms      string `json:"terms"`
 	TitlePairs string `json:"title_pairs"`
 	TextPairs  string `json:"text_pairs"`
+	// Card is the practice without its text, stored (not searched) so
+	// that a page of results needs no read from the database.
+	Card string `json:"card"`
 }
 
 func (doc) BleveType() string { return docType }
@@ -76,7 +80,7 @@ func toDoc(p kb.Practice) doc {
 		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation, Laws: p.Laws, Agencies: p.Agencies,
 		Document:   p.Provenance.DocumentID,
 		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
-		TitlePairs: p.Title, TextPairs: p.Summary + "\n" + p.Text,
+		TitlePairs: p.Title, TextPairs: p.Summary + "\n" + p.Text, Card: card(p),
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {
@@ -87,6 +91,16 @@ func toDoc(p kb.Practice) doc {
 		}
 	}
 	return d
+}
+
+// card is the practice without its text, as JSON.
+func card(p kb.Practice) string {
+	p.Text = ""
+	b, err := json.Marshal(p)
+	if err != nil {
+		return "" // a practice always marshals; without a card, hits are read from the database
+	}
+	return string(b)
 }
 
 // decade names the year range a year falls in, as the year facet shows it.
@@ -124,6 +138,9 @@ func buildMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("agencies", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("title_pairs", text(pairsAnalyzer, false))
 	dm.AddFieldMappingsAt("text_pairs", text(pairsAnalyzer, false))
+	stored := bleve.NewTextFieldMapping()
+	stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false
+	dm.AddFieldMappingsAt("card", stored)
 	dm.AddFieldMappingsAt("title_terms", text(termsAnalyzer, false))
 	dm.AddFieldMappingsAt("terms", text(termsAnalyzer, false))
 	for _, f := range viewFields {

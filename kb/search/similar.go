@@ -68,13 +68,14 @@ func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHi
 	q.AddShould(should...)
 	q.AddMustNot(bleve.NewDocIDQuery([]string{p.ID}))
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
+	req.Fields = []string{"card"}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]kb.IndexHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		out = append(out, kb.IndexHit{ID: h.ID, Score: h.Score})
+		out = append(out, kb.IndexHit{ID: h.ID, Score: h.Score, Card: readCard(h.Fields["card"])})
 	}
 	return out, nil
 }
