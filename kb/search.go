@@ -95,6 +95,9 @@ type IndexResults struct {
 	Hits       []IndexHit
 	Facets     map[string][]FacetValue
 	DidYouMean string // a corrected query when nothing matched
+	// Partial says that no practice matched enough of the words: the
+	// hits are those that match most of them.
+	Partial bool
 }
 
 // Hit is a search hit with its practice loaded from the store.
@@ -110,10 +113,11 @@ type Results struct {
 	Hits       []Hit
 	Facets     map[string][]FacetValue
 	DidYouMean string
+	Partial    bool // the hits match most of the words, none all that were needed
 }
 
-// Search asks the index and loads the hits' practices from the store, the
-// source of truth. A hit the store no longer has is left out.
+// Search asks the index and pairs its hits with their practices (see
+// withPractices).
 func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	q, err := q.Normalize()
 	if err != nil {
@@ -127,7 +131,7 @@ func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("loading hits: %w", err)
 	}
-	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean, Hits: hits}, nil
+	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean, Partial: ir.Partial, Hits: hits}, nil
 }
 
 // withPractices pairs index hits with their practices: the index's cards

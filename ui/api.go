@@ -33,6 +33,7 @@ type apiResults struct {
 	Hits       []apiHit                   `json:"hits"`
 	Facets     map[string][]kb.FacetValue `json:"facets"`
 	DidYouMean string                     `json:"did_you_mean,omitempty"`
+	Partial    bool                       `json:"partial,omitempty"` // the hits match most of the words, not all
 }
 
 func (h *handlers) apiSearch(c *fiber.Ctx) error {
@@ -48,7 +49,7 @@ func (h *handlers) apiSearch(c *fiber.Ctx) error {
 	if sortName == "" {
 		sortName = "relevance"
 	}
-	out := apiResults{Total: res.Total, Page: q.Page, Size: q.Size, Sort: sortName, Hits: toAPIHits(res.Hits), Facets: res.Facets, DidYouMean: res.DidYouMean}
+	out := apiResults{Total: res.Total, Page: q.Page, Size: q.Size, Sort: sortName, Hits: toAPIHits(res.Hits), Facets: res.Facets, DidYouMean: res.DidYouMean, Partial: res.Partial}
 	return c.JSON(out)
 }
 

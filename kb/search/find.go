@@ -101,7 +101,20 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	}
 	fs := v.filters(q)
 	hits := narrow(matches, fs, "")
-	out := kb.IndexResults{Total: int(hits.GetCardinality()), Facets: map[string][]kb.FacetValue{}}
+	out := kb.IndexResults{Facets: map[string][]kb.FacetValue{}}
+	if hits.IsEmpty() && q.Text != "" {
+		out.DidYouMean = x.didYouMean(q.Text)
+		// Nothing has all the words asked: show what has most of them,
+		// and say so, as search engines do.
+		for hits.IsEmpty() && p.relax() {
+			if matches, err = v.matches(p); err != nil {
+				return kb.IndexResults{}, err
+			}
+			hits = narrow(matches, fs, "")
+			out.Partial = !hits.IsEmpty()
+		}
+	}
+	out.Total = int(hits.GetCardinality())
 	for _, f := range facets {
 		base := hits
 		if _, active := fs[f.name]; active {
@@ -126,9 +139,6 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	}
 	if err := x.fetch(ctx, out.Hits, marks); err != nil {
 		return kb.IndexResults{}, err
-	}
-	if out.Total == 0 && q.Text != "" {
-		out.DidYouMean = x.didYouMean(q.Text)
 	}
 	return out, nil
 }

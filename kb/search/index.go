@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -22,6 +23,13 @@ type Index struct {
 	idx   bleve.Index
 	adv   index.Index // the same index, for readers of one snapshot
 	views views
+	// lengths keeps the fields' average lengths and the number of
+	// practices they were measured on.
+	lengths struct {
+		mu   sync.Mutex
+		docs uint64
+		avg  map[string]float64
+	}
 	query queryBuilder
 	cache *resultCache
 }

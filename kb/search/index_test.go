@@ -328,3 +328,21 @@ func TestCacheSeesChanges(t *testing.T) {
 		t.Errorf("after deleting it: %d hits, want %d", after.Total, before.Total)
 	}
 }
+
+// TestMostWordsWhenNoneHasAll: when no practice has enough of the words,
+// those with most of them come back, marked partial; otherwise never.
+func TestMostWordsWhenNoneHasAll(t *testing.T) {
+	ix := openIndex(t)
+	q, _ := kb.Query{Text: "Bhiwandi kilns Childline awareness"}.Normalize()
+	res, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Partial || res.Total == 0 || res.Hits[0].ID != "schools" {
+		t.Errorf("partial %v, total %d, hits %v: want partial results led by schools (two of the words)", res.Partial, res.Total, ids(res))
+	}
+	q, _ = kb.Query{Text: "brick kilns"}.Normalize()
+	if res, err = ix.Search(context.Background(), q); err != nil || res.Partial || res.Total != 1 {
+		t.Errorf("brick kilns: partial %v, total %d, %v", res.Partial, res.Total, err)
+	}
+}

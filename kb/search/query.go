@@ -111,6 +111,7 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 	}
 	if n, wordMarks := b.units(p, plain, d); n != nil {
 		p.must = append(p.must, n)
+		p.words = n
 		marks = append(marks, wordMarks...)
 	}
 	if len(marks) > 0 {
@@ -163,7 +164,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.
 			p.score("text_pairs", t, boostPhraseText)
 		}
 	}
-	return or(required(len(clauses)), clauses...), marks
+	return &node{op: opOr, kids: clauses, min: required(len(clauses))}, marks
 }
 
 // required is how many of n units a document must match.

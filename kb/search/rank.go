@@ -108,15 +108,83 @@ func closeAll(cs []*cursor) {
 	}
 }
 
-// avgLength is the average length BM25 normalises by, as Bleve takes it:
-// the field's distinct terms per document.
+// avgLength is the field's average length in tokens, as BM25 normalises
+// by it; Bleve's own stand-in (distinct terms per document) tends to one
+// as the index grows, which would rank by density alone.
 func (v *view) avgLength(field string, docs uint64) float64 {
+	if n := v.lengths[field]; n > 0 {
+		return n
+	}
 	if br, ok := v.r.(index.BM25Reader); ok && docs > 0 {
 		if n, err := br.FieldCardinality(field); err == nil && n > 0 {
 			return math.Ceil(float64(n) / float64(docs))
 		}
 	}
 	return 1
+}
+
+// lengthSample is how many practices the average lengths are taken from.
+const lengthSample = 100
+
+// averageLengths measures the scoring fields' average lengths on a
+// sample of practices spread over the index, analysing their stored
+// title, summary and text as indexing did. Averages move slowly, so an
+// estimate serves until the number of practices changes by a twentieth.
+func (x *Index) averageLengths(v *view) map[string]float64 {
+	n := v.all.GetCardinality()
+	x.lengths.mu.Lock()
+	defer x.lengths.mu.Unlock()
+	if x.lengths.avg != nil && n*20 >= x.lengths.docs*19 && n*20 <= x.lengths.docs*21 {
+		return x.lengths.avg
+	}
+	sums := map[string]float64{}
+	sampled := 0
+	step := max(1, n/lengthSample)
+	for i := uint64(0); i < n && sampled < lengthSample; i += step {
+		num, err := v.all.Select(uint32(i))
+		if err != nil {
+			break
+		}
+		id, err := v.r.ExternalID(index.NewIndexInternalID(nil, uint64(num)))
+		if err != nil {
+			continue
+		}
+		d, err := v.r.Document(id)
+		if err != nil || d == nil {
+			continue
+		}
+		var title, text, summary string
+		d.VisitFields(func(f index.Field) {
+			switch f.Name() {
+			case "title":
+				title = string(f.Value())
+			case "text":
+				text = string(f.Value())
+			case "card":
+				if c := readCard(string(f.Value())); c != nil {
+					summary = c.Summary
+				}
+			}
+		})
+		body := summary + "\n" + text
+		for field, source := range map[string]string{
+			"title": title, "title_raw": title, "title_pairs": title, "summary": summary,
+			"text": text, "text_raw": text, "text_pairs": body,
+		} {
+			sums[field] += float64(len(x.query.analyzers[field].Analyze([]byte(source))))
+		}
+		sums["title_terms"] += float64(len(termWords(title)))
+		sums["terms"] += float64(len(termWords(body)))
+		sampled++
+	}
+	avg := map[string]float64{}
+	for f, sum := range sums {
+		if sum > 0 {
+			avg[f] = sum / float64(sampled)
+		}
+	}
+	x.lengths.avg, x.lengths.docs = avg, n
+	return avg
 }
 
 // rank returns the best k documents of within by the plan's scoring

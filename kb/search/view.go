@@ -31,7 +31,8 @@ type view struct {
 	// Documents by their latest and by their earliest year, newest and
 	// oldest first; the last bucket holds those without a year.
 	byNewest, byOldest []*roaring.Bitmap
-	years              []int // of byNewest, descending
+	years              []int              // of byNewest, descending
+	lengths            map[string]float64 // average length of each scoring field
 	// The snapshot's segments, to read a term's postings as a bitmap;
 	// nil when the index is not laid out as expected, and postings are
 	// then read document by document.
@@ -296,6 +297,7 @@ func (x *Index) acquire(ctx context.Context) (*view, error) {
 		_ = r.Close()
 		return nil, err
 	}
+	v.lengths = x.averageLengths(v)
 	v.refs.Store(2) // the caller's and the current view's
 	if old := x.views.cur; old != nil {
 		old.release()
