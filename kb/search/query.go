@@ -92,7 +92,7 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 			}
 			n = b.phrase(scoring, phrase)
 			if !neg {
-				marks = append(marks, phraseIn("text", phrase))
+				marks = append(marks, b.mark(phrase))
 			}
 		} else if neg {
 			if !b.meaningful(tok) {
@@ -147,9 +147,9 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.
 		}
 		plain = append(plain, u.text)
 		clauses = append(clauses, b.unit(p, u, d))
-		marks = append(marks, phraseIn("text", u.text))
+		marks = append(marks, b.mark(u.text))
 		for _, alt := range u.alts {
-			marks = append(marks, phraseIn("text", alt))
+			marks = append(marks, b.mark(alt))
 		}
 	}
 	if len(clauses) == 0 {
@@ -290,9 +290,16 @@ func (b queryBuilder) fieldFilter(p *plan, tok string) *node {
 	return nil
 }
 
-// phraseIn is a phrase in a field, for highlighting.
-func phraseIn(field, text string) bq.Query {
+// mark is text to highlight in the practice's text: a phrase, or, when
+// it is one word, a term (a phrase would read positions to find nothing
+// more).
+func (b queryBuilder) mark(text string) bq.Query {
+	if len(b.tokens("text", text)) == 1 {
+		m := bleve.NewMatchQuery(text)
+		m.SetField("text")
+		return m
+	}
 	p := bleve.NewMatchPhraseQuery(text)
-	p.SetField(field)
+	p.SetField("text")
 	return p
 }
