@@ -82,7 +82,7 @@ func generatedIndex(t *testing.T) *Index {
 
 func TestPostingsFromSegmentsMatchTheReader(t *testing.T) {
 	x := generatedIndex(t)
-	v, err := x.acquire(context.Background())
+	v, err := x.acquire()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestPostingsFromSegmentsMatchTheReader(t *testing.T) {
 func TestRankPrunesExactly(t *testing.T) {
 	x := generatedIndex(t)
 	ctx := context.Background()
-	v, err := x.acquire(ctx)
+	v, err := x.acquire()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 // filters, counts and facets are bitmap operations on that set, and only
 // the page is ranked.
 func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
-	v, err := x.acquire(ctx)
+	v, err := x.acquire()
 	if err != nil {
 		return kb.IndexResults{}, err
 	}

@@ -54,7 +54,7 @@ type bitmapPostings interface {
 // viewFields are the keyword fields a view keeps.
 var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years"}
 
-func buildView(ctx context.Context, r index.IndexReader) (*view, error) {
+func buildView(r index.IndexReader) (*view, error) {
 	v := &view{r: r, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}
 	ids, err := r.DocIDReaderAll()
 	if err != nil {
@@ -280,7 +280,7 @@ type views struct {
 }
 
 // acquire returns the current view; release it when done.
-func (x *Index) acquire(ctx context.Context) (*view, error) {
+func (x *Index) acquire() (*view, error) {
 	r, err := x.adv.Reader()
 	if err != nil {
 		return nil, err
@@ -292,7 +292,7 @@ func (x *Index) acquire(ctx context.Context) (*view, error) {
 		cur.refs.Add(1)
 		return cur, nil
 	}
-	v, err := buildView(ctx, r)
+	v, err := buildView(r)
 	if err != nil {
 		_ = r.Close()
 		return nil, err
