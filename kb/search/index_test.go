@@ -63,6 +63,11 @@ func TestSearch(t *testing.T) {
 		{"state field syntax with an old name", kb.Query{Text: "state:Orissa"}, "kilns", nil, 1},
 		{"theme filter", kb.Query{Themes: []string{"prevention and awareness"}}, "schools", nil, 1},
 		{"year syntax", kb.Query{Text: "year:2011"}, "schools", nil, 1},
+		{"year range syntax", kb.Query{Text: "year:2007-2008"}, "", []string{"schools"}, 2},
+		{"exclusion alone", kb.Query{Text: "-rescue"}, "kilns", []string{"rescue", "schools"}, 1},
+		{"excluded phrase", kb.Query{Text: `police -"inter-state rescue"`}, "", []string{"rescue"}, 1},
+		{"a synonym's other form", kb.Query{Text: "forced labour"}, "kilns", nil, 1},
+		{"newest first among matches", kb.Query{Text: "police", Sort: kb.SortNewest}, "schools", nil, 2},
 		{"empty query lists all", kb.Query{}, "", nil, 3},
 	}
 	for _, tt := range tests {
@@ -114,21 +119,12 @@ func TestFacetsAndSnippets(t *testing.T) {
 	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Snippet, "<mark>rescue</mark>") {
 		t.Errorf("first snippet %q should mark the matched word", res.Hits[0].Snippet)
 	}
-	for _, h := range append(res.Hits, hitsOf(t, ix, all)...) {
+	for _, h := range append(res.Hits, find(t, ix, kb.Query{}).Hits...) {
 		want := byID(h.ID)
 		if h.Card == nil || h.Card.Title != want.Title || !slices.Equal(h.Card.States, want.States) || h.Card.Text != "" {
 			t.Errorf("hit %s: card %+v, want the practice without its text", h.ID, h.Card)
 		}
 	}
-}
-
-// hitsOf runs q and returns its hits.
-func hitsOf(t *testing.T, ix *search.Index, q kb.Query) []kb.IndexHit {
-	res, err := ix.Search(context.Background(), q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Hits
 }
 
 func byID(id string) kb.Practice {
