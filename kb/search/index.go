@@ -121,7 +121,7 @@ func (x *Index) Count() (uint64, error) { return x.idx.DocCount() }
 
 // Put indexes practices in one batch.
 func (x *Index) Put(_ context.Context, ps []kb.Practice) error {
-	defer x.cache.invalidate()
+	defer x.changed()
 	b := x.idx.NewBatch()
 	for _, p := range ps {
 		if err := b.Index(p.ID, toDoc(p)); err != nil {
@@ -131,12 +131,20 @@ func (x *Index) Put(_ context.Context, ps []kb.Practice) error {
 	return x.idx.Batch(b)
 }
 
+// changed forgets what was worked out from the index as it was: the
+// cached answers, and the current view, so that its snapshot's files can
+// go once the searches using it end.
+func (x *Index) changed() {
+	x.cache.invalidate()
+	x.closeViews()
+}
+
 // Delete removes practices from the index.
 func (x *Index) Delete(_ context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	defer x.cache.invalidate()
+	defer x.changed()
 	b := x.idx.NewBatch()
 	for _, id := range ids {
 		b.Delete(id)

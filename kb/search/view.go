@@ -306,7 +306,8 @@ func (x *Index) acquire() (*view, error) {
 	return v, nil
 }
 
-// closeViews lets go of the current view before the index closes.
+// closeViews lets go of the current view (after a change, or before the
+// index closes); searches still using it keep it until they end.
 func (x *Index) closeViews() {
 	x.views.mu.Lock()
 	defer x.views.mu.Unlock()
