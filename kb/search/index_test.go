@@ -342,3 +342,15 @@ func TestMostWordsWhenNoneHasAll(t *testing.T) {
 		t.Errorf("brick kilns: partial %v, total %d, %v", res.Partial, res.Total, err)
 	}
 }
+
+// TestTypoIsMarked: the snippet marks the word a typo was taken for.
+func TestTypoIsMarked(t *testing.T) {
+	ix := openIndex(t)
+	res := find(t, ix, kb.Query{Text: "bondage kilnss"})
+	if len(res.Hits) == 0 {
+		t.Fatal("no hit")
+	}
+	if !strings.Contains(res.Hits[0].Snippet, "<mark>kilns</mark>") {
+		t.Errorf("hits %v, first snippet %q: want kilns marked", ids(res), res.Hits[0].Snippet)
+	}
+}

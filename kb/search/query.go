@@ -146,8 +146,12 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.
 			continue // a stop word alone: "how to rescue" asks about rescue
 		}
 		plain = append(plain, u.text)
-		clauses = append(clauses, b.unit(p, u, d))
+		clause, near := b.unit(p, u, d)
+		clauses = append(clauses, clause)
 		marks = append(marks, b.mark(u.text))
+		for _, w := range near {
+			marks = append(marks, b.mark(w))
+		}
 		for _, alt := range u.alts {
 			marks = append(marks, b.mark(alt))
 		}
@@ -182,9 +186,11 @@ func required(n int) int {
 // synonym list's terms indexed with each practice (weighed by their
 // words, as a phrase's words would add up), or, for a word no practice
 // contains (a typo, or a word cut short: "rescu"), through the indexed
-// words near it. A word the index knows is matched as it is, so
-// tolerance never floods good results.
-func (b queryBuilder) unit(p *plan, u unit, d dictionary) *node {
+// words near it (returned too, to be marked in snippets). A word the
+// index knows is matched as it is, so tolerance never floods good
+// results.
+func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
+	var near []string
 	kids := []*node{
 		b.words(p, "title", u.text, boostTitle), b.words(p, "summary", u.text, boostSummary), b.words(p, "text", u.text, boostText),
 	}
@@ -206,11 +212,14 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) *node {
 		}{{"text_raw", boostText}, {"title_raw", boostTitle}} {
 			for _, nt := range d.near(f.field, w) {
 				kids = append(kids, termNode(f.field, nt.term))
+				if f.field == "text_raw" {
+					near = append(near, nt.term)
+				}
 				p.score(f.field, nt.term, f.boost*boostFuzzy*2/float64(nt.distance))
 			}
 		}
 	}
-	return or(1, kids...)
+	return or(1, kids...), near
 }
 
 // meaningful reports whether the analyzer keeps anything of s: a stop
