@@ -150,3 +150,55 @@ func TestRankPrunesExactly(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWhileWriting: searches running while practices are added and
+// removed never fail, and once the writes end they see all of them (run
+// with -race to check the views' sharing).
+func TestSearchWhileWriting(t *testing.T) {
+	x, _, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	x.SetCacheSize(0)
+	ctx := context.Background()
+	ps := generated(1200, 3)
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			for i := 0; ; i++ {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				q, _ := kb.Query{Text: []string{"police", "rescue victims", "", "nepal -women"}[(w+i)%4], States: []string{"Goa"}[:i%2]}.Normalize()
+				if _, err := x.Search(ctx, q); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(w)
+	}
+	for i := 0; i < len(ps); i += 100 {
+		if err := x.Put(ctx, ps[i:i+100]); err != nil {
+			t.Fatal(err)
+		}
+		if err := x.Delete(ctx, []string{ps[i].ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for w := 0; w < 4; w++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	q, _ := kb.Query{}.Normalize()
+	res, err := x.Search(ctx, q)
+	if err != nil || res.Total != len(ps)-len(ps)/100 {
+		t.Errorf("after the writes: %d practices (%v), want %d", res.Total, err, len(ps)-len(ps)/100)
+	}
+}
