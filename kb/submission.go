@@ -113,6 +113,9 @@ type SubmissionStore interface {
 	Audit(ctx context.Context, submissionID string) ([]AuditEntry, error)
 	AddNotice(ctx context.Context, n Notice) error
 	Notices(ctx context.Context, userID string) ([]Notice, error)
+	// UnreadNotices counts a user's unseen notices without reading them:
+	// every page shows it.
+	UnreadNotices(ctx context.Context, userID string) (int, error)
 	MarkNoticesRead(ctx context.Context, userID string) error
 	PutFile(ctx context.Context, sha256 string, data []byte) error
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
@@ -335,6 +338,11 @@ func (r *Reviews) History(ctx context.Context, u User, id string) ([]AuditEntry,
 // Notices returns a user's notices, newest first.
 func (r *Reviews) Notices(ctx context.Context, u User) ([]Notice, error) {
 	return r.Store.Notices(ctx, u.ID)
+}
+
+// Unread counts a user's unseen notices.
+func (r *Reviews) Unread(ctx context.Context, u User) (int, error) {
+	return r.Store.UnreadNotices(ctx, u.ID)
 }
 
 // Attach adds a supporting PDF to a submission its owner may still edit.

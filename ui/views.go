@@ -106,13 +106,7 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 		p.CSRF = w.session.CSRF
 	}
 	if w.user != nil && h.reviews != nil {
-		if ns, err := h.reviews.Notices(c.UserContext(), *w.user); err == nil {
-			for _, n := range ns {
-				if !n.Read {
-					p.Unread++
-				}
-			}
-		}
+		p.Unread, _ = h.reviews.Unread(c.UserContext(), *w.user) // a count that fails shows none
 	}
 	return p
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 	"time"
@@ -134,4 +135,34 @@ func TestSaveImportRefusesDuplicates(t *testing.T) {
 	if !errors.Is(err, kb.ErrConflict) {
 		t.Errorf("inserting an existing id without marking it stale: %v, want kb.ErrConflict", err)
 	}
+}
+
+// TestUnreadNotices: the count every page shows follows notices added and
+// read, user by user; a user with no record counts none.
+func TestUnreadNotices(t *testing.T) {
+	s := mongotest.New(t)
+	ctx := context.Background()
+	count := func(user string, want int) {
+		t.Helper()
+		if got, err := s.UnreadNotices(ctx, user); err != nil || got != want {
+			t.Errorf("%s: %d unread (%v), want %d", user, got, err, want)
+		}
+	}
+	count("nobody", 0)
+	for i, user := range []string{"ana", "ana", "ben"} {
+		if err := s.AddNotice(ctx, kb.Notice{ID: fmt.Sprintf("n%d", i), UserID: user, Text: "returned", At: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count("ana", 2)
+	count("ben", 1)
+	if err := s.MarkNoticesRead(ctx, "ana"); err != nil {
+		t.Fatal(err)
+	}
+	count("ana", 0)
+	count("ben", 1)
+	if err := s.AddNotice(ctx, kb.Notice{ID: "n9", UserID: "ana", Text: "approved", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	count("ana", 1)
 }

@@ -2,10 +2,12 @@ package mongodb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -63,9 +65,53 @@ func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry
 	return all[kb.AuditEntry](ctx, s.db.Collection("audit"), bson.D{{Key: "submission_id", Value: submissionID}}, bson.D{{Key: "at", Value: 1}}, 0, "audit")
 }
 
-// AddNotice stores a notice for a user.
+// AddNotice stores a notice for a user and counts it unread in the
+// user's inbox record.
 func (s *Store) AddNotice(ctx context.Context, n kb.Notice) error {
-	return s.insert(ctx, "notices", n, "notice")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.db.Collection("notices").InsertOne(ctx, n); err != nil {
+		return translate(err, "notice")
+	}
+	return s.setUnread(ctx, n.UserID, bson.D{{Key: "$inc", Value: bson.D{{Key: "unread", Value: 1}}}})
+}
+
+// setUnread updates a user's inbox record (its _id is the user's), the
+// one lookup every page makes: notices are filtered by user, which the
+// embedded database answers by reading them all. The caller holds the
+// write lock, so that the record and the notices change together.
+func (s *Store) setUnread(ctx context.Context, userID string, update bson.D) error {
+	_, err := s.db.Collection("inboxes").UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}}, update, options.UpdateOne().SetUpsert(true))
+	return translate(err, "inbox of "+userID)
+}
+
+// UnreadNotices counts a user's unseen notices from the inbox record; a
+// user without one (notices from before it existed) is counted once from
+// the notices and given one.
+func (s *Store) UnreadNotices(ctx context.Context, userID string) (int, error) {
+	var box struct {
+		Unread int `bson:"unread"`
+	}
+	err := s.db.Collection("inboxes").FindOne(ctx, bson.D{{Key: "_id", Value: userID}}).Decode(&box)
+	if err == nil {
+		return box.Unread, nil
+	}
+	if !errors.Is(err, mongo.ErrNoDocuments) {
+		return 0, translate(err, "inbox of "+userID)
+	}
+	ns, err := s.Notices(ctx, userID)
+	if err != nil {
+		return 0, err
+	}
+	unread := 0
+	for _, n := range ns {
+		if !n.Read {
+			unread++
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return unread, s.setUnread(ctx, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "unread", Value: unread}}}})
 }
 
 // Notices returns a user's notices, newest first.
@@ -79,7 +125,10 @@ func (s *Store) MarkNoticesRead(ctx context.Context, userID string) error {
 	defer s.mu.Unlock()
 	_, err := s.db.Collection("notices").UpdateMany(ctx, bson.D{{Key: "user_id", Value: userID}, {Key: "read", Value: false}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "read", Value: true}}}})
-	return translate(err, "notices")
+	if err != nil {
+		return translate(err, "notices")
+	}
+	return s.setUnread(ctx, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "unread", Value: 0}}}})
 }
 
 // SavePractice stores one new practice (an approved submission).
