@@ -6,8 +6,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -200,5 +205,82 @@ func TestSearchWhileWriting(t *testing.T) {
 	res, err := x.Search(ctx, q)
 	if err != nil || res.Total != len(ps)-len(ps)/100 {
 		t.Errorf("after the writes: %d practices (%v), want %d", res.Total, err, len(ps)-len(ps)/100)
+	}
+}
+
+// TestPhrasesAreExact: a phrase of several pairs matches only where its
+// words stand side by side, not where each pair occurs apart.
+func TestPhrasesAreExact(t *testing.T) {
+	x, _, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	if err := x.Put(ctx, []kb.Practice{
+		{ID: "exact", Title: "Raids", Text: "The anti human trafficking unit raided three spas. Girls were rescued from the brothel."},
+		{ID: "apart", Title: "Rights", Text: "Anti human rights groups met. Human trafficking rose. A trafficking unit was formed. Rescue of girls followed."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{`"anti human trafficking unit"`, []string{"exact"}},
+		{`"human trafficking"`, []string{"apart", "exact"}},
+		{`"rescue of girls"`, []string{"apart"}},
+		{`girls -"anti human trafficking unit"`, []string{"apart"}},
+	} {
+		q, _ := kb.Query{Text: tt.text}.Normalize()
+		res, err := x.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPhraseCheckMatchesBleve: over thousands of practices, the checked
+// phrase matches are the ones Bleve's own phrase search finds.
+func TestPhraseCheckMatchesBleve(t *testing.T) {
+	x := generatedIndex(t)
+	v, err := x.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.release()
+	for _, phrase := range []string{"police trafficking rescue", "police police trafficking", "trafficking police", "rescue police victims"} {
+		p := x.query.build(`"`+phrase+`"`, v)
+		got, err := v.matches(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var qs []bq.Query
+		for _, f := range []string{"title", "summary", "text"} {
+			q := bleve.NewMatchPhraseQuery(phrase)
+			q.SetField(f)
+			qs = append(qs, q)
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 10000, 0, false)
+		res, err := x.idx.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := roaring.New()
+		for _, h := range res.Hits {
+			n, _ := v.r.InternalID(h.ID)
+			want.Add(uint32(n.Value()))
+		}
+		if !got.Equals(want) || want.IsEmpty() {
+			t.Errorf("%q: %d checked matches, Bleve finds %d", phrase, got.GetCardinality(), want.GetCardinality())
+		}
 	}
 }

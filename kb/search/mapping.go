@@ -24,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "8"
+const Version = "9"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -63,10 +63,10 @@ type doc struct {
 	// practice, once per occurrence, and the text again as pairs of
 	// adjacent words: synonyms and proximity then cost a term lookup
 	// each instead of a phrase search.
-	TitleTerms string `json:"title_terms"`
-	Terms      string `json:"terms"`
-	TitlePairs string `json:"title_pairs"`
-	TextPairs  string `json:"text_pairs"`
+	TitleTerms string   `json:"title_terms"`
+	Terms      string   `json:"terms"`
+	TitlePairs string   `json:"title_pairs"`
+	TextPairs  []string `json:"text_pairs"` // summary and text apart: no pair across them
 	// Card is the practice without its text, stored (not searched) so
 	// that a page of results needs no read from the database.
 	Card string `json:"card"`
@@ -80,7 +80,7 @@ func toDoc(p kb.Practice) doc {
 		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation, Laws: p.Laws, Agencies: p.Agencies,
 		Document:   p.Provenance.DocumentID,
 		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
-		TitlePairs: p.Title, TextPairs: p.Summary + "\n" + p.Text, Card: card(p),
+		TitlePairs: p.Title, TextPairs: []string{p.Summary, p.Text}, Card: card(p),
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {

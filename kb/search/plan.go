@@ -1,8 +1,12 @@
 package search
 
 import (
+	"context"
+
 	"github.com/RoaringBitmap/roaring/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // A plan is a query compiled to indexed terms: a tree that says which
@@ -51,6 +55,7 @@ const (
 	opOr              // at least min kids
 	opYears           // documents with a year in the range
 	opNone            // no document
+	opExact           // the documents of kids[0] in which phrase occurs
 )
 
 type node struct {
@@ -59,6 +64,7 @@ type node struct {
 	kids        []*node
 	min         int
 	years       [2]int
+	phrase      bq.Query // opExact
 }
 
 func termNode(field, term string) *node { return &node{op: opTerm, field: field, term: term} }
@@ -109,6 +115,12 @@ func (v *view) eval(n *node) (*roaring.Bitmap, error) {
 		return v.inYears([][2]int{n.years}), nil
 	case opNone:
 		return roaring.New(), nil
+	case opExact:
+		candidates, err := v.eval(n.kids[0])
+		if err != nil || candidates.IsEmpty() {
+			return candidates, err
+		}
+		return v.verify(n.phrase, candidates)
 	}
 	kids := make([]*roaring.Bitmap, len(n.kids))
 	for i, k := range n.kids {
@@ -122,6 +134,43 @@ func (v *view) eval(n *node) (*roaring.Bitmap, error) {
 		return roaring.FastAnd(kids...), nil
 	}
 	return atLeast(n.min, kids), nil
+}
+
+// verify keeps the candidates in which the phrase occurs, read from the
+// positions of its words; the phrase searcher skips ahead to the next
+// candidate, and the candidates to its next match.
+func (v *view) verify(phrase bq.Query, candidates *roaring.Bitmap) (*roaring.Bitmap, error) {
+	s, err := phrase.Searcher(context.Background(), v.r, v.mapping, bsearch.SearcherOptions{Score: "none", IncludeTermVectors: true})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	sc := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: v.r}
+	out := roaring.New()
+	var id index.IndexInternalID
+	var m *bsearch.DocumentMatch // the searcher's current match, at found
+	var found uint32
+	for it := candidates.Iterator(); it.HasNext(); {
+		doc := it.Next()
+		if m == nil || found < doc {
+			if m != nil {
+				sc.DocumentMatchPool.Put(m)
+			}
+			id = index.NewIndexInternalID(id, uint64(doc))
+			if m, err = s.Advance(sc, id); err != nil || m == nil {
+				return out, err
+			}
+			if found, err = docNum(m.IndexInternalID); err != nil {
+				return nil, err
+			}
+		}
+		if found == doc {
+			out.Add(doc)
+		} else {
+			it.AdvanceIfNeeded(found)
+		}
+	}
+	return out, nil
 }
 
 // atLeast returns the documents in at least min of the sets: level k

@@ -123,14 +123,27 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 	return p
 }
 
-// phrase matches an exact phrase through its pairs of adjacent words
-// (all of them, in the title or in the text); one word is matched as a
-// word.
+// phrase matches an exact phrase: the practices with all its pairs of
+// adjacent words (in the title, or in the summary and text) are the
+// candidates; a pair is the phrase itself, and more pairs, or a pair
+// with a stop word's place ("_"), are checked against the words'
+// positions. One word is matched as a word.
 func (b queryBuilder) phrase(p *plan, phrase string) *node {
 	if len(b.tokens("text", phrase)) < 2 {
 		return or(1, b.words(p, "title", phrase, boostPhraseTitle), b.words(p, "summary", phrase, boostPhraseText), b.words(p, "text", phrase, boostPhraseText))
 	}
-	return or(1, b.words(p, "title_pairs", phrase, boostPhraseTitle), b.words(p, "text_pairs", phrase, boostPhraseText))
+	pairs := b.tokens("text_pairs", phrase)
+	n := or(1, b.words(p, "title_pairs", phrase, boostPhraseTitle), b.words(p, "text_pairs", phrase, boostPhraseText))
+	if len(pairs) == 1 && !strings.Contains(pairs[0], "_") {
+		return n
+	}
+	var exact []bq.Query
+	for _, field := range []string{"title", "summary", "text"} {
+		q := bleve.NewMatchPhraseQuery(phrase)
+		q.SetField(field)
+		exact = append(exact, q)
+	}
+	return &node{op: opExact, kids: []*node{n}, phrase: bleve.NewDisjunctionQuery(exact...)}
 }
 
 // units matches plain words: each unit (a word or a known term) may match

@@ -12,6 +12,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -24,10 +25,11 @@ import (
 // built once and serves until the index changes (a write or a background
 // merge makes a new snapshot).
 type view struct {
-	r      index.IndexReader
-	refs   atomic.Int32
-	all    *roaring.Bitmap                       // every live document
-	values map[string]map[string]*roaring.Bitmap // field → value → documents
+	r       index.IndexReader
+	mapping mapping.IndexMapping
+	refs    atomic.Int32
+	all     *roaring.Bitmap                       // every live document
+	values  map[string]map[string]*roaring.Bitmap // field → value → documents
 	// Documents by their latest and by their earliest year, newest and
 	// oldest first; the last bucket holds those without a year.
 	byNewest, byOldest []*roaring.Bitmap
@@ -54,8 +56,8 @@ type bitmapPostings interface {
 // viewFields are the keyword fields a view keeps.
 var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years"}
 
-func buildView(r index.IndexReader) (*view, error) {
-	v := &view{r: r, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}
+func buildView(r index.IndexReader, m mapping.IndexMapping) (*view, error) {
+	v := &view{r: r, mapping: m, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}
 	ids, err := r.DocIDReaderAll()
 	if err != nil {
 		return nil, err
@@ -292,7 +294,7 @@ func (x *Index) acquire() (*view, error) {
 		cur.refs.Add(1)
 		return cur, nil
 	}
-	v, err := buildView(r)
+	v, err := buildView(r, x.idx.Mapping())
 	if err != nil {
 		_ = r.Close()
 		return nil, err
