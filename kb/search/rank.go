@@ -34,7 +34,8 @@ type ranked struct {
 type cursor struct {
 	tfr    index.TermFieldReader
 	tfd    index.TermFieldDoc
-	doc    uint32 // current document; done when exhausted
+	id     index.IndexInternalID // reused to ask for a document
+	doc    uint32                // current document; done when exhausted
 	done   bool
 	weight float64 // boost × idf
 	avgLen float64
@@ -57,7 +58,8 @@ func (c *cursor) advance(doc uint32) error {
 	if c.done || c.doc >= doc {
 		return nil
 	}
-	return c.read(c.tfr.Advance(index.NewIndexInternalID(nil, uint64(doc)), &c.tfd))
+	c.id = index.NewIndexInternalID(c.id, uint64(doc))
+	return c.read(c.tfr.Advance(c.id, &c.tfd))
 }
 
 // score is BM25: the term's frequency, saturated and normalised by the
@@ -166,15 +168,16 @@ func (x *Index) averageLengths(v *view) map[string]float64 {
 				}
 			}
 		})
-		body := summary + "\n" + text
-		for field, source := range map[string]string{
-			"title": title, "title_raw": title, "title_pairs": title, "summary": summary,
-			"text": text, "text_raw": text, "text_pairs": body,
+		for field, sources := range map[string][]string{
+			"title": {title}, "title_raw": {title}, "title_pairs": {title}, "summary": {summary},
+			"text": {text}, "text_raw": {text}, "text_pairs": {summary, text}, // as toDoc indexes them
 		} {
-			sums[field] += float64(len(x.query.analyzers[field].Analyze([]byte(source))))
+			for _, src := range sources {
+				sums[field] += float64(len(x.query.analyzers[field].Analyze([]byte(src))))
+			}
 		}
 		sums["title_terms"] += float64(len(termWords(title)))
-		sums["terms"] += float64(len(termWords(body)))
+		sums["terms"] += float64(len(termWords(summary + "\n" + text)))
 		sampled++
 	}
 	avg := map[string]float64{}
