@@ -24,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "9"
+const Version = "10"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -50,17 +50,14 @@ type doc struct {
 	Summary      string   `json:"summary"`
 	Text         string   `json:"text"`
 	TextRaw      string   `json:"text_raw"`
-	Section      string   `json:"section"`
 	States       []string `json:"states"`
 	Themes       []string `json:"themes"`
 	Exploitation []string `json:"exploitation"`
-	Laws         []string `json:"laws"`
-	Agencies     []string `json:"agencies"`
 	Document     string   `json:"document"`
 	Years        []string `json:"years"` // four digits: filters and sorting by year
 	Decades      []string `json:"decades"`
-	// The synonym list's terms found in the title and in the whole
-	// practice, once per occurrence, and the text again as pairs of
+	// The synonym list's terms found in the title and in the summary and
+	// text, once per occurrence, and the text again as pairs of
 	// adjacent words: synonyms and proximity then cost a term lookup
 	// each instead of a phrase search.
 	TitleTerms string   `json:"title_terms"`
@@ -76,8 +73,8 @@ func (doc) BleveType() string { return docType }
 
 func toDoc(p kb.Practice) doc {
 	d := doc{
-		Title: p.Title, TitleRaw: p.Title, Summary: p.Summary, Text: p.Text, TextRaw: p.Text, Section: p.Section,
-		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation, Laws: p.Laws, Agencies: p.Agencies,
+		Title: p.Title, TitleRaw: p.Title, Summary: p.Summary, Text: p.Text, TextRaw: p.Text,
+		States: p.States, Themes: p.Themes, Exploitation: p.Exploitation,
 		Document:   p.Provenance.DocumentID,
 		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
 		TitlePairs: p.Title, TextPairs: []string{p.Summary, p.Text}, Card: card(p),
@@ -133,9 +130,6 @@ func buildMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("summary", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("text", text(en.AnalyzerName, true))
 	dm.AddFieldMappingsAt("text_raw", text(rawAnalyzer, false))
-	dm.AddFieldMappingsAt("section", text(en.AnalyzerName, false))
-	dm.AddFieldMappingsAt("laws", text(en.AnalyzerName, false))
-	dm.AddFieldMappingsAt("agencies", text(en.AnalyzerName, false))
 	dm.AddFieldMappingsAt("title_pairs", text(pairsAnalyzer, false))
 	dm.AddFieldMappingsAt("text_pairs", text(pairsAnalyzer, false))
 	stored := bleve.NewTextFieldMapping()
