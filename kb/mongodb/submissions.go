@@ -54,14 +54,61 @@ func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
 	return nil
 }
 
+// trail is a submission's audit trail in one record, its _id the
+// submission's: a submission page reads it with one lookup, where a
+// filter on submission would read every entry of every submission on the
+// embedded database. Entries are only ever appended.
+type trail struct {
+	ID      string          `bson:"_id"`
+	Entries []kb.AuditEntry `bson:"entries"`
+}
+
 // AppendAudit adds an entry to the audit trail. There is no way to change
 // or remove one.
 func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
-	return s.insert(ctx, "audit", e, "audit entry")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	trails := s.db.Collection("trails")
+	for range 2 { // a second writer may start the record first (MongoDB)
+		res, err := trails.UpdateOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}, bson.D{{Key: "$push", Value: bson.D{{Key: "entries", Value: e}}}})
+		if err != nil {
+			return translate(err, "audit trail of "+e.SubmissionID)
+		}
+		if res.MatchedCount > 0 {
+			return nil
+		}
+		// The first entry: the record starts with any entries kept one by
+		// one before trails were records.
+		earlier, err := s.legacyAudit(ctx, e.SubmissionID)
+		if err != nil {
+			return err
+		}
+		_, err = trails.InsertOne(ctx, trail{ID: e.SubmissionID, Entries: append(earlier, e)})
+		if err = translate(err, "audit trail of "+e.SubmissionID); !errors.Is(err, kb.ErrConflict) {
+			return err
+		}
+	}
+	return fmt.Errorf("audit trail of %s: %w", e.SubmissionID, kb.ErrConflict)
 }
 
 // Audit returns a submission's trail, oldest first.
 func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry, error) {
+	var t trail
+	err := s.db.Collection("trails").FindOne(ctx, bson.D{{Key: "_id", Value: submissionID}}).Decode(&t)
+	switch {
+	case err == nil && t.Entries != nil:
+		return t.Entries, nil
+	case err == nil:
+		return []kb.AuditEntry{}, nil
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return s.legacyAudit(ctx, submissionID)
+	}
+	return nil, translate(err, "audit trail of "+submissionID)
+}
+
+// legacyAudit reads the entries kept one document each, as trails were
+// kept before.
+func (s *Store) legacyAudit(ctx context.Context, submissionID string) ([]kb.AuditEntry, error) {
 	return all[kb.AuditEntry](ctx, s.db.Collection("audit"), bson.D{{Key: "submission_id", Value: submissionID}}, bson.D{{Key: "at", Value: 1}}, 0, "audit")
 }
 

@@ -1,0 +1,70 @@
+package mongodb
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// TestAuditTrails: a trail is one record per submission, oldest entry
+// first; entries kept one by one before (legacy) are read as they are and
+// carried into the record at the next entry.
+func TestAuditTrails(t *testing.T) {
+	ctx := context.Background()
+	emb, err := StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer emb.Close()
+	st, err := Connect(ctx, emb.URI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close(ctx)
+	if err := emb.Prepare(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	entry := func(id, sub string, action kb.Action, minutes int) kb.AuditEntry {
+		return kb.AuditEntry{ID: id, SubmissionID: sub, ActorID: "u1", Action: action, At: at.Add(time.Duration(minutes) * time.Minute)}
+	}
+	// Kept before trails were records.
+	for _, e := range []kb.AuditEntry{entry("a1", "old", "submit", 1), entry("a2", "old", "return", 2), entry("a3", "other", "submit", 3)} {
+		if _, err := st.db.Collection("audit").InsertOne(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func(sub string) []string {
+		t.Helper()
+		es, err := st.Audit(ctx, sub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := []string{}
+		for _, e := range es {
+			out = append(out, e.ID)
+		}
+		return out
+	}
+	check := func(sub string, want ...string) {
+		t.Helper()
+		if got := ids(sub); !slices.Equal(got, append([]string{}, want...)) {
+			t.Errorf("%s: trail %v, want %v", sub, got, want)
+		}
+	}
+	check("none")
+	check("old", "a1", "a2")
+	for _, e := range []kb.AuditEntry{entry("b1", "old", "submit", 4), entry("b2", "new", "submit", 5), entry("b3", "new", "approve", 6)} {
+		if err := st.AppendAudit(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("old", "a1", "a2", "b1")
+	check("new", "b2", "b3")
+	check("other", "a3")
+}
