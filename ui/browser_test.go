@@ -340,6 +340,7 @@ func TestInTheBrowser(t *testing.T) {
 		"home": "/", "results": "/?q=" + "bonded+labour", "practice": strings.TrimPrefix(strings.Split(submissionURL, "#")[0], base),
 		"documents": "/documents", "submissions": "/submissions?status=all", "submission": strings.TrimPrefix(submissionURL, base),
 		"form": "/submissions/new", "notices": "/notices", "packs": "/packs", "not-found": "/nothing/here",
+		"some words": "/?q=kilns+bhiwandi+zari+embroidery+railway", "no results": "/?q=zzqqxx",
 	}
 	var practiceURL string
 	run("find the published practice",
