@@ -154,10 +154,16 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.
 	var clauses []*node
 	var plain []string
 	var marks []bq.Query
+	seen := map[string]bool{}
 	for _, u := range b.syn.units(words) {
 		if !b.meaningful(u.text) {
 			continue // a stop word alone: "how to rescue" asks about rescue
 		}
+		k := strings.ToLower(u.text)
+		if seen[k] {
+			continue // a word asked twice is asked once
+		}
+		seen[k] = true
 		plain = append(plain, u.text)
 		clause, near := b.unit(p, u, d)
 		clauses = append(clauses, clause)
