@@ -28,13 +28,13 @@ type synonyms struct {
 
 func parseSynonyms(list string) *synonyms {
 	s := &synonyms{alts: map[string][]string{}, starts: map[string][]string{}, firsts: map[string]bool{}}
-	sum := sha256.Sum256([]byte(list))
-	s.hash = hex.EncodeToString(sum[:4])
+	h := sha256.New() // of the groups: a changed comment changes nothing indexed
 	for _, line := range strings.Split(list, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		h.Write([]byte(line + "\n"))
 		var group []string // as listed, normalized
 		for _, t := range strings.Split(line, ",") {
 			if t = strings.Join(termWords(t), " "); t != "" {
@@ -57,6 +57,7 @@ func parseSynonyms(list string) *synonyms {
 			}
 		}
 	}
+	s.hash = hex.EncodeToString(h.Sum(nil)[:4])
 	return s
 }
 
