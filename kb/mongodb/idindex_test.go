@@ -15,19 +15,7 @@ import (
 // index instead of scanning the table.
 func TestIDLookupsUseAnIndex(t *testing.T) {
 	ctx := context.Background()
-	emb, err := StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer emb.Close()
-	st, err := Connect(ctx, emb.URI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close(ctx)
-	if err := emb.Prepare(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	emb, st := embeddedStore(t)
 	if err := emb.Prepare(ctx, st); err != nil {
 		t.Fatalf("Prepare must be safe to run again: %v", err)
 	}
@@ -57,4 +45,26 @@ func TestIDLookupsUseAnIndex(t *testing.T) {
 			t.Errorf("%s: a find by _id runs as %q, want an index search", name, p)
 		}
 	}
+}
+
+// embeddedStore starts an embedded database in a temporary folder and
+// returns it with a prepared store on it, both closed when the test ends.
+// (mongotest does the same for other packages; it imports this one.)
+func embeddedStore(t *testing.T) (*Embedded, *Store) {
+	t.Helper()
+	ctx := context.Background()
+	emb, err := StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { emb.Close() })
+	st, err := Connect(ctx, emb.URI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close(context.Background()) })
+	if err := emb.Prepare(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	return emb, st
 }

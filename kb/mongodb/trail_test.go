@@ -2,8 +2,6 @@ package mongodb
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"slices"
 	"testing"
 	"time"
@@ -16,19 +14,7 @@ import (
 // carried into the record at the next entry.
 func TestAuditTrails(t *testing.T) {
 	ctx := context.Background()
-	emb, err := StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer emb.Close()
-	st, err := Connect(ctx, emb.URI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close(ctx)
-	if err := emb.Prepare(ctx, st); err != nil {
-		t.Fatal(err)
-	}
+	_, st := embeddedStore(t)
 	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 	entry := func(id, sub string, action kb.Action, minutes int) kb.AuditEntry {
 		return kb.AuditEntry{ID: id, SubmissionID: sub, ActorID: "u1", Action: action, At: at.Add(time.Duration(minutes) * time.Minute)}
