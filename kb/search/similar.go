@@ -16,19 +16,12 @@ import (
 // terms, those frequent in it and rare in the collection, weighted by
 // tf-idf, plus its states and themes; p itself is left out.
 func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHit, error) {
-	total, err := x.idx.DocCount()
+	v, err := x.acquire()
 	if err != nil {
 		return nil, err
 	}
-	adv, err := x.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer reader.Close()
+	defer v.release()
+	total := v.all.GetCardinality()
 	tf := map[string]int{}
 	for _, tok := range x.query.analyzers["text"].Analyze([]byte(p.Title + " " + p.Title + " " + p.Text)) {
 		if len(tok.Term) > 2 {
@@ -41,7 +34,7 @@ func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHi
 	}
 	var terms []scored
 	for t, f := range tf {
-		df, err := docFreq(ctx, reader, t)
+		df, err := docFreq(ctx, v.r, t)
 		if err != nil {
 			return nil, err
 		}
