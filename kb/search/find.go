@@ -103,7 +103,7 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	hits := narrow(matches, fs, "")
 	out := kb.IndexResults{Facets: map[string][]kb.FacetValue{}}
 	if hits.IsEmpty() && q.Text != "" {
-		out.DidYouMean = x.didYouMean(q.Text)
+		out.DidYouMean = v.didYouMean(q.Text)
 		// Nothing has all the words asked: show what has most of them,
 		// and say so, as search engines do.
 		for hits.IsEmpty() && p.relax() {

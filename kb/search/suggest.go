@@ -92,17 +92,17 @@ func (x *Index) frequentTerms(prefix string, n int) ([]string, error) {
 
 // didYouMean replaces each word that the index does not know by the most
 // frequent known word within two edits of it, or returns "".
-func (x *Index) didYouMean(text string) string {
+func (v *view) didYouMean(text string) string {
 	changed := false
 	var out []string
 	for _, tok := range tokenize(text) {
 		w := strings.ToLower(strings.TrimFunc(tok, notWordRune))
-		if len(w) < 3 || !isWord(w) || strings.ContainsAny(tok, `":`) {
+		if len(w) < 3 || !isWord(w) || strings.ContainsAny(tok, `":`) || v.known(w) {
 			out = append(out, tok)
 			continue
 		}
-		if best := x.closestTerm(w); best != "" && best != w {
-			out = append(out, best)
+		if near := v.nearWords("text_raw", w, 2, false); len(near) > 0 {
+			out = append(out, near[0].term)
 			changed = true
 			continue
 		}
@@ -112,65 +112,4 @@ func (x *Index) didYouMean(text string) string {
 		return ""
 	}
 	return strings.Join(out, " ")
-}
-
-func (x *Index) closestTerm(w string) string {
-	dict, err := x.idx.FieldDictPrefix("text_raw", []byte(w[:1]))
-	if err != nil {
-		return ""
-	}
-	defer dict.Close()
-	best, bestDist, bestCount := "", 3, uint64(0)
-	for i := 0; i < 200000; i++ {
-		e, err := dict.Next()
-		if err != nil || e == nil {
-			break
-		}
-		if e.Term == w {
-			return w // known: leave it
-		}
-		if abs(len(e.Term)-len(w)) > 2 {
-			continue
-		}
-		d := editDistance(w, e.Term, bestDist)
-		if d < bestDist || d == bestDist && e.Count > bestCount {
-			best, bestDist, bestCount = e.Term, d, e.Count
-		}
-	}
-	return best
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-// editDistance is the Levenshtein distance of a and b, or more than limit
-// once it is sure to exceed it.
-func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			low = min(low, cur[j])
-		}
-		if low > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -337,6 +337,17 @@ const maxNear = 10
 // of eight letters or more) and those it begins, closest and most common
 // first.
 func (v *view) near(field, word string) []nearTerm {
+	fuzziness := 1
+	if len(word) >= 8 {
+		fuzziness = 2
+	}
+	return v.nearWords(field, word, fuzziness, true)
+}
+
+// nearWords returns up to maxNear indexed words within fuzziness edits of
+// word (with the same first letter), and, with completions, those word
+// begins (counted one edit away); closest and most common first.
+func (v *view) nearWords(field, word string, fuzziness int, completions bool) []nearTerm {
 	type cand struct {
 		nearTerm
 		count uint64
@@ -356,15 +367,13 @@ func (v *view) near(field, word string) []nearTerm {
 		}
 	}
 	if fz, ok := v.r.(index.IndexReaderFuzzy); ok {
-		fuzziness := 1
-		if len(word) >= 8 {
-			fuzziness = 2
-		}
 		dict, err := fz.FieldDictFuzzy(field, word, fuzziness, word[:1])
 		collect(dict, err, func(e index.DictEntry) int { return max(1, int(e.EditDistance)) })
 	}
-	dict, err := v.r.FieldDictPrefix(field, []byte(word))
-	collect(dict, err, func(index.DictEntry) int { return 1 })
+	if completions {
+		dict, err := v.r.FieldDictPrefix(field, []byte(word))
+		collect(dict, err, func(index.DictEntry) int { return 1 })
+	}
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].distance != cands[j].distance {
 			return cands[i].distance < cands[j].distance
