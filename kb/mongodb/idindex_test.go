@@ -50,7 +50,7 @@ func TestIDLookupsUseAnIndex(t *testing.T) {
 // embeddedStore starts an embedded database in a temporary folder and
 // returns it with a prepared store on it, both closed when the test ends.
 // (mongotest does the same for other packages; it imports this one.)
-func embeddedStore(t *testing.T) (*Embedded, *Store) {
+func embeddedStore(t testing.TB) (*Embedded, *Store) {
 	t.Helper()
 	ctx := context.Background()
 	emb, err := StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
