@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -42,6 +43,16 @@ type Config struct {
 	Reviews  *kb.Reviews
 	Packs    *kb.Packs
 	Importer Importer // for admins' uploads of compendia; nil hides the page
+
+	Version string   // shown in /healthz and the page footer
+	Metrics *Metrics // nil: made here, with no knowledge-base figures
+	// MetricsElsewhere leaves /metrics out of the app: the operator serves
+	// Metrics.Registry on an address of its own.
+	MetricsElsewhere bool
+	// TrustedProxies are the addresses and CIDR ranges whose
+	// X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else
+	// they are ignored.
+	TrustedProxies []string
 }
 
 // Importer imports a compendium PDF.
@@ -60,6 +71,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		return nil, err
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer}
+	if err := h.observe(cfg); err != nil {
+		return nil, err
+	}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns; values kept
 		// beyond it would change under us (dependencies.md).
@@ -70,7 +84,15 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
+		// Client address and scheme come from proxy headers only when the
+		// peer is a trusted proxy (the check is off by default in Fiber,
+		// which then believes X-Forwarded-Proto from anyone).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             fiber.HeaderXForwardedFor,
+		EnableIPValidation:      true,
 	})
+	app.Use(h.access, h.forwardedFor)
 	app.Use(securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
 	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
@@ -78,6 +100,10 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		app.Use(h.identify)
 	}
 	app.Get("/healthz", h.health)
+	app.Get("/readyz", h.readiness)
+	if !cfg.MetricsElsewhere {
+		app.Get("/metrics", metricsAccess, h.metrics.Handler())
+	}
 	app.Get("/display", h.setDisplay)
 	app.Get("/static/:name", h.asset)
 	app.Get("/", h.searchPage)
@@ -107,6 +133,10 @@ type handlers struct {
 	reviews  *kb.Reviews
 	packs    *kb.Packs
 	importer Importer
+
+	version      string
+	metrics      *Metrics
+	trustProxies []*net.IPNet
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,
@@ -161,10 +191,17 @@ func securityHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// health says the process is alive, and which version it runs.
 func (h *handlers) health(c *fiber.Ctx) error {
+	return c.JSON(fiber.Map{"status": "ok", "version": h.version})
+}
+
+// readiness says whether this node should get traffic: the database
+// answers and the index is in step with it.
+func (h *handlers) readiness(c *fiber.Ctx) error {
 	if h.ready != nil {
 		if err := h.ready(c.UserContext()); err != nil {
-			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "starting", "error": err.Error()})
+			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "not ready", "error": err.Error()})
 		}
 	}
 	return c.JSON(fiber.Map{"status": "ok"})
@@ -199,7 +236,7 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 	}
-	if strings.HasPrefix(c.Path(), "/api/") || strings.HasPrefix(c.Path(), "/healthz") {
+	if strings.HasPrefix(c.Path(), "/api/") || c.Path() == "/healthz" || c.Path() == "/readyz" {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
 	heading := http.StatusText(status)
