@@ -49,6 +49,7 @@ Commands:
   index     import PDF files or folders of PDFs
   extract   print what the indexer finds in one PDF, as JSON (or --text)
   reindex   rebuild the search index from the database
+  version   print the version
   user      manage accounts: user add | list | disable | enable | role | token | revoke-token
   bench     "bench text FOLDER": text extraction against pdftotext;
             "bench search --n 100000": import, search and HTTP speed on a generated corpus
@@ -63,6 +64,10 @@ type config struct {
 	mongoURI  string
 	workerExe string // "" means this executable
 	logLevel  slog.Level
+	logFormat string // text or json
+
+	trustedProxies string // comma-separated addresses and CIDR ranges
+	metricsAddr    string // "": /metrics on the app's address
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -82,6 +87,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdUser(ctx, rest, getenv, os.Stdin, stdout, stderr)
 	case "reindex":
 		return cmdReindex(ctx, rest, getenv, stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(stdout)
 	case "bench":
 		if len(rest) > 0 && rest[0] == "search" {
 			return cmdBenchSearch(ctx, rest[1:], getenv, stdout, stderr)
@@ -108,6 +115,7 @@ func storageFlags(fs *flag.FlagSet, cfg *config, getenv func(string) string) {
 	if getenv("COMPENDIUM_DEBUG") != "" {
 		cfg.logLevel = slog.LevelDebug
 	}
+	configFileFlag(fs, getenv)
 }
 
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
@@ -122,5 +130,5 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		}
 		return exitError{2}
 	}
-	return nil
+	return applyConfigFile(fs)
 }
