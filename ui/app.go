@@ -53,6 +53,9 @@ type Config struct {
 	// X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else
 	// they are ignored.
 	TrustedProxies []string
+	// LastBackup reports the latest backup for the admin pages; nil shows
+	// none.
+	LastBackup func(ctx context.Context) (b Backup, found bool, err error)
 }
 
 // Importer imports a compendium PDF.
@@ -135,6 +138,7 @@ type handlers struct {
 	importer Importer
 
 	version      string
+	lastBackup   func(ctx context.Context) (Backup, bool, error)
 	metrics      *Metrics
 	trustProxies []*net.IPNet
 }

@@ -140,7 +140,7 @@ func (h *handlers) observe(cfg Config) error {
 	if err != nil {
 		return err
 	}
-	h.trustProxies, h.version, h.metrics = nets, cfg.Version, cfg.Metrics
+	h.trustProxies, h.version, h.metrics, h.lastBackup = nets, cfg.Version, cfg.Metrics, cfg.LastBackup
 	if h.metrics == nil {
 		h.metrics = NewMetrics(cfg.Version, nil)
 	}

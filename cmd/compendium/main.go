@@ -49,6 +49,9 @@ Commands:
   index     import PDF files or folders of PDFs
   extract   print what the indexer finds in one PDF, as JSON (or --text)
   reindex   rebuild the search index from the database
+  backup    write a backup file of the database (asks the running server if there is one)
+  restore   load a backup file into an empty database and build the index
+  migrate   bring the database's schema up to this version
   version   print the version
   user      manage accounts: user add | list | disable | enable | role | token | revoke-token
   bench     "bench text FOLDER": text extraction against pdftotext;
@@ -87,6 +90,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdUser(ctx, rest, getenv, os.Stdin, stdout, stderr)
 	case "reindex":
 		return cmdReindex(ctx, rest, getenv, stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, rest, getenv, stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, rest, getenv, stdout, stderr)
+	case "migrate":
+		return cmdMigrate(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version":
 		return cmdVersion(stdout)
 	case "bench":

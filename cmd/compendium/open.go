@@ -75,8 +75,11 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 		if err := st.embedded.Prepare(ctx, st.store); err != nil {
 			return nil, fmt.Errorf("preparing the embedded database: %w", err)
 		}
-	} else if err := st.store.EnsureCollections(ctx); err != nil {
+	}
+	if from, to, err := st.store.Migrate(ctx); err != nil {
 		return nil, err
+	} else if from != to {
+		log.Info("migrated the database", "from", from, "to", to)
 	}
 	st.indexDir = filepath.Join(cfg.data, "index")
 	var fresh bool

@@ -51,7 +51,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	metrics := ui.NewMetrics(buildVersion(), st.stats)
 	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: st.ready,
-		Version: buildVersion(), Metrics: metrics, MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
+		Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup, MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
 		return err
 	}
@@ -59,6 +59,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		if err := serveMetrics(ctx, cfg.metricsAddr, metrics, log); err != nil {
 			return err
 		}
+	}
+	if err := serveControl(ctx, cfg, st, log); err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
