@@ -52,6 +52,8 @@ Commands:
   backup    write a backup file of the database (asks the running server if there is one)
   restore   load a backup file into an empty database and build the index
   migrate   bring the database's schema up to this version
+  db        "db serve --postgresql-url URL": a shared database for several app nodes
+            (FerretDB on PostgreSQL, speaking MongoDB's protocol)
   version   print the version
   user      manage accounts: user add | list | disable | enable | role | token | revoke-token
   bench     "bench text FOLDER": text extraction against pdftotext;
@@ -90,6 +92,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdUser(ctx, rest, getenv, os.Stdin, stdout, stderr)
 	case "reindex":
 		return cmdReindex(ctx, rest, getenv, stdout, stderr)
+	case "db":
+		return cmdDB(ctx, rest, getenv, stdout, stderr)
 	case "backup":
 		return cmdBackup(ctx, rest, getenv, stdout, stderr)
 	case "restore":

@@ -28,6 +28,7 @@ type storage struct {
 	lock      *dataLock
 	indexDir  string
 	extractor *indexer.Isolated
+	follow    *follower // on a shared database (--mongo-uri): the change log
 }
 
 // recreateIndex replaces the index with an empty one.
@@ -93,6 +94,11 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	st.accounts = kb.NewAccounts(st.store)
 	st.reviews = &kb.Reviews{Store: st.store, Service: st.svc, Now: time.Now}
 	st.packs = &kb.Packs{Store: st.store, Service: st.svc, Now: time.Now}
+	if cfg.mongoURI != "" {
+		if fresh, err = st.followShared(ctx, cfg, fresh, log); err != nil {
+			return nil, err
+		}
+	}
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err
@@ -113,6 +119,10 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 		if _, err := st.svc.Reindex(ctx); err != nil {
 			return nil, err
 		}
+	}
+	if st.follow != nil {
+		st.follow.index = st.index
+		st.svc.Index = loggedIndex{Index: st.index, f: st.follow}
 	}
 	ok = true
 	return st, nil

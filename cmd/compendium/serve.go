@@ -63,6 +63,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := serveControl(ctx, cfg, st, log); err != nil {
 		return err
 	}
+	if st.follow != nil {
+		go st.follow.run(ctx)
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", cfg.addr, err)

@@ -24,9 +24,10 @@ const BackupFormat = 1
 
 // notBackedUp are collections a backup leaves out: sessions (signing in
 // again is cheap, and a restored session would be a live credential in a
-// file), the log of backups itself, and the schema record, which the
-// manifest carries.
-var notBackedUp = []string{"sessions", "backups", schemaCollection}
+// file), the log of backups itself, the schema record, which the manifest
+// carries, and the change log, which only tells running nodes what to
+// re-index (a restore indexes everything).
+var notBackedUp = []string{"sessions", "backups", schemaCollection, changesCollection}
 
 // Manifest describes a backup: what it holds and how to check it.
 type Manifest struct {

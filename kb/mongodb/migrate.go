@@ -27,6 +27,7 @@ type migration struct {
 var migrations = []migration{
 	{"collections", func(ctx context.Context, s *Store) error { return s.EnsureCollections(ctx) }},
 	{"indexes for the queries that filter", createQueryIndexes},
+	{"the change log", func(ctx context.Context, s *Store) error { return s.ensureCollection(ctx, changesCollection) }},
 }
 
 // SchemaVersion is the schema this program writes: the number of

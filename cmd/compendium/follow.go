@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/kb/mongodb"
+)
+
+// maxBehind is how many change-log entries a node catches up on at start;
+// further behind, rebuilding its index from the database is quicker.
+const maxBehind = 5000
+
+// follower keeps this node's index in step with a database that other
+// nodes write too: it records this node's index changes in the shared
+// change log, and applies the other nodes' entries to its index.
+type follower struct {
+	store   *mongodb.Store
+	index   kb.Index // this node's own index
+	node    string
+	posFile string // the last entry applied, kept beside the index
+	pos     atomic.Int64
+	log     *slog.Logger
+}
+
+func newFollower(store *mongodb.Store, index kb.Index, posFile string, log *slog.Logger) *follower {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	host, _ := os.Hostname()
+	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, log: log}
+}
+
+// start finds where this node's index stands in the log. It returns true
+// when the index must be rebuilt from the database (new, or too far
+// behind); the position is then the log's end as read before the rebuild,
+// so entries written during it are applied again, which is harmless.
+func (f *follower) start(ctx context.Context, freshIndex bool) (rebuild bool, err error) {
+	last, err := f.store.LastChange(ctx)
+	if err != nil {
+		return false, err
+	}
+	raw, err := os.ReadFile(f.posFile)
+	pos, perr := strconv.ParseInt(strings.TrimSpace(string(raw)), 10, 64)
+	if freshIndex || err != nil || perr != nil || pos > last || last-pos > maxBehind {
+		return true, f.moveTo(last)
+	}
+	f.pos.Store(pos)
+	n, err := f.catchUp(ctx)
+	if n > 0 {
+		f.log.Info("caught up with the other nodes", "changes", n, "position", f.pos.Load())
+	}
+	return false, err
+}
+
+// moveTo records the position of the last entry applied.
+func (f *follower) moveTo(seq int64) error {
+	f.pos.Store(seq)
+	tmp := f.posFile + ".tmp"
+	if err := os.WriteFile(tmp, []byte(strconv.FormatInt(seq, 10)+"\n"), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, f.posFile)
+}
+
+// catchUp applies every entry after the position, in order.
+func (f *follower) catchUp(ctx context.Context) (int, error) {
+	n := 0
+	for {
+		c, found, err := f.store.ChangeAt(ctx, f.pos.Load()+1)
+		if err != nil || !found {
+			return n, err
+		}
+		if c.Node != f.node {
+			if err := f.apply(ctx, c); err != nil {
+				return n, err
+			}
+		}
+		if err := f.moveTo(c.Seq); err != nil {
+			return n, err
+		}
+		n++
+	}
+}
+
+// apply re-reads the practices an entry names and puts what exists into
+// the index, deleting what no longer does.
+func (f *follower) apply(ctx context.Context, c mongodb.Change) error {
+	ids := append(append([]string{}, c.Put...), c.Deleted...)
+	ps, err := f.store.Practices(ctx, ids)
+	if err != nil {
+		return err
+	}
+	found := map[string]bool{}
+	for _, p := range ps {
+		found[p.ID] = true
+	}
+	var gone []string
+	for _, id := range ids {
+		if !found[id] {
+			gone = append(gone, id)
+		}
+	}
+	if len(ps) > 0 {
+		if err := f.index.Put(ctx, ps); err != nil {
+			return err
+		}
+	}
+	if len(gone) > 0 {
+		return f.index.Delete(ctx, gone)
+	}
+	return nil
+}
+
+// run polls the log until ctx ends: four times a second, so a change on
+// another node is searchable here well within two seconds.
+func (f *follower) run(ctx context.Context) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if _, err := f.catchUp(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			f.log.Warn("following the change log", "err", err, "position", f.pos.Load())
+		}
+	}
+}
+
+// record appends this node's own index change to the log.
+func (f *follower) record(ctx context.Context, put, deleted []string) error {
+	_, err := f.store.AppendChange(ctx, mongodb.Change{Node: f.node, Put: put, Deleted: deleted}, f.pos.Load())
+	return err
+}
+
+// loggedIndex is the index as the service sees it on a shared database:
+// each change goes to this node's index, then to the change log for the
+// others. The database was written before the index (kb's order), so a
+// node that reads an entry finds the practices it names.
+type loggedIndex struct {
+	kb.Index
+	f *follower
+}
+
+func (li loggedIndex) Put(ctx context.Context, ps []kb.Practice) error {
+	if err := li.Index.Put(ctx, ps); err != nil {
+		return err
+	}
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	return li.f.record(ctx, ids, nil)
+}
+
+func (li loggedIndex) Delete(ctx context.Context, ids []string) error {
+	if err := li.Index.Delete(ctx, ids); err != nil {
+		return err
+	}
+	return li.f.record(ctx, nil, ids)
+}
+
+// followShared starts following the change log of a shared database:
+// it catches the index up, or empties it for a rebuild when it is new or
+// too far behind. It returns whether the index is now empty.
+func (st *storage) followShared(ctx context.Context, cfg config, fresh bool, log *slog.Logger) (bool, error) {
+	st.follow = newFollower(st.store, st.index, filepath.Join(cfg.data, "index.position"), log)
+	rebuild, err := st.follow.start(ctx, fresh)
+	if err != nil || !rebuild || fresh {
+		return fresh, err
+	}
+	return true, st.recreateIndex()
+}
