@@ -44,8 +44,12 @@ func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
 	if cur.Rev != sub.Rev-1 {
 		return fmt.Errorf("submission %s: revision %d, not %d: %w", sub.ID, cur.Rev, sub.Rev-1, kb.ErrConflict)
 	}
+	if err := s.claimRevision(ctx, sub.ID, sub.Rev); err != nil {
+		return err
+	}
 	res, err := s.submissions().ReplaceOne(ctx, bson.D{{Key: "_id", Value: sub.ID}, {Key: "rev", Value: sub.Rev - 1}}, sub)
 	if err != nil {
+		s.releaseRevision(sub.ID, sub.Rev)
 		return translate(err, "submission "+sub.ID)
 	}
 	if res.MatchedCount == 0 {
