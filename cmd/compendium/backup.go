@@ -41,6 +41,7 @@ func cmdBackup(ctx context.Context, args []string, getenv func(string) string, s
 	var cfg config
 	fl := flag.NewFlagSet("backup", flag.ContinueOnError)
 	storageFlags(fl, &cfg, getenv)
+	logFormatFlag(fl, &cfg, getenv)
 	out := fl.String("out", "", "the backup file to write (required)")
 	if err := parseFlags(fl, args, stderr); err != nil {
 		return err
@@ -111,6 +112,7 @@ func cmdRestore(ctx context.Context, args []string, getenv func(string) string, 
 	var cfg config
 	fl := flag.NewFlagSet("restore", flag.ContinueOnError)
 	storageFlags(fl, &cfg, getenv)
+	logFormatFlag(fl, &cfg, getenv)
 	var file string
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		file, args = args[0], args[1:] // restore FILE --data DIR
@@ -170,6 +172,7 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	var cfg config
 	fl := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	storageFlags(fl, &cfg, getenv)
+	logFormatFlag(fl, &cfg, getenv)
 	if err := parseFlags(fl, args, stderr); err != nil {
 		return err
 	}

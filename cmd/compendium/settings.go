@@ -65,7 +65,10 @@ func applyConfigFile(fs *flag.FlagSet) error {
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	for name, v := range file {
 		if fs.Lookup(name) == nil || name == "config" {
-			return fmt.Errorf("%s: %q is not a setting of this command", cf.path, name)
+			if _, known := envNames[name]; known && name != "config" {
+				continue // another command's: one file serves them all
+			}
+			return fmt.Errorf("%s: %q is not a setting", cf.path, name)
 		}
 		if given[name] || (envNames[name] != "" && cf.getenv(envNames[name]) != "") {
 			continue

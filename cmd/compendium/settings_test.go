@@ -73,3 +73,18 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version printed %q (%v), want the program and Go versions", out, err)
 	}
 }
+
+// TestSettingsFileServesEveryCommand: one file holds every command's
+// settings; a command skips the others' (a backup reads serve's file).
+func TestSettingsFileServesEveryCommand(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "compendium.toml")
+	if err := os.WriteFile(file, []byte("addr = \"127.0.0.1:9999\"\ntrusted-proxies = [\"127.0.0.1\"]\ndata = \"/srv/x\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var cfg config
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	storageFlags(fs, &cfg, env(nil))
+	if err := parseFlags(fs, []string{"--config", file}, io.Discard); err != nil || cfg.data != "/srv/x" {
+		t.Errorf("backup with serve's settings file: %v, data %q; want no error and /srv/x", err, cfg.data)
+	}
+}
