@@ -28,6 +28,8 @@ var migrations = []migration{
 	{"collections", func(ctx context.Context, s *Store) error { return s.EnsureCollections(ctx) }},
 	{"indexes for the queries that filter", createQueryIndexes},
 	{"the change log", func(ctx context.Context, s *Store) error { return s.ensureCollection(ctx, changesCollection) }},
+	{"audit entries into their submissions' trails", auditIntoTrails},
+	{"an inbox record for every user with notices", inboxesForEveryone},
 }
 
 // SchemaVersion is the schema this program writes: the number of
@@ -84,7 +86,6 @@ var queryIndexes = map[string][]bson.D{
 	"notices":     {{{Key: "user_id", Value: 1}, {Key: "at", Value: -1}}},
 	"submissions": {{{Key: "owner_id", Value: 1}, {Key: "status", Value: 1}}, {{Key: "status", Value: 1}, {Key: "updated_at", Value: -1}}},
 	"sessions":    {{{Key: "expires_at", Value: 1}}},
-	"audit":       {{{Key: "submission_id", Value: 1}, {Key: "at", Value: 1}}},
 }
 
 func createQueryIndexes(ctx context.Context, s *Store) error {
