@@ -13,7 +13,9 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -85,13 +87,49 @@ func (n *node) api(t *testing.T, token, method, path string, body any) (int, []b
 	return resp.StatusCode, out
 }
 
+// reviewRace: two reviewers on two nodes decide on one submission at
+// the same moment, many times over; each time exactly one wins and the
+// other is told someone acted first.
+func reviewRace(t *testing.T, on *node, deciders []*node, officer string, reviewers []string) {
+	t.Helper()
+	for round := range 5 {
+		status, body := on.api(t, officer, "POST", "api/v1/submissions", practiceFields(fmt.Sprintf("Rescue race number %d", round)))
+		if status != 201 {
+			t.Fatalf("create: %d %s", status, body)
+		}
+		var s struct{ ID string }
+		json.Unmarshal(body, &s)
+		if status, body := on.api(t, officer, "POST", "api/v1/submissions/"+s.ID+"/submit", nil); status != 200 {
+			t.Fatalf("submit: %d %s", status, body)
+		}
+		statuses := make([]int, len(deciders))
+		var wg sync.WaitGroup
+		for i, n := range deciders {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				statuses[i], _ = n.api(t, reviewers[i], "POST", "api/v1/submissions/"+s.ID+"/decision", map[string]string{"decision": []string{"approve", "reject"}[i%2], "reason": "checked"})
+			}()
+		}
+		wg.Wait()
+		slices.Sort(statuses)
+		if !slices.Equal(statuses, []int{200, 409}) {
+			t.Errorf("round %d: two reviewers on two nodes got %v, want one 200 and one 409", round, statuses)
+		}
+	}
+}
+
+// practiceFields are a submission complete enough to submit.
+func practiceFields(title string) map[string]any {
+	return map[string]any{"title": title, "states": []string{"Goa"}, "district": "North Goa", "unit": "AHTU Panaji", "period": "2025",
+		"problem": "Girls were trafficked through a placement agency.", "action": "The unit traced the agency and rescued them.",
+		"results": "Nine rescued.", "lessons": "Trace the money."}
+}
+
 // publish submits a practice on one node and approves it on another.
 func publish(t *testing.T, on, approveOn *node, officer, reviewer, title string) {
 	t.Helper()
-	sub := map[string]any{"title": title, "states": []string{"Goa"}, "district": "North Goa", "unit": "AHTU Panaji", "period": "2025",
-		"problem": "Girls were trafficked through a placement agency.", "action": "The unit traced the agency and rescued them.",
-		"results": "Nine rescued.", "lessons": "Trace the money."}
-	status, body := on.api(t, officer, "POST", "api/v1/submissions", sub)
+	status, body := on.api(t, officer, "POST", "api/v1/submissions", practiceFields(title))
 	if status != 201 {
 		t.Fatalf("create on %s: %d %s", on.addr, status, body)
 	}
@@ -142,6 +180,7 @@ func TestNodesShareOneDatabase(t *testing.T) {
 	scratch := t.TempDir()
 	officer := addUserAt(t, getenv, scratch, mongoURI, "officer@police.example", "officer")
 	reviewer := addUserAt(t, getenv, scratch, mongoURI, "reviewer@police.example", "reviewer")
+	reviewer2 := addUserAt(t, getenv, scratch, mongoURI, "reviewer2@police.example", "reviewer")
 	admin := addUserAt(t, getenv, scratch, mongoURI, "admin@police.example", "admin")
 
 	a := startNode(t, t.TempDir(), mongoURI, "--samples=false")
@@ -155,6 +194,7 @@ func TestNodesShareOneDatabase(t *testing.T) {
 		t.Fatalf("published on one node, not searchable on a third within 2 s")
 	}
 	t.Logf("searchable on the third node after %v", took)
+	reviewRace(t, a, []*node{b, c}, officer, []string{reviewer, reviewer2})
 
 	// Kill node c in the middle of an import.
 	importDone := make(chan struct{})
