@@ -129,6 +129,9 @@ func TestMigrate(t *testing.T) {
 	if !contains(names, "owner_id_1_status_1") {
 		t.Errorf("indexes of submissions: %v, want owner_id_1_status_1", names)
 	}
+	if names, _ := st.IndexNames(ctx, "sessions"); !contains(names, "expires_at_1") {
+		t.Errorf("indexes of sessions: %v, want expires_at_1", names)
+	}
 }
 
 func contains(list []string, s string) bool {

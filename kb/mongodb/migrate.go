@@ -79,13 +79,10 @@ func (s *Store) setSchemaVersion(ctx context.Context, v int) error {
 }
 
 // queryIndexes are the secondary indexes the store's filters use. MongoDB
-// uses them; FerretDB v1 creates them (on SQLite as expression indexes)
-// but has neither TTL nor partial indexes, so none is asked for: expired
-// sessions are refused when read, not removed by the server.
+// uses them; FerretDB v1 creates them (on SQLite as expression indexes).
 var queryIndexes = map[string][]bson.D{
 	"notices":     {{{Key: "user_id", Value: 1}, {Key: "at", Value: -1}}},
 	"submissions": {{{Key: "owner_id", Value: 1}, {Key: "status", Value: 1}}, {{Key: "status", Value: 1}, {Key: "updated_at", Value: -1}}},
-	"sessions":    {{{Key: "expires_at", Value: 1}}},
 }
 
 func createQueryIndexes(ctx context.Context, s *Store) error {
@@ -95,6 +92,24 @@ func createQueryIndexes(ctx context.Context, s *Store) error {
 				return fmt.Errorf("indexing %s by %v: %w", coll, k, err)
 			}
 		}
+	}
+	return createSessionExpiry(ctx, s)
+}
+
+// createSessionExpiry indexes sessions by expiry. On MongoDB the index
+// removes expired sessions (TTL); FerretDB v1 answers NotImplemented to
+// the TTL option, so there the index is a plain one and expired sessions
+// are refused when read.
+func createSessionExpiry(ctx context.Context, s *Store) error {
+	keys := bson.D{{Key: "expires_at", Value: 1}}
+	indexes := s.db.Collection("sessions").Indexes()
+	_, err := indexes.CreateOne(ctx, mongo.IndexModel{Keys: keys, Options: options.Index().SetExpireAfterSeconds(0)})
+	var ce mongo.CommandError
+	if errors.As(err, &ce) && ce.Code == 238 { // NotImplemented
+		_, err = indexes.CreateOne(ctx, mongo.IndexModel{Keys: keys})
+	}
+	if err != nil {
+		return fmt.Errorf("indexing sessions by expiry: %w", err)
 	}
 	return nil
 }
