@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -138,6 +139,12 @@ func TestBackupWhileServingAndRestore(t *testing.T) {
 	}
 	close(quit)
 	wg.Wait()
+	metrics := getWithToken(t, addr+"metrics", admin)
+	for _, want := range []string{"compendium_stats_up 1", fmt.Sprintf(`compendium_submissions{status="draft"} %d`, written.Load()), `compendium_waiting{queue="proposals"} 0`} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
 	page := getWithToken(t, addr+"admin/users", admin)
 	if !strings.Contains(page, "Last backup:") {
 		t.Errorf("the accounts page does not show the last backup")

@@ -32,6 +32,8 @@ type follower struct {
 	posFile string // the last entry applied, kept beside the index
 	pos     atomic.Int64
 	log     *slog.Logger
+	stop    context.CancelFunc // ends run
+	done    chan struct{}      // closed when run has ended
 }
 
 func newFollower(store *mongodb.Store, index kb.Index, posFile string, log *slog.Logger) *follower {
@@ -120,6 +122,25 @@ func (f *follower) apply(ctx context.Context, c mongodb.Change) error {
 		return f.index.Delete(ctx, gone)
 	}
 	return nil
+}
+
+// follow starts polling the log; close stops it.
+func (f *follower) follow(ctx context.Context) {
+	ctx, f.stop = context.WithCancel(ctx)
+	f.done = make(chan struct{})
+	go func() {
+		defer close(f.done)
+		f.run(ctx)
+	}()
+}
+
+// close stops following and waits for an entry being applied, so that
+// the index is closed after its last write.
+func (f *follower) close() {
+	if f.stop != nil {
+		f.stop()
+		<-f.done
+	}
 }
 
 // run polls the log until ctx ends: four times a second, so a change on

@@ -132,6 +132,9 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 // and last the lock.
 func (st *storage) close(ctx context.Context) error {
 	var errs []error
+	if st.follow != nil {
+		st.follow.close()
+	}
 	if st.extractor != nil {
 		errs = append(errs, st.extractor.Close())
 	}

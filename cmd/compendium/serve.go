@@ -64,7 +64,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	if st.follow != nil {
-		go st.follow.run(ctx)
+		st.follow.follow(ctx)
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
