@@ -31,6 +31,7 @@ type follower struct {
 	node    string
 	posFile string // the last entry applied, kept beside the index
 	pos     atomic.Int64
+	behind  int64 // the most entries caught up on at start (maxBehind)
 	log     *slog.Logger
 	stop    context.CancelFunc // ends run
 	done    chan struct{}      // closed when run has ended
@@ -40,7 +41,7 @@ func newFollower(store *mongodb.Store, index kb.Index, posFile string, log *slog
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	host, _ := os.Hostname()
-	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, log: log}
+	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, behind: maxBehind, log: log}
 }
 
 // start finds where this node's index stands in the log. It returns true
@@ -54,7 +55,7 @@ func (f *follower) start(ctx context.Context, freshIndex bool) (rebuild bool, er
 	}
 	raw, err := os.ReadFile(f.posFile)
 	pos, perr := strconv.ParseInt(strings.TrimSpace(string(raw)), 10, 64)
-	if freshIndex || err != nil || perr != nil || pos > last || last-pos > maxBehind {
+	if freshIndex || err != nil || perr != nil || pos > last || last-pos > f.behind {
 		return true, f.moveTo(last)
 	}
 	f.pos.Store(pos)
