@@ -73,7 +73,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	})
 	app.Use(securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
-	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	// PDFs are compressed inside already, and a byte range of a
+	// compressed response would not be the range that was asked for.
+	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool { return strings.HasSuffix(c.Path(), ".pdf") }}))
 	if h.accounts != nil {
 		app.Use(h.identify)
 	}

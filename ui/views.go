@@ -59,6 +59,7 @@ func parseViews(st *static) (*views, error) {
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		"statusLabel": func(s kb.Status) string { return s.Label() },
 		"fieldArgs":   newFieldArgs,
+		"metaLine":    metaLine,
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
@@ -82,6 +83,9 @@ func PracticeURL(p kb.Practice) string {
 
 // PDFURL opens the source PDF at the first page of the case.
 func PDFURL(p kb.Practice) string {
+	if p.Provenance.File == "" {
+		return "" // a submitted practice has no source PDF
+	}
 	return fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(p.Provenance.DocumentID), p.Provenance.PageStart)
 }
 
