@@ -318,7 +318,7 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 		}
 	}
 	if s.OwnerID != u.ID {
-		text := fmt.Sprintf("Your submission “%s” is now %s.", s.Fields.Title, to.Label())
+		text := fmt.Sprintf("Your submission “%s” %s.", s.Fields.Title, to.Notice())
 		if s.Reason != "" {
 			text += " Reason: " + s.Reason
 		}

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -186,17 +187,17 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 		status, msg = http.StatusUnprocessableEntity, ve.Error()
 	case errors.As(err, &fe):
 		status, msg = fe.Code, fe.Message
-		if status == http.StatusNotFound {
-			msg = "There is nothing at this address."
+		if msg == http.StatusText(status) || status == http.StatusNotFound {
+			msg = plainStatus(status) // Fiber's own errors carry only the reason phrase
 		}
 	case errors.Is(err, kb.ErrNotFound):
-		status, msg = http.StatusNotFound, "There is nothing at this address."
+		status, msg = http.StatusNotFound, plainStatus(http.StatusNotFound)
 	case errors.Is(err, kb.ErrBadRequest):
 		status, msg = http.StatusBadRequest, strings.TrimPrefix(err.Error(), kb.ErrBadRequest.Error()+": ")
 	case errors.Is(err, kb.ErrForbidden):
-		status, msg = http.StatusForbidden, "You are not allowed to do this."
+		status, msg = http.StatusForbidden, cmp.Or(plainMessage(err, kb.ErrForbidden), "Your account is not allowed to do this.")
 	case errors.Is(err, kb.ErrConflict):
-		status, msg = http.StatusConflict, err.Error()
+		status, msg = http.StatusConflict, cmp.Or(plainMessage(err, kb.ErrConflict), "This changed since you opened it. Reload the page and try again.")
 	}
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
@@ -204,11 +205,7 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	if strings.HasPrefix(c.Path(), "/api/") || strings.HasPrefix(c.Path(), "/healthz") {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
-	heading := http.StatusText(status)
-	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg}
-	if status == http.StatusNotFound {
-		heading = "Page not found"
-		p.Heading, p.Title = heading, heading
-	}
+	heading := errorHeading(status)
+	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg, BackTo: backLink(c)}
 	return h.render(c.Status(status), "error", p)
 }

@@ -207,3 +207,63 @@ func TestHandoutSaysWhatWasDone(t *testing.T) {
 		t.Errorf("the handout leaves out what was done (%q)", action)
 	}
 }
+
+// TestFormErrorsStayOnTheForm: a decision that cannot be taken comes
+// back on the submission's page, with the reason kept and the problem in
+// plain words; no page shows a status line's reason phrase.
+func TestFormErrorsStayOnTheForm(t *testing.T) {
+	ra := newReviewApp(t)
+	id := ra.submitted(t)
+	reviewer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	reviewer.login("reviewer@police.example")
+	act := func(b *browser, action, reason string) (int, string) {
+		t.Helper()
+		_, page, _ := b.do("GET", "/submissions/"+id, nil)
+		tok := csrfRE.FindAllStringSubmatch(page, -1)
+		status, page, _ := b.do("POST", "/submissions/"+id+"/action", url.Values{"_csrf": {tok[len(tok)-1][1]}, "action": {action}, "reason": {reason}})
+		return status, page
+	}
+	status, page := act(reviewer, "reject", "   ")
+	if status != 422 || !strings.Contains(page, `id="reason"`) || !strings.Contains(page, "Give a reason") {
+		t.Errorf("rejecting without a reason: %d, want 422 on the same form with the problem beside the reason", status)
+	}
+	if status, _ := act(reviewer, "approve", ""); status != 303 {
+		t.Fatalf("approve: %d", status)
+	}
+	reviewer2 := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	reviewer2.login("reviewer2@police.example")
+	_, page, _ = reviewer2.do("GET", "/submissions/"+id, nil)
+	tok := csrfRE.FindAllStringSubmatch(page, -1)
+	status, page, _ = reviewer2.do("POST", "/submissions/"+id+"/action", url.Values{"_csrf": {tok[len(tok)-1][1]}, "action": {"approve"}})
+	if status != 409 || !strings.Contains(page, "This submission is approved (published), so it cannot be approved now.") {
+		t.Errorf("a second approval: %d, want 409 saying it is already approved", status)
+	}
+	for _, phrase := range []string{"Unprocessable Entity", "Conflict</h1>", "conflict:", "forbidden:"} {
+		if strings.Contains(page, phrase) {
+			t.Errorf("the page shows %q", phrase)
+		}
+	}
+
+	// A reviewer's own submission: the reason is said, not "not allowed".
+	status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions", fullSubmission)
+	var own struct{ ID string }
+	json.Unmarshal(body, &own)
+	if status, body = ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+own.ID+"/submit", nil); status != 200 {
+		t.Fatalf("submit own: %d %s", status, body)
+	}
+	status, body = ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+own.ID+"/decision", map[string]string{"decision": "approve"})
+	if status != 403 || !strings.Contains(string(body), "cannot review their own submission") {
+		t.Errorf("approving one's own submission: %d %s, want 403 saying why", status, body)
+	}
+
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	_, page, _ = officer.do("GET", "/notices", nil)
+	if !strings.Contains(page, "was approved and published") || strings.Contains(page, "is now") {
+		t.Errorf("the officer's notice does not say plainly what happened")
+	}
+	_, page, _ = officer.do("GET", "/no/such/page", nil)
+	if !strings.Contains(page, "Page not found") || strings.Contains(page, "Not Found</h1>") {
+		t.Errorf("a missing page does not say so in plain words")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -174,6 +175,9 @@ type submissionPage struct {
 	Owner      bool
 	Reviewer   bool
 	Can        map[string]bool // actions the user may take, by name
+	// ActionError says why the action just sent was not taken; Reason is
+	// the reason typed with it, kept.
+	ActionError, Reason string
 }
 
 // change is a field that differs between the last two versions.
@@ -182,14 +186,23 @@ type change struct {
 }
 
 func (h *handlers) showSubmission(c *fiber.Ctx) error {
-	u := *current(c).user
-	s, err := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+	p, err := h.submissionView(c, *current(c).user, c.Params("id"))
 	if err != nil {
 		return err
 	}
+	return h.render(c, "submission", p)
+}
+
+// submissionView is a submission as its page shows it to a user: its
+// history, what changed, and the actions the user may take.
+func (h *handlers) submissionView(c *fiber.Ctx, u kb.User, id string) (submissionPage, error) {
+	s, err := h.reviews.Get(c.UserContext(), u, id)
+	if err != nil {
+		return submissionPage{}, err
+	}
 	hist, err := h.reviews.History(c.UserContext(), u, s.ID)
 	if err != nil {
-		return err
+		return submissionPage{}, err
 	}
 	p := submissionPage{page: h.pageFor(c, s.Fields.Title), Submission: s, History: hist, Owner: s.OwnerID == u.ID,
 		Reviewer: u.Role.CanReview(), Can: map[string]bool{}}
@@ -201,20 +214,37 @@ func (h *handlers) showSubmission(c *fiber.Ctx) error {
 	if n := len(s.Versions); n >= 2 {
 		p.Changes = diff(s.Versions[n-2].Fields, s.Versions[n-1].Fields)
 	}
-	return h.render(c, "submission", p)
+	return p, nil
 }
 
+// actOnSubmission takes a decision or another action. When it cannot be
+// taken, the same page comes back with the reason typed so far and what
+// went wrong, beside the decision.
 func (h *handlers) actOnSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
-	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), c.FormValue("reason"))
-	var ve *kb.ValidationError
-	if errors.As(err, &ve) {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, "Give a reason: the officer will see it.")
+	reason := c.FormValue("reason")
+	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), reason)
+	if err == nil {
+		return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
 	}
-	if err != nil {
+	status, msg := http.StatusInternalServerError, ""
+	var ve *kb.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		status, msg = http.StatusUnprocessableEntity, "Give a reason: the officer will see it, and needs it to know what to change."
+	case errors.Is(err, kb.ErrConflict):
+		status, msg = http.StatusConflict, plainMessage(err, kb.ErrConflict)+" The page now shows where it stands."
+	case errors.Is(err, kb.ErrForbidden):
+		status, msg = http.StatusForbidden, plainMessage(err, kb.ErrForbidden)
+	default:
 		return err
 	}
-	return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
+	p, perr := h.submissionView(c, u, c.Params("id"))
+	if perr != nil {
+		return err
+	}
+	p.ActionError, p.Reason = msg, reason
+	return h.render(c.Status(status), "submission", p)
 }
 
 type noticesPage struct {

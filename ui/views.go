@@ -118,6 +118,7 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 type errorPage struct {
 	page
 	Heading, Message string
+	BackTo           string // the page the person came from on this site, or the search
 }
 
 func (h *handlers) render(c *fiber.Ctx, name string, data any) error {
