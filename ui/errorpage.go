@@ -97,4 +97,3 @@ func backLink(c *fiber.Ctx) string {
 	}
 	return back
 }
-

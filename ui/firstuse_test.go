@@ -1,12 +1,16 @@
 package ui_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"html"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -265,5 +269,56 @@ func TestFormErrorsStayOnTheForm(t *testing.T) {
 	_, page, _ = officer.do("GET", "/no/such/page", nil)
 	if !strings.Contains(page, "Page not found") || strings.Contains(page, "Not Found</h1>") {
 		t.Errorf("a missing page does not say so in plain words")
+	}
+}
+
+// upload sends files to the admin import form as this browser's user.
+func (b *browser) upload(files map[string][]byte) (int, string) {
+	b.t.Helper()
+	_, page, _ := b.do("GET", "/admin/import", nil)
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	w.WriteField("_csrf", lastCSRF(page))
+	for name, data := range files {
+		fw, _ := w.CreateFormFile("files", name)
+		fw.Write(data)
+	}
+	w.Close()
+	req := httptest.NewRequest("POST", "/admin/import", &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	for k, v := range b.cookies {
+		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	resp, err := b.app.Test(req, -1)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(out)
+}
+
+// TestImportErrorsInPlainWords: an admin is told what is wrong with each
+// file and what to try, never the parser's own text.
+func TestImportErrorsInPlainWords(t *testing.T) {
+	ra := newReviewApp(t)
+	pdf, err := os.ReadFile(filepath.Join("..", "samples", "state-casebook.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	admin.login("admin@police.example")
+	status, page := admin.upload(map[string][]byte{"cut-short.pdf": pdf[:len(pdf)/3], "notes.pdf": []byte("minutes of the meeting"), "empty.pdf": nil})
+	if status != 422 {
+		t.Errorf("three bad files: %d, want 422", status)
+	}
+	for _, want := range []string{"cut-short.pdf is damaged or incomplete", "notes.pdf is not a PDF file", "empty.pdf is empty", "Download it again"} {
+		if !strings.Contains(page, html.EscapeString(want)) {
+			t.Errorf("the import page does not say %q", want)
+		}
+	}
+	for _, internal := range []string{"parser panic", "startxref", "no-text:", "not-pdf:", "damaged:"} {
+		if strings.Contains(page, internal) {
+			t.Errorf("the import page shows %q", internal)
+		}
 	}
 }
