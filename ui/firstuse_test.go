@@ -3,6 +3,7 @@ package ui_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"mime/multipart"
@@ -97,6 +98,7 @@ func TestSubmittedPracticeReadsAsAnswers(t *testing.T) {
 	fields["resources"] = "Two vehicles, revenue staff, NGO counsellors"
 	fields["partners"] = "IJM, District Revenue Office"
 	fields["laws"] = "BLSA 1976 sections 16-19, IPC 370, JJ Act"
+	fields["period"] = "2023-2024"
 	status, body := ra.api(t, "officer", "POST", "/api/v1/submissions", fields)
 	if status != 201 {
 		t.Fatalf("create: %d %s", status, body)
@@ -132,6 +134,12 @@ func TestSubmittedPracticeReadsAsAnswers(t *testing.T) {
 	var rec map[string]any
 	_, body = ra.api(t, "", "GET", "/api/v1/practices/"+res.Hits[0].ID, nil)
 	json.Unmarshal(body, &rec)
+	if years := fmt.Sprint(rec["years"]); years != "[2023 2024]" {
+		t.Errorf("a practice of 2023-2024 has the years %s (the period, not the laws' years)", years)
+	}
+	if _, body = ra.api(t, "", "GET", "/api/v1/search?year=2023&q=placement+agency", nil); !strings.Contains(string(body), res.Hits[0].ID) {
+		t.Error("year=2023 does not find a practice of 2023-2024")
+	}
 	if _, ok := rec["pdf_url"]; ok {
 		t.Errorf("a submitted practice has a pdf_url: %v", rec["pdf_url"])
 	}
@@ -320,5 +328,36 @@ func TestImportErrorsInPlainWords(t *testing.T) {
 		if strings.Contains(page, internal) {
 			t.Errorf("the import page shows %q", internal)
 		}
+	}
+}
+
+// TestFormProblemsInOneRoundInFormOrder: an officer who presses "Submit
+// for review" on an unfinished form is told every problem at once, in the
+// order of the form, with the required fields marked.
+func TestFormProblemsInOneRoundInFormOrder(t *testing.T) {
+	ra := newReviewApp(t)
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	_, page, _ := officer.do("GET", "/submissions/new", nil)
+	for _, field := range []string{"title", "states", "problem", "action", "results", "lessons"} {
+		if !regexp.MustCompile(`for="f-` + field + `">[^<]*<span class="req">`).MatchString(page) {
+			t.Errorf("the field %s is not marked as required", field)
+		}
+	}
+	status, page, _ := officer.do("POST", "/submissions", url.Values{"_csrf": {lastCSRF(page)}, "title": {"Short"},
+		"states": {"Atlantis"}, "then": {"submit"}, "district": {"Ranchi"}})
+	if status != 422 {
+		t.Fatalf("submitting an unfinished form: %d, want 422", status)
+	}
+	list := regexp.MustCompile(`(?s)<div class="error" role="alert".*?</div>`).FindString(page)
+	var order []string
+	for _, m := range regexp.MustCompile(`href="#f-(\w+)"`).FindAllStringSubmatch(list, -1) {
+		order = append(order, m[1])
+	}
+	if want := []string{"title", "states", "problem", "action", "results", "lessons"}; strings.Join(order, " ") != strings.Join(want, " ") {
+		t.Errorf("problems listed as %v, want all of %v in the form's order", order, want)
+	}
+	if !strings.Contains(page, `value="Ranchi"`) {
+		t.Error("the form lost what the officer typed")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,6 +72,35 @@ type formPage struct {
 	New        bool
 }
 
+// problem is one field's problem, for the list at the top of the form.
+type problem struct{ Field, Message string }
+
+// formOrder is the order of the form's fields, top to bottom.
+var formOrder = []string{"title", "states", "district", "unit", "period", "problem", "action", "results", "resources",
+	"lessons", "laws", "partners", "contact", "links", "files"}
+
+// Problems lists the form's problems in the order of its fields, so the
+// list reads as the form does; fields it does not know come last.
+func (p formPage) Problems() []problem {
+	var out []problem
+	for _, f := range formOrder {
+		if msg, ok := p.Errors[f]; ok {
+			out = append(out, problem{f, msg})
+		}
+	}
+	var rest []string
+	for f := range p.Errors {
+		if !slices.Contains(formOrder, f) {
+			rest = append(rest, f)
+		}
+	}
+	slices.Sort(rest)
+	for _, f := range rest {
+		out = append(out, problem{f, p.Errors[f]})
+	}
+	return out
+}
+
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
 	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit}})
@@ -80,6 +110,9 @@ func (h *handlers) newSubmission(c *fiber.Ctx) error {
 func (h *handlers) createSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
+	if err := checkBeforeSubmit(c, f); err != nil {
+		return h.formAgain(c, kb.Submission{}, f, err, true)
+	}
 	s, err := h.reviews.Create(c.UserContext(), u, f)
 	if err != nil {
 		return h.formAgain(c, kb.Submission{}, f, err, true)
@@ -103,12 +136,26 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
 	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
-	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	err := checkBeforeSubmit(c, f)
+	var s kb.Submission
+	if err == nil {
+		s, err = h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	}
 	if err != nil {
 		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
 		return h.formAgain(c, prev, f, err, false)
 	}
 	return h.afterSave(c, u, s)
+}
+
+// checkBeforeSubmit checks everything a submission needs when the form
+// is sent to be submitted at once, so that every problem is listed in one
+// round rather than the draft's problems first and review's after.
+func checkBeforeSubmit(c *fiber.Ctx, f kb.SubmissionFields) error {
+	if c.FormValue("then") != "submit" {
+		return nil
+	}
+	return f.Validate(true)
 }
 
 // afterSave attaches uploaded files, submits when the officer pressed

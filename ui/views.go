@@ -144,9 +144,9 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 // fieldArgs is what the form's field template needs for one field.
 type fieldArgs struct {
 	Name, Label, Hint, Value, Error string
-	Long                            bool
+	Long, Required                  bool
 }
 
 func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
-	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long}
+	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long, Required: kb.RequiredForReview[name]}
 }
