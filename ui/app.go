@@ -62,8 +62,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer}
 	app := fiber.New(fiber.Config{
-		// Fiber reuses request buffers after a handler returns; values kept
-		// beyond it would change under us (dependencies.md).
+		// Fiber reuses request buffers after a handler returns: values kept
+		// beyond it (c.Query, c.FormValue, c.Body) would change under us
+		// with the next request on the connection.
 		Immutable:             true,
 		DisableStartupMessage: true,
 		ErrorHandler:          h.handleError,
