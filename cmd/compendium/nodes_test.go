@@ -12,8 +12,10 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -59,6 +61,38 @@ func startNode(t *testing.T, data, mongoURI string, extra ...string) *node {
 		t.Fatalf("node did not start: %s", stderr.String())
 	}
 	return n
+}
+
+// waitForWorker waits until the node has started an extraction worker,
+// the sign that an import is under way (the node imported nothing before).
+func (n *node) waitForWorker(limit time.Duration) bool {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		time.Sleep(150 * time.Millisecond)
+		return false
+	}
+	for start := time.Now(); time.Since(start) < limit; time.Sleep(5 * time.Millisecond) {
+		if hasChild(n.cmd.Process.Pid) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasChild looks through /proc for a process whose parent is pid.
+func hasChild(pid int) bool {
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...; comm may hold spaces, so read after ")".
+		rest := string(b[strings.LastIndexByte(string(b), ')')+1:])
+		if fields := strings.Fields(rest); len(fields) > 1 && fields[1] == strconv.Itoa(pid) {
+			return true
+		}
+	}
+	return false
 }
 
 func (n *node) kill() {
@@ -202,7 +236,9 @@ func TestNodesShareOneDatabase(t *testing.T) {
 		defer close(importDone)
 		postImport(c, admin, "copy-of-state-casebook.pdf", samplePath("state-casebook.pdf"))
 	}()
-	time.Sleep(150 * time.Millisecond)
+	if !c.waitForWorker(10 * time.Second) {
+		t.Log("no extraction worker seen (no /proc?): killing the node after 150 ms")
+	}
 	c.kill()
 	<-importDone
 	missed := "Bonded labour rescue at a brick kiln in Ranchi"
