@@ -32,6 +32,10 @@ type Stats struct {
 	StoredPractices  int
 	Submissions      map[kb.Status]int // by state of review
 	Waiting          map[string]int    // other queues by name ("proposals"), waiting for a decision
+	// Following is true on a shared database, where ChangePosition is the
+	// last change-log entry this node's index has applied.
+	Following      bool
+	ChangePosition int64
 }
 
 // NewMetrics registers the request, search and import collectors, the

@@ -16,6 +16,8 @@ var (
 		"Submissions by state of review.", []string{"status"}, nil)
 	waitingDesc = prometheus.NewDesc("compendium_waiting",
 		"Records waiting for a decision, by queue (proposals and the like).", []string{"queue"}, nil)
+	positionDesc = prometheus.NewDesc("compendium_changelog_position",
+		"The last change-log entry this node's index applied; the highest over the nodes less this one is its lag.", nil, nil)
 	statsUpDesc = prometheus.NewDesc("compendium_stats_up",
 		"1 when the knowledge base's figures could be read at this scrape.", nil, nil)
 )
@@ -25,7 +27,7 @@ var (
 type statsCollector func(context.Context) (Stats, error)
 
 func (statsCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{indexedDesc, storedDesc, submissionsDesc, waitingDesc, statsUpDesc} {
+	for _, d := range []*prometheus.Desc{indexedDesc, storedDesc, submissionsDesc, waitingDesc, positionDesc, statsUpDesc} {
 		ch <- d
 	}
 }
@@ -43,6 +45,9 @@ func (f statsCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(storedDesc, prometheus.GaugeValue, float64(st.StoredPractices))
 	for status, n := range st.Submissions {
 		ch <- prometheus.MustNewConstMetric(submissionsDesc, prometheus.GaugeValue, float64(n), string(status))
+	}
+	if st.Following {
+		ch <- prometheus.MustNewConstMetric(positionDesc, prometheus.GaugeValue, float64(st.ChangePosition))
 	}
 	for queue, n := range st.Waiting {
 		ch <- prometheus.MustNewConstMetric(waitingDesc, prometheus.GaugeValue, float64(n), queue)

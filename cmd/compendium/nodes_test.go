@@ -258,6 +258,9 @@ func TestNodesShareOneDatabase(t *testing.T) {
 	if status, body := c.api(t, "", "GET", "readyz", nil); status != 200 {
 		t.Errorf("the restarted node is not ready: %d %s", status, body)
 	}
+	if _, metrics := c.api(t, admin, "GET", "metrics", nil); !regexp.MustCompile(`(?m)^compendium_changelog_position [1-9]`).Match(metrics) {
+		t.Errorf("the restarted node's /metrics has no change-log position")
+	}
 }
 
 func addUserAt(t *testing.T, getenv func(string) string, data, mongoURI, email, role string) string {

@@ -33,6 +33,9 @@ func (st *storage) stats(ctx context.Context) (ui.Stats, error) {
 		return ui.Stats{}, err
 	}
 	out := ui.Stats{IndexedPractices: indexed, StoredPractices: stored, Submissions: map[kb.Status]int{}, Waiting: map[string]int{}}
+	if st.follow != nil {
+		out.Following, out.ChangePosition = true, st.follow.pos.Load()
+	}
 	for status, n := range subs {
 		out.Submissions[kb.Status(status)] = n
 	}
