@@ -261,6 +261,38 @@ func TestNodesShareOneDatabase(t *testing.T) {
 	if _, metrics := c.api(t, admin, "GET", "metrics", nil); !regexp.MustCompile(`(?m)^compendium_changelog_position [1-9]`).Match(metrics) {
 		t.Errorf("the restarted node's /metrics has no change-log position")
 	}
+	backupSharedAndRestore(t, mongoURI)
+}
+
+// backupSharedAndRestore backs up the shared database while the nodes
+// run and restores it into an embedded one: the same records, indexed.
+func backupSharedAndRestore(t *testing.T, mongoURI string) {
+	file := filepath.Join(t.TempDir(), "shared.backup")
+	if _, errOut, err := runCmd(t, "backup", "--data", t.TempDir(), "--mongo-uri", mongoURI, "--out", file); err != nil {
+		t.Fatalf("backup of the shared database: %v %s", err, errOut)
+	}
+	m, err := verifyFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, c := range m.Collections {
+		counts[c.Name] = c.Count
+	}
+	restored := t.TempDir()
+	if _, errOut, err := runCmd(t, "restore", file, "--data", restored); err != nil {
+		t.Fatalf("restoring the shared database's backup into an embedded one: %v %s", err, errOut)
+	}
+	log, _ := config{}.logger(io.Discard)
+	st, err := openStorage(context.Background(), config{data: restored}, "test", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.close(context.Background())
+	indexed, _ := st.index.Count()
+	if counts["practices"] == 0 || int(indexed) != counts["practices"] || counts["submissions"] == 0 {
+		t.Errorf("backup of %d practices and %d submissions; restored index holds %d", counts["practices"], counts["submissions"], indexed)
+	}
 }
 
 func addUserAt(t *testing.T, getenv func(string) string, data, mongoURI, email, role string) string {
