@@ -35,13 +35,17 @@ type follower struct {
 	log     *slog.Logger
 	stop    context.CancelFunc // ends run
 	done    chan struct{}      // closed when run has ended
+
+	settle     time.Duration // how long counts may differ, the log still, before a repair
+	mismatchAt time.Time     // when index and database were first seen to differ; zero if not
+	mismatchOf int64         // the position then
 }
 
 func newFollower(store *mongodb.Store, index kb.Index, posFile string, log *slog.Logger) *follower {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	host, _ := os.Hostname()
-	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, behind: maxBehind, log: log}
+	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, behind: maxBehind, settle: time.Minute, log: log}
 }
 
 // start finds where this node's index stands in the log. It returns true
@@ -149,16 +153,55 @@ func (f *follower) close() {
 func (f *follower) run(ctx context.Context) {
 	t := time.NewTicker(250 * time.Millisecond)
 	defer t.Stop()
-	for {
+	for tick := 1; ; tick++ {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		if _, err := f.catchUp(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		_, err := f.catchUp(ctx)
+		if err == nil && tick%120 == 0 { // every 30 s
+			err = f.reconcile(ctx)
+		}
+		if err != nil && !errors.Is(err, context.Canceled) {
 			f.log.Warn("following the change log", "err", err, "position", f.pos.Load())
 		}
 	}
+}
+
+// reconcile repairs what the log cannot tell: a node killed between
+// writing practices and logging them leaves them out of the other nodes'
+// indexes. When the index holds fewer practices than the database for
+// longer than settle while no entry arrives (so no import is merely in
+// flight), every practice is put into the index again; puts of practices
+// it holds change nothing. Fewer in the database (a deletion not logged)
+// is only reported: /readyz says the node is out of step.
+func (f *follower) reconcile(ctx context.Context) error {
+	indexed, err := f.index.Count()
+	if err != nil {
+		return err
+	}
+	stored, err := f.store.CountPractices(ctx)
+	if err != nil {
+		return err
+	}
+	switch {
+	case int(indexed) == stored:
+		f.mismatchAt = time.Time{}
+		return nil
+	case f.mismatchAt.IsZero() || f.mismatchOf != f.pos.Load():
+		f.mismatchAt, f.mismatchOf = time.Now(), f.pos.Load()
+		return nil
+	case time.Since(f.mismatchAt) < f.settle:
+		return nil
+	case int(indexed) > stored:
+		return fmt.Errorf("the index holds %d practices, the database %d: restart the node to rebuild its index", indexed, stored)
+	}
+	f.log.Warn("the index misses practices the change log did not name: indexing them all again", "indexed", indexed, "stored", stored)
+	f.mismatchAt = time.Time{}
+	svc := kb.Service{Store: f.store, Index: f.index}
+	_, err = svc.Reindex(ctx)
+	return err
 }
 
 // record appends this node's own index change to the log.

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/compendium-kb/compendium/kb"
 	"github.com/compendium-kb/compendium/kb/mongodb"
@@ -89,5 +90,52 @@ func TestFollowerCatchesUpOrRebuilds(t *testing.T) {
 	f.behind = 1
 	if rebuild, err := f.start(ctx, false); err != nil || !rebuild || f.pos.Load() != 6 {
 		t.Errorf("two entries behind with a limit of one: rebuild %v at %d (%v), want a rebuild from 6", rebuild, f.pos.Load(), err)
+	}
+}
+
+// TestFollowerRepairsWhatTheLogMissed: practices written by a node that
+// died before logging them reach the index once the counts have differed
+// for the settling time with no entry arriving.
+func TestFollowerRepairsWhatTheLogMissed(t *testing.T) {
+	ctx := context.Background()
+	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
+	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emb.Close() })
+	st, err := mongodb.Connect(ctx, emb.URI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close(ctx) })
+	ix, _, err := search.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	f := newFollower(st, ix, filepath.Join(t.TempDir(), "index.position"), discard)
+	if _, err := f.start(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	// Written, never logged: its node died in between.
+	if err := st.SavePractice(ctx, kb.Practice{ID: "lost", Slug: "lost", Title: "Rescue never logged", Text: "text"}); err != nil {
+		t.Fatal(err)
+	}
+	f.settle = 50 * time.Millisecond
+	for range 2 { // first seen, then still within the settling time
+		if err := f.reconcile(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := ix.Count(); n != 0 {
+		t.Fatalf("repaired before the settling time: %d indexed", n)
+	}
+	time.Sleep(60 * time.Millisecond)
+	if err := f.reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(); n != 1 {
+		t.Errorf("after the settling time the index holds %d practices, want the 1 the log missed", n)
 	}
 }
