@@ -5,6 +5,11 @@
 //	compendium index    [--data DIR | --mongo-uri URI] PATH...
 //	compendium extract  [--text] FILE.pdf
 //	compendium reindex  [--data DIR] [--mongo-uri URI]
+//	compendium backup   [--data DIR | --mongo-uri URI] --out FILE
+//	compendium restore  FILE [--data DIR | --mongo-uri URI]
+//	compendium migrate  [--data DIR | --mongo-uri URI]
+//	compendium db serve --listen ADDR --postgresql-url URL
+//	compendium version
 package main
 
 import (
