@@ -71,7 +71,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		IdleTimeout:           120 * time.Second,
 		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
 	})
-	app.Use(securityHeaders)
+	app.Use(h.headerGuard, securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
 	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 	if h.accounts != nil {

@@ -61,5 +61,5 @@ func (h *handlers) setDisplay(c *fiber.Ctx) error {
 	}
 	c.Cookie(&fiber.Cookie{Name: prefsCookie, Value: v.Encode(), Path: "/", Expires: time.Now().AddDate(1, 0, 0),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: secure(c)})
-	return c.Redirect(safeNext(c.Query("back"), "/"), fiber.StatusSeeOther)
+	return c.Redirect(safeRedirect(c.Query("back"), "/"), fiber.StatusSeeOther)
 }
