@@ -59,7 +59,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, uploads: make(chan struct{}, maxUploads)}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns; values kept
 		// beyond it would change under us (dependencies.md).
@@ -69,9 +69,12 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
+		// Bodies are read by limitBody, with each route's own limit.
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		BodyLimit:                    maxImportBytes + maxFormBytes,
 	})
-	app.Use(h.headerGuard, securityHeaders)
+	app.Use(h.headerGuard, h.limitBody, securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
 	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 	if h.accounts != nil {
@@ -107,6 +110,7 @@ type handlers struct {
 	reviews  *kb.Reviews
 	packs    *kb.Packs
 	importer Importer
+	uploads  chan struct{} // places for uploads being read
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,

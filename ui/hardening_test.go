@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"io"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -67,5 +68,27 @@ func TestCSRFTokenNotFromQuery(t *testing.T) {
 	form.Set("_csrf", token)
 	if status, _, _ := b.do("POST", "/submissions", form); status != 303 {
 		t.Errorf("a CSRF token in the body: %d, want 303", status)
+	}
+}
+
+// TestBodyLimits: a form route refuses a large body before reading it,
+// whether it says its length or not; an upload route takes files up to
+// its own limit.
+func TestBodyLimits(t *testing.T) {
+	ra := newReviewApp(t)
+	big := strings.Repeat("a", 2<<20)
+	req := httptest.NewRequest("POST", "/login", strings.NewReader("email=x&password="+big))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if resp, _ := ra.app.Test(req, -1); resp.StatusCode != 413 {
+		t.Errorf("a 2 MB sign-in form: %d, want 413", resp.StatusCode)
+	}
+	req = httptest.NewRequest("POST", "/login", io.MultiReader(strings.NewReader("email=x&password="), strings.NewReader(big)))
+	req.ContentLength, req.TransferEncoding = -1, []string{"chunked"} // the length is not known in advance
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if resp, err := ra.app.Test(req, -1); err != nil || resp.StatusCode != 413 {
+		t.Fatalf("a 2 MB chunked sign-in form: %v %v, want 413", resp, err)
+	}
+	if status, _ := ra.api(t, "officer", "POST", "/api/v1/submissions", `{"title": "`+big+`"}`); status != 413 {
+		t.Errorf("a 2 MB JSON submission: %d, want 413", status)
 	}
 }
