@@ -8,6 +8,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/compendium-kb/compendium/ui/redirect"
+
 	"github.com/compendium-kb/compendium/kb"
 )
 
@@ -107,11 +109,11 @@ type loginPage struct {
 func (h *handlers) loginForm(c *fiber.Ctx) error {
 	token := kb.RandomToken()
 	h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
-	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: safeRedirect(c.Query("next"), "/submissions"), LoginCSRF: token})
+	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: redirect.Safe(c.Query("next"), "/submissions"), LoginCSRF: token})
 }
 
 func (h *handlers) login(c *fiber.Ctx) error {
-	next := safeRedirect(c.FormValue("next"), "/submissions")
+	next := redirect.Safe(c.FormValue("next"), "/submissions")
 	fail := func(status int, msg string) error {
 		token := kb.RandomToken()
 		h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))

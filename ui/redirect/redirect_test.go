@@ -1,4 +1,4 @@
-package ui
+package redirect
 
 import (
 	"net/url"
@@ -7,7 +7,7 @@ import (
 	"unicode"
 )
 
-func TestSafeRedirect(t *testing.T) {
+func TestSafe(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"/submissions", "/submissions"},
 		{"/?q=child%20labour&state=Jharkhand", "/?q=child%20labour&state=Jharkhand"},
@@ -32,28 +32,28 @@ func TestSafeRedirect(t *testing.T) {
 		{"/\u2028/evil.example", "/fallback"},
 	}
 	for _, tt := range tests {
-		if got := safeRedirect(tt.in, "/fallback"); got != tt.want {
-			t.Errorf("safeRedirect(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Safe(tt.in, "/fallback"); got != tt.want {
+			t.Errorf("Safe(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-// FuzzSafeRedirect checks that whatever comes in, what goes out is the
+// FuzzSafe checks that whatever comes in, what goes out is the
 // fallback or a path on this site that no decoding turns into another
 // site or a second header.
-func FuzzSafeRedirect(f *testing.F) {
+func FuzzSafe(f *testing.F) {
 	for _, s := range []string{"/submissions", "/%09/evil", "//x", "/\\x", "/?q=a%20b", "/%0d%0aX: y", "/%252f%252fx"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := safeRedirect(in, "/fallback")
+		out := Safe(in, "/fallback")
 		if out == "/fallback" {
 			return
 		}
 		for s, i := out, 0; i < 4; i++ {
 			if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") ||
 				strings.ContainsFunc(s, unicode.IsControl) {
-				t.Fatalf("safeRedirect(%q) = %q: decodes to %q, not a path on this site", in, out, s)
+				t.Fatalf("Safe(%q) = %q: decodes to %q, not a path on this site", in, out, s)
 			}
 			d, err := url.PathUnescape(s)
 			if err != nil || d == s {
@@ -62,11 +62,11 @@ func FuzzSafeRedirect(f *testing.F) {
 			s = d
 		}
 		if strings.ContainsAny(out, " \t\r\n") {
-			t.Fatalf("safeRedirect(%q) = %q: white space in a Location", in, out)
+			t.Fatalf("Safe(%q) = %q: white space in a Location", in, out)
 		}
 		u, err := url.Parse(out)
 		if err != nil || u.Host != "" || u.Scheme != "" {
-			t.Fatalf("safeRedirect(%q) = %q: parses as %+v, %v", in, out, u, err)
+			t.Fatalf("Safe(%q) = %q: parses as %+v, %v", in, out, u, err)
 		}
 	})
 }
