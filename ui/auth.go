@@ -8,9 +8,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/compendium-kb/compendium/ui/redirect"
-
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/ui/redirect"
 )
 
 const (
