@@ -101,11 +101,21 @@ type Notice struct {
 	Read         bool      `json:"read" bson:"read"`
 }
 
+// SubmissionFilter says which submissions to list; empty fields match
+// all.
+type SubmissionFilter struct {
+	OwnerID string
+	Status  Status
+	Page    ListPage
+}
+
 // SubmissionStore keeps submissions, their audit trail and notices.
 type SubmissionStore interface {
 	CreateSubmission(ctx context.Context, s Submission) error
 	Submission(ctx context.Context, id string) (Submission, error)
-	Submissions(ctx context.Context) ([]Submission, error)
+	// ListSubmissions returns a page of submissions, latest change
+	// first, without their versions or files' text.
+	ListSubmissions(ctx context.Context, f SubmissionFilter) ([]Submission, error)
 	// UpdateSubmission stores s if the stored revision is still s.Rev-1,
 	// and fails with ErrConflict otherwise: of two writers, one wins.
 	UpdateSubmission(ctx context.Context, s Submission) error
@@ -122,8 +132,6 @@ type SubmissionStore interface {
 	SavePractice(ctx context.Context, p Practice) error
 }
 
-const maxField = 20000
-
 // Validate checks the fields; complete asks for what a submission needs
 // before review, not only what a draft needs.
 func (f SubmissionFields) Validate(complete bool) error {
@@ -134,27 +142,20 @@ func (f SubmissionFields) Validate(complete bool) error {
 		}
 	}
 	need("title", f.Title, "Give the practice a title of at least 10 characters.", 10)
-	if len(f.Title) > 200 {
-		problems["title"] = "Keep the title under 200 characters."
-	}
-	for name, v := range map[string]string{"district": f.District, "unit": f.Unit, "period": f.Period, "problem": f.Problem,
-		"action": f.Action, "results": f.Results, "resources": f.Resources, "lessons": f.Lessons, "laws": f.Laws,
-		"partners": f.Partners, "contact": f.Contact} {
-		if len(v) > maxField {
-			problems[name] = fmt.Sprintf("Keep this under %d characters; attach a PDF for more.", maxField)
-		}
+	for name, msg := range f.sizeProblems() {
+		problems[name] = msg
 	}
 	for _, s := range f.States {
-		if indexer.StateOf(s) == "" {
+		if problems["states"] == "" && indexer.StateOf(s) == "" {
 			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40))
 		}
 	}
-	if len(f.Links) > 10 {
-		problems["links"] = "Give at most 10 links."
-	}
 	for _, l := range f.Links {
+		if problems["links"] != "" {
+			break
+		}
 		u, err := url.Parse(l)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(l) > 500 {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(l) > MaxLinkLength {
 			problems["links"] = fmt.Sprintf("%q is not a web address (https://…).", truncate(l, 60))
 		}
 	}
@@ -214,6 +215,9 @@ type Reviews struct {
 
 // Create saves a new draft.
 func (r *Reviews) Create(ctx context.Context, u User, f SubmissionFields) (Submission, error) {
+	if err := f.checkSizes(); err != nil {
+		return Submission{}, err
+	}
 	f = f.normalize()
 	if err := f.Validate(false); err != nil {
 		return Submission{}, err
@@ -240,20 +244,16 @@ func (r *Reviews) Get(ctx context.Context, u User, id string) (Submission, error
 	return s, nil
 }
 
-// List returns the submissions a user may see, newest first: an officer's
-// own; for reviewers, everyone's. status filters when not empty.
-func (r *Reviews) List(ctx context.Context, u User, status Status) ([]Submission, error) {
-	all, err := r.Store.Submissions(ctx)
-	if err != nil {
-		return nil, err
+// List returns a page of the submissions a user may see, latest change
+// first: an officer's own; for reviewers, everyone's. status filters when
+// not empty. The store filters, pages and leaves out the versions, so a
+// listing costs one page, however many or large the submissions.
+func (r *Reviews) List(ctx context.Context, u User, status Status, page ListPage) ([]Submission, error) {
+	f := SubmissionFilter{Status: status, Page: page.Bounded()}
+	if !u.Role.CanReview() {
+		f.OwnerID = u.ID
 	}
-	out := []Submission{}
-	for _, s := range all {
-		if (s.OwnerID == u.ID || u.Role.CanReview()) && (status == "" || s.Status == status) {
-			out = append(out, s)
-		}
-	}
-	return out, nil
+	return r.Store.ListSubmissions(ctx, f)
 }
 
 // Edit changes a draft, or a submission sent back for changes.
@@ -266,6 +266,9 @@ func (r *Reviews) Edit(ctx context.Context, u User, id string, rev int, f Submis
 		return Submission{}, fmt.Errorf("%w: the submission changed since you opened it; reload it", ErrConflict)
 	}
 	if _, err := Transition(s.Status, ActionEdit, u.Actor(), s.OwnerID, ""); err != nil {
+		return Submission{}, err
+	}
+	if err := f.checkSizes(); err != nil {
 		return Submission{}, err
 	}
 	f = f.normalize()
@@ -282,6 +285,9 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 	s, err := r.Get(ctx, u, id)
 	if err != nil {
 		return Submission{}, err
+	}
+	if len(reason) > MaxReason {
+		return Submission{}, &ValidationError{Fields: map[string]string{"reason": fmt.Sprintf("Keep the reason under %d characters.", MaxReason)}}
 	}
 	from := s.Status
 	to, err := Transition(from, a, u.Actor(), s.OwnerID, reason)

@@ -1,11 +1,14 @@
 package ui_test
 
 import (
+	"encoding/json"
 	"io"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/compendium-kb/compendium/kb"
 )
 
 // hostileTargets would leave the site, or add a header, if a redirect
@@ -90,5 +93,77 @@ func TestBodyLimits(t *testing.T) {
 	}
 	if status, _ := ra.api(t, "officer", "POST", "/api/v1/submissions", `{"title": "`+big+`"}`); status != 413 {
 		t.Errorf("a 2 MB JSON submission: %d, want 413", status)
+	}
+}
+
+// TestBoundedFields: every list and long string has a limit, and a
+// request over it gets a 422 naming the field and the limit.
+func TestBoundedFields(t *testing.T) {
+	ra := newReviewApp(t)
+	many := func(n int, s string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = s
+		}
+		return out
+	}
+	tests := []struct {
+		name, field, limit string
+		body               map[string]any
+	}{
+		{"500 states", "states", "40", map[string]any{"title": "A practice with many states", "states": many(500, "Jharkhand")}},
+		{"a 5 KB state", "states", "100", map[string]any{"title": "A practice with a long state", "states": []string{strings.Repeat("J", 5000)}}},
+		{"60 districts", "district", "50", map[string]any{"title": "A practice in many districts", "district": strings.Repeat("Ranchi, ", 60)}},
+		{"11 links", "links", "10", map[string]any{"title": "A practice with many links", "links": many(11, "https://police.example/")}},
+		{"a long title", "title", "200", map[string]any{"title": strings.Repeat("t", 201)}},
+		{"a long problem", "problem", "20000", map[string]any{"title": "A practice told at length", "problem": strings.Repeat("p", 20001)}},
+	}
+	for _, tt := range tests {
+		status, body := ra.api(t, "officer", "POST", "/api/v1/submissions", tt.body)
+		var resp struct{ Fields map[string]string }
+		json.Unmarshal(body, &resp)
+		if status != 422 || !strings.Contains(resp.Fields[tt.field], tt.limit) {
+			t.Errorf("%s: %d %.200s, want 422 with %s's limit %s", tt.name, status, body, tt.field, tt.limit)
+		}
+	}
+	id := ra.submitted(t)
+	status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+id+"/decision", map[string]string{"decision": "reject", "reason": strings.Repeat("r", 5001)})
+	if status != 422 || !strings.Contains(string(body), "5000") {
+		t.Errorf("a 5,001-byte reason: %d %.200s, want 422 with the limit 5000", status, body)
+	}
+}
+
+// TestListingIsPagedAndFiltered: an officer lists their own submissions
+// only, a page at a time, without the versions' text.
+func TestListingIsPagedAndFiltered(t *testing.T) {
+	ra := newReviewApp(t)
+	for range 3 {
+		ra.submitted(t) // by the officer, with a version each
+	}
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions", fullSubmission); status != 201 {
+		t.Fatalf("reviewer's draft: %d %s", status, body)
+	}
+	list := func(who, query string) []kb.Submission {
+		t.Helper()
+		status, body := ra.api(t, who, "GET", "/api/v1/submissions"+query, nil)
+		var resp struct{ Submissions []kb.Submission }
+		if err := json.Unmarshal(body, &resp); status != 200 || err != nil {
+			t.Fatalf("list %s: %d %v", query, status, err)
+		}
+		return resp.Submissions
+	}
+	if got := list("officer", ""); len(got) != 3 {
+		t.Errorf("the officer sees %d submissions, want their own 3", len(got))
+	}
+	if got := list("reviewer", "?size=2"); len(got) != 2 {
+		t.Errorf("a page of 2: %d", len(got))
+	}
+	if got := list("reviewer", "?size=2&page=2"); len(got) != 2 {
+		t.Errorf("the second page of 2 of 4: %d", len(got))
+	}
+	for _, s := range list("reviewer", "") {
+		if len(s.Versions) != 0 || s.Fields.Problem != "" || s.Fields.Title == "" {
+			t.Errorf("a listed submission carries %d versions and problem %q, title %q: want the title only", len(s.Versions), s.Fields.Problem, s.Fields.Title)
+		}
 	}
 }

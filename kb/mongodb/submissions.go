@@ -24,9 +24,36 @@ func (s *Store) Submission(ctx context.Context, id string) (kb.Submission, error
 	return byID[kb.Submission](ctx, s.submissions(), id, "submission")
 }
 
-// Submissions returns every submission, newest change first.
-func (s *Store) Submissions(ctx context.Context) ([]kb.Submission, error) {
-	return all[kb.Submission](ctx, s.submissions(), bson.D{}, bson.D{{Key: "updated_at", Value: -1}}, 0, "submissions")
+// listProjection is what a listing shows of a submission: its title,
+// states and status, not its text, versions or files.
+var listProjection = bson.D{
+	{Key: "_id", Value: 1}, {Key: "rev", Value: 1}, {Key: "status", Value: 1}, {Key: "owner_id", Value: 1},
+	{Key: "owner_name", Value: 1}, {Key: "owner_unit", Value: 1}, {Key: "fields.title", Value: 1},
+	{Key: "fields.states", Value: 1}, {Key: "reviewer_id", Value: 1}, {Key: "reason", Value: 1},
+	{Key: "practice_id", Value: 1}, {Key: "created_at", Value: 1}, {Key: "updated_at", Value: 1},
+}
+
+// ListSubmissions returns a page of submissions, latest change first. The
+// database filters, sorts, pages and projects; on embedded FerretDB a
+// filter on a field other than _id still reads the collection inside the
+// database, but only the page is decoded and sent.
+func (s *Store) ListSubmissions(ctx context.Context, f kb.SubmissionFilter) ([]kb.Submission, error) {
+	filter := bson.D{}
+	if f.OwnerID != "" {
+		filter = append(filter, bson.E{Key: "owner_id", Value: f.OwnerID})
+	}
+	if f.Status != "" {
+		filter = append(filter, bson.E{Key: "status", Value: f.Status})
+	}
+	p := f.Page.Bounded()
+	opts := options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(p.Skip())).SetLimit(int64(p.Size)).SetProjection(listProjection)
+	cur, err := s.submissions().Find(ctx, filter, opts)
+	if err != nil {
+		return nil, translate(err, "submissions")
+	}
+	out := []kb.Submission{}
+	return out, translate(cur.All(ctx, &out), "submissions")
 }
 
 // UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
