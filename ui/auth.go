@@ -2,7 +2,9 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -124,7 +126,16 @@ func (h *handlers) login(c *fiber.Ctx) error {
 	token, s, _, err := h.accounts.SignIn(c.UserContext(), c.FormValue("email"), c.FormValue("password"), c.IP())
 	switch {
 	case errors.Is(err, kb.ErrTooManyAttempts):
-		return fail(fiber.StatusTooManyRequests, "Too many failed attempts. Wait 15 minutes and try again.")
+		wait := time.Minute
+		var we *kb.WaitError
+		if errors.As(err, &we) {
+			wait = max(we.Wait.Round(time.Second), time.Second)
+		}
+		c.Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		return fail(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed attempts for this account or from this network. Wait %s and try again.", wait))
+	case errors.Is(err, kb.ErrOverloaded):
+		c.Set("Retry-After", "5")
+		return fail(fiber.StatusServiceUnavailable, "Many people are signing in just now. Please try again in a moment.")
 	case errors.Is(err, kb.ErrBadLogin):
 		return fail(fiber.StatusUnauthorized, "The e-mail address or the password is wrong.")
 	case err != nil:

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"encoding/json"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -165,5 +166,41 @@ func TestListingIsPagedAndFiltered(t *testing.T) {
 		if len(s.Versions) != 0 || s.Fields.Problem != "" || s.Fields.Title == "" {
 			t.Errorf("a listed submission carries %d versions and problem %q, title %q: want the title only", len(s.Versions), s.Fields.Problem, s.Fields.Title)
 		}
+	}
+}
+
+// TestSignInWaitAndAdminUnlock: after failed sign-ins the account waits
+// (429 with Retry-After) rather than being locked, and an admin's unlock
+// on the accounts page ends the wait.
+func TestSignInWaitAndAdminUnlock(t *testing.T) {
+	ra := newReviewApp(t)
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	try := func(password string) (int, http.Header) {
+		_, page, _ := officer.do("GET", "/login", nil)
+		all := csrfRE.FindAllStringSubmatch(page, -1)
+		status, _, h := officer.do("POST", "/login", url.Values{"_csrf": {all[len(all)-1][1]}, "email": {"officer@police.example"}, "password": {password}})
+		return status, h
+	}
+	for i := range 3 {
+		if status, _ := try("wrong password"); status != 401 {
+			t.Fatalf("wrong password %d: %d, want 401", i+1, status)
+		}
+	}
+	status, h := try("a long enough password")
+	if status != 429 || h.Get("Retry-After") == "" {
+		t.Fatalf("the right password after three failures: %d Retry-After %q, want 429 with a wait", status, h.Get("Retry-After"))
+	}
+	admin := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	admin.login("admin@police.example")
+	_, page, _ := admin.do("GET", "/admin/users", nil)
+	if !strings.Contains(page, `value="unlock"`) {
+		t.Error("the accounts page has no unlock button")
+	}
+	token := csrfRE.FindStringSubmatch(page)[1]
+	if status, _, _ := admin.do("POST", "/admin/users/officer@police.example", url.Values{"_csrf": {token}, "change": {"unlock"}}); status != 303 {
+		t.Fatalf("unlock: %d", status)
+	}
+	if status, h := try("a long enough password"); status != 303 {
+		t.Errorf("the right password after an unlock: %d %s, want 303", status, h.Get("Location"))
 	}
 }

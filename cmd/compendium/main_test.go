@@ -220,6 +220,13 @@ func TestUserCommands(t *testing.T) {
 		t.Fatalf("user token: %v %q", err, out.String())
 	}
 	out.Reset()
+	if err := run(ctx, []string{"user", "unlock", "--data", data, "--email", "SP@police.example"}, getenv, &out, &errOut); err != nil || !strings.Contains(out.String(), "unlocked sp@police.example") {
+		t.Errorf("user unlock: %v %q", err, out.String())
+	}
+	if err := run(ctx, []string{"user", "unlock", "--data", data, "--email", "nobody@police.example"}, getenv, &out, &errOut); !errors.Is(err, kb.ErrNotFound) {
+		t.Errorf("unlocking an unknown account: %v, want not found", err)
+	}
+	out.Reset()
 	run(ctx, []string{"user", "role", "--data", data, "--email", "sp@police.example", "--role", "reviewer"}, getenv, &out, &errOut)
 	run(ctx, []string{"user", "disable", "--data", data, "--email", "sp@police.example"}, getenv, &out, &errOut)
 	out.Reset()
