@@ -111,16 +111,19 @@ type SubmissionFilter struct {
 
 // SubmissionStore keeps submissions, their audit trail and notices.
 type SubmissionStore interface {
-	CreateSubmission(ctx context.Context, s Submission) error
 	Submission(ctx context.Context, id string) (Submission, error)
 	// ListSubmissions returns a page of submissions, latest change
 	// first, without their versions or files' text.
 	ListSubmissions(ctx context.Context, f SubmissionFilter) ([]Submission, error)
-	// UpdateSubmission stores s if the stored revision is still s.Rev-1,
-	// and fails with ErrConflict otherwise: of two writers, one wins.
-	UpdateSubmission(ctx context.Context, s Submission) error
+	// ChangeStore decides between concurrent changes and keeps the
+	// outbox of their effects.
+	ChangeStore
+	// AppendAudit adds an entry to a trail; an entry already there (by
+	// id) is not added again.
 	AppendAudit(ctx context.Context, e AuditEntry) error
 	Audit(ctx context.Context, submissionID string) ([]AuditEntry, error)
+	// AddNotice stores a notice; one already there (by id) is not added
+	// again.
 	AddNotice(ctx context.Context, n Notice) error
 	Notices(ctx context.Context, userID string) ([]Notice, error)
 	// UnreadNotices counts a user's unseen notices without reading them:
@@ -225,18 +228,27 @@ func (r *Reviews) Create(ctx context.Context, u User, f SubmissionFields) (Submi
 	now := r.Now().UTC()
 	s := Submission{ID: "s" + RandomToken()[:11], Rev: 1, Status: StatusDraft, OwnerID: u.ID, OwnerName: u.Name,
 		OwnerUnit: firstNonEmpty(f.Unit, u.Unit), Fields: f, CreatedAt: now, UpdatedAt: now}
-	if err := r.Store.CreateSubmission(ctx, s); err != nil {
+	entry := r.auditEntry(s, u.Actor(), ActionCreate, "", StatusDraft, "")
+	if err := r.commit(ctx, SubmissionChange{Submission: s, Audit: &entry}); err != nil {
 		return Submission{}, err
 	}
-	r.audit(ctx, s, u.Actor(), ActionCreate, "", StatusDraft, "")
 	return s, nil
 }
 
 // Get returns a submission its owner or a reviewer may see.
 func (r *Reviews) Get(ctx context.Context, u User, id string) (Submission, error) {
 	s, err := r.Store.Submission(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		s, err = Submission{ID: id}, nil // its first revision may be recorded, not yet stored
+	}
 	if err != nil {
 		return Submission{}, err
+	}
+	if s, err = r.catchUp(ctx, s); err != nil {
+		return Submission{}, err
+	}
+	if s.Rev == 0 {
+		return Submission{}, fmt.Errorf("submission %s: %w", id, ErrNotFound)
 	}
 	if s.OwnerID != u.ID && !u.Role.CanReview() {
 		return Submission{}, fmt.Errorf("submission %s: %w", id, ErrNotFound) // do not confirm it exists
@@ -276,7 +288,7 @@ func (r *Reviews) Edit(ctx context.Context, u User, id string, rev int, f Submis
 		return Submission{}, err
 	}
 	s.Fields, s.OwnerUnit = f, firstNonEmpty(f.Unit, s.OwnerUnit)
-	return s, r.save(ctx, &s)
+	return s, r.save(ctx, &s, SubmissionChange{})
 }
 
 // Act applies a workflow action. Exactly one of two concurrent actions on
@@ -311,26 +323,27 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 	if a == ActionApprove {
 		s.PracticeID = PracticeID("submissions", s.ID) // stable: never changes afterwards
 	}
-	if err := r.save(ctx, &s); err != nil {
+	entry := r.auditEntry(Submission{ID: s.ID, Rev: s.Rev + 1}, u.Actor(), a, from, to, reason)
+	change := SubmissionChange{Audit: &entry, Publish: a == ActionApprove}
+	if s.OwnerID != u.ID {
+		change.Notice = r.noticeFor(s, to)
+	}
+	if err := r.save(ctx, &s, change); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Submission{}, fmt.Errorf("%w: someone else acted on this submission at the same moment; reload it to see what changed", ErrConflict)
 		}
 		return Submission{}, err
 	}
-	r.audit(ctx, s, u.Actor(), a, from, to, reason)
-	if a == ActionApprove {
-		if err := r.publish(ctx, s); err != nil {
-			return s, fmt.Errorf("approved, but publishing failed (run reindex): %w", err)
-		}
-	}
-	if s.OwnerID != u.ID {
-		text := fmt.Sprintf("Your submission “%s” is now %s.", s.Fields.Title, to.Label())
-		if s.Reason != "" {
-			text += " Reason: " + s.Reason
-		}
-		_ = r.Store.AddNotice(ctx, Notice{ID: "n" + RandomToken()[:11], UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()})
-	}
 	return s, nil
+}
+
+// noticeFor tells the owner of s what it became by its next revision.
+func (r *Reviews) noticeFor(s Submission, to Status) *Notice {
+	text := fmt.Sprintf("Your submission “%s” is now %s.", s.Fields.Title, to.Label())
+	if s.Reason != "" {
+		text += " Reason: " + s.Reason
+	}
+	return &Notice{ID: "n" + ChangeID(s.ID, s.Rev+1), UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()}
 }
 
 // History returns a submission's audit trail, oldest first.
@@ -391,7 +404,7 @@ func (r *Reviews) Attach(ctx context.Context, u User, id, name string, data []by
 		return Submission{}, err
 	}
 	s.Files = append(s.Files, a)
-	return s, r.save(ctx, &s)
+	return s, r.save(ctx, &s, SubmissionChange{})
 }
 
 // File opens a submission's supporting file for someone who may see it.
@@ -414,19 +427,23 @@ func (r *Reviews) MarkNoticesRead(ctx context.Context, u User) error {
 	return r.Store.MarkNoticesRead(ctx, u.ID)
 }
 
-func (r *Reviews) save(ctx context.Context, s *Submission) error {
+// save records the next revision of s with the change's effects.
+func (r *Reviews) save(ctx context.Context, s *Submission, c SubmissionChange) error {
 	s.Rev++
 	s.UpdatedAt = r.Now().UTC()
-	if err := r.Store.UpdateSubmission(ctx, *s); err != nil {
+	c.Submission = *s
+	if err := r.commit(ctx, c); err != nil {
 		s.Rev--
 		return err
 	}
 	return nil
 }
 
-func (r *Reviews) audit(ctx context.Context, s Submission, a Actor, action Action, from, to Status, reason string) {
-	_ = r.Store.AppendAudit(ctx, AuditEntry{ID: "a" + RandomToken()[:15], SubmissionID: s.ID, ActorID: a.UserID, ActorName: a.Name,
-		Role: a.Role, Action: action, From: from, To: to, Reason: strings.TrimSpace(reason), At: r.Now().UTC()})
+// auditEntry is the trail's entry for the change that makes revision
+// s.Rev; its id is the revision's, so that writing it twice keeps one.
+func (r *Reviews) auditEntry(s Submission, a Actor, action Action, from, to Status, reason string) AuditEntry {
+	return AuditEntry{ID: "a" + ChangeID(s.ID, s.Rev), SubmissionID: s.ID, ActorID: a.UserID, ActorName: a.Name,
+		Role: a.Role, Action: action, From: from, To: to, Reason: strings.TrimSpace(reason), At: r.Now().UTC()}
 }
 
 // publish turns an approved submission into a practice, searchable at
@@ -444,7 +461,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 	}
 	body := strings.TrimSpace(text.String())
 	fields := indexer.ReadFieldsFromText(f.Title, body)
-	now := r.Now().UTC()
+	now := s.UpdatedAt // the decision's time, the same however often this runs
 	p := Practice{
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
 		Text: body, States: f.States, Districts: splitList(f.District), Years: fields.Years, Themes: nonNil(fields.Themes),
@@ -453,7 +470,9 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},
 		CreatedAt:  now, UpdatedAt: now,
 	}
-	if err := r.Store.SavePractice(ctx, p); err != nil {
+	// Saved already when a change is completed a second time: its id never
+	// changes, and the stored one is the same practice.
+	if err := r.Store.SavePractice(ctx, p); err != nil && !errors.Is(err, ErrConflict) {
 		return err
 	}
 	return r.Service.Index.Put(ctx, []Practice{p})

@@ -241,7 +241,9 @@ func (h *handlers) notices(c *fiber.Ctx) error {
 		return err
 	}
 	p := noticesPage{page: h.pageFor(c, "Notices"), Notices: ns}
-	_ = h.reviews.MarkNoticesRead(c.UserContext(), u)
+	if err := h.reviews.MarkNoticesRead(c.UserContext(), u); err != nil {
+		h.log.Warn("marking notices read failed; they stay unread", "user", u.ID, "err", err) // shown again next time: nothing lost
+	}
 	return h.render(c, "notices", p)
 }
 

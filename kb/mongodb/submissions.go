@@ -14,11 +14,6 @@ import (
 
 func (s *Store) submissions() *mongo.Collection { return s.db.Collection("submissions") }
 
-// CreateSubmission stores a new submission.
-func (s *Store) CreateSubmission(ctx context.Context, sub kb.Submission) error {
-	return s.insert(ctx, "submissions", sub, "submission "+sub.ID)
-}
-
 // Submission returns a submission by id.
 func (s *Store) Submission(ctx context.Context, id string) (kb.Submission, error) {
 	return byID[kb.Submission](ctx, s.submissions(), id, "submission")
@@ -56,31 +51,6 @@ func (s *Store) ListSubmissions(ctx context.Context, f kb.SubmissionFilter) ([]k
 	return out, translate(cur.All(ctx, &out), "submissions")
 }
 
-// UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
-// On MongoDB the conditional replace is atomic by itself; embedded
-// FerretDB applies updates without isolation (dependencies.md), so the
-// check and the write also happen under the store's lock: one process
-// owns the embedded database.
-func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	cur, err := s.Submission(ctx, sub.ID)
-	if err != nil {
-		return err
-	}
-	if cur.Rev != sub.Rev-1 {
-		return fmt.Errorf("submission %s: revision %d, not %d: %w", sub.ID, cur.Rev, sub.Rev-1, kb.ErrConflict)
-	}
-	res, err := s.submissions().ReplaceOne(ctx, bson.D{{Key: "_id", Value: sub.ID}, {Key: "rev", Value: sub.Rev - 1}}, sub)
-	if err != nil {
-		return translate(err, "submission "+sub.ID)
-	}
-	if res.MatchedCount == 0 {
-		return fmt.Errorf("submission %s changed meanwhile: %w", sub.ID, kb.ErrConflict)
-	}
-	return nil
-}
-
 // trail is a submission's audit trail in one record, its _id the
 // submission's: a submission page reads it with one lookup, where a
 // filter on submission would read every entry of every submission on the
@@ -96,6 +66,16 @@ func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	trails := s.db.Collection("trails")
+	var t trail
+	err := trails.FindOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}).Decode(&t)
+	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+		return translate(err, "audit trail of "+e.SubmissionID)
+	}
+	for _, have := range t.Entries {
+		if have.ID == e.ID {
+			return nil // written before a crash or by another completer
+		}
+	}
 	for range 2 { // a second writer may start the record first (MongoDB)
 		res, err := trails.UpdateOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}, bson.D{{Key: "$push", Value: bson.D{{Key: "entries", Value: e}}}})
 		if err != nil {
@@ -144,7 +124,9 @@ func (s *Store) legacyAudit(ctx context.Context, submissionID string) ([]kb.Audi
 func (s *Store) AddNotice(ctx context.Context, n kb.Notice) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.db.Collection("notices").InsertOne(ctx, n); err != nil {
+	if _, err := s.db.Collection("notices").InsertOne(ctx, n); mongo.IsDuplicateKeyError(err) {
+		return nil // written before a crash or by another completer
+	} else if err != nil {
 		return translate(err, "notice")
 	}
 	return s.setUnread(ctx, n.UserID, bson.D{{Key: "$inc", Value: bson.D{{Key: "unread", Value: 1}}}})
