@@ -1,15 +1,13 @@
 package kb
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
@@ -214,6 +212,12 @@ type Reviews struct {
 	Store   SubmissionStore
 	Service *Service // to publish approved practices into the index
 	Now     func() time.Time
+	// AttachWait is how long an upload waits for its file to be read
+	// before it is answered with the file queued (default 3 s).
+	AttachWait time.Duration
+
+	queueOnce sync.Once
+	queue     *extractQueue
 }
 
 // Create saves a new draft.
@@ -362,49 +366,6 @@ func (r *Reviews) Notices(ctx context.Context, u User) ([]Notice, error) {
 // Unread counts a user's unseen notices.
 func (r *Reviews) Unread(ctx context.Context, u User) (int, error) {
 	return r.Store.UnreadNotices(ctx, u.ID)
-}
-
-// Attach adds a supporting PDF to a submission its owner may still edit.
-// The file must be a PDF by its content, not its name; its text is read
-// with the indexer, in a worker process like every upload.
-func (r *Reviews) Attach(ctx context.Context, u User, id, name string, data []byte) (Submission, error) {
-	s, err := r.Get(ctx, u, id)
-	if err != nil {
-		return Submission{}, err
-	}
-	if _, err := Transition(s.Status, ActionEdit, u.Actor(), s.OwnerID, ""); err != nil {
-		return Submission{}, err
-	}
-	name = truncate(strings.TrimSpace(strings.ReplaceAll(name, "/", "_")), 120)
-	bad := func(msg string) (Submission, error) {
-		return Submission{}, &ValidationError{Fields: map[string]string{"files": msg}}
-	}
-	switch {
-	case len(s.Files) >= MaxAttachments:
-		return bad(fmt.Sprintf("A submission takes at most %d files.", MaxAttachments))
-	case len(data) > MaxAttachmentBytes:
-		return bad(fmt.Sprintf("%s is larger than %d MB.", name, MaxAttachmentBytes>>20))
-	case !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n \xef\xbb\xbf"), []byte("%PDF-")):
-		return bad(fmt.Sprintf("%s is not a PDF file (only PDFs are accepted).", name))
-	}
-	sum := sha256.Sum256(data)
-	a := Attachment{Name: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), AddedAt: r.Now().UTC()}
-	doc, err := r.Service.Extract.Extract(ctx, name, data)
-	switch c := indexer.ClassOf(err); {
-	case err == nil:
-		a.Pages, a.Text = doc.Pages, truncate(doc.Text(), maxAttachmentText)
-	case c == indexer.ClassNoText:
-		a.Note = "no text layer (scanned?)"
-	case c != "":
-		return bad(fmt.Sprintf("%s cannot be read: %v", name, errors.Unwrap(err)))
-	default:
-		return Submission{}, err
-	}
-	if err := r.Store.PutFile(ctx, a.SHA256, data); err != nil {
-		return Submission{}, err
-	}
-	s.Files = append(s.Files, a)
-	return s, r.save(ctx, &s, SubmissionChange{})
 }
 
 // File opens a submission's supporting file for someone who may see it.
