@@ -235,6 +235,20 @@ func TestUserCommands(t *testing.T) {
 	}
 }
 
+// TestBenchLoad runs the load test small: every figure is printed and no
+// request fails.
+func TestBenchLoad(t *testing.T) {
+	out, _, err := runCmd(t, "bench", "load", "--n", "300", "--clients", "4", "--duration", "1500ms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"requests ", "/s)", "search API", "practice page", "citation", "latency     p50", "p99", "errors      0\n", "peak memory"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench load output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 // TestBenchSearch runs the search benchmark small: every figure is
 // printed, the corpus is written, and the new queries never repeat.
 func TestBenchSearch(t *testing.T) {
