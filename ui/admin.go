@@ -47,6 +47,8 @@ func (h *handlers) changeUser(c *fiber.Ctx) error {
 		_, err = h.accounts.SetDisabled(c.UserContext(), email, true)
 	case "enable":
 		_, err = h.accounts.SetDisabled(c.UserContext(), email, false)
+	case "unlock":
+		err = h.accounts.Unlock(c.UserContext(), email, current(c).user.ID)
 	case "role":
 		var role kb.Role
 		if role, err = kb.ParseRole(c.FormValue("role")); err == nil {

@@ -74,7 +74,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, uploads: make(chan struct{}, maxUploads)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
 	}
@@ -88,7 +88,10 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
+		// Bodies are read by limitBody, with each route's own limit.
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		BodyLimit:                    maxImportBytes + maxFormBytes,
 		// Client address and scheme come from proxy headers only when the
 		// peer is a trusted proxy (the check is off by default in Fiber,
 		// which then believes X-Forwarded-Proto from anyone).
@@ -98,7 +101,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		EnableIPValidation:      true,
 	})
 	app.Use(h.access, h.forwardedFor)
-	app.Use(securityHeaders)
+	app.Use(h.headerGuard, h.limitBody, securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
 	// PDFs are compressed inside already, and a byte range of a
 	// compressed response would not be the range that was asked for.
@@ -140,6 +143,7 @@ type handlers struct {
 	reviews  *kb.Reviews
 	packs    *kb.Packs
 	importer Importer
+	uploads  chan struct{} // places for uploads being read
 
 	version      string
 	lastBackup   func(ctx context.Context) (Backup, bool, error)

@@ -62,7 +62,8 @@ Commands:
   version   print the version
   user      manage accounts: user add | list | disable | enable | role | token | revoke-token
   bench     "bench text FOLDER": text extraction against pdftotext;
-            "bench search --n 100000": import, search and HTTP speed on a generated corpus
+            "bench search --n 100000": import, search and HTTP speed on a generated corpus;
+            "bench load": 64 clients for 60 s on loopback (searches, pages, citations, sign-ins)
 
 Run "compendium COMMAND -h" for a command's options.
 `
@@ -110,6 +111,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "bench":
 		if len(rest) > 0 && rest[0] == "search" {
 			return cmdBenchSearch(ctx, rest[1:], getenv, stdout, stderr)
+		}
+		if len(rest) > 0 && rest[0] == "load" {
+			return cmdBenchLoad(ctx, rest[1:], getenv, stdout, stderr)
 		}
 		if len(rest) > 0 && rest[0] == "text" {
 			rest = rest[1:]

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"sort"
 	"time"
@@ -46,6 +47,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 	}
+	completeChanges(ctx, st.reviews, log)
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Stop the server (Ctrl+C) and create one with:\n  go run ./cmd/compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n(or, with a built binary, compendium user add …)\n", cfg.data)
 	}
@@ -73,6 +75,18 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	fmt.Fprintf(stdout, "Compendium is running at http://%s/ (data in %s). Press Ctrl+C to stop.\n", ln.Addr(), dataWhere(cfg))
 	errc := make(chan error, 1)
 	go func() { errc <- app.Listener(ln) }()
+	go func() { // changes whose effects failed for a moment are retried
+		tick := time.NewTicker(time.Minute)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				completeChanges(ctx, st.reviews, log)
+			}
+		}
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -126,4 +140,16 @@ func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer
 		fmt.Fprintf(stdout, "  %s: %d case studies from %d pages\n", name, res.Added+res.Updated, res.Pages)
 	}
 	return errors.Join(errs...)
+}
+
+// completeChanges completes the review decisions left unfinished in the
+// outbox (by a crash, or a database that failed for a moment).
+func completeChanges(ctx context.Context, reviews *kb.Reviews, log *slog.Logger) {
+	n, err := reviews.CompletePending(ctx)
+	if n > 0 {
+		log.Info("completed unfinished review changes", "changes", n)
+	}
+	if err != nil {
+		log.Error("review changes still unfinished; retrying in a minute", "err", err)
+	}
 }

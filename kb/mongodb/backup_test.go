@@ -36,7 +36,7 @@ func filledStore(t *testing.T) *mongodb.Store {
 	steps := []error{
 		st.CreateUser(ctx, kb.User{ID: "a@police.example", Email: "a@police.example", PasswordHash: "$argon2id$x", Role: kb.RoleAdmin}),
 		st.CreateSession(ctx, kb.Session{ID: "s1", UserID: "a@police.example", ExpiresAt: now.Add(time.Hour)}),
-		st.CreateSubmission(ctx, kb.Submission{ID: "sub1", Status: kb.StatusSubmitted, OwnerID: "a@police.example", CreatedAt: now}),
+		st.ApplySubmission(ctx, kb.Submission{ID: "sub1", Rev: 1, Status: kb.StatusSubmitted, OwnerID: "a@police.example", CreatedAt: now}),
 		st.AppendAudit(ctx, kb.AuditEntry{SubmissionID: "sub1", To: kb.StatusSubmitted, At: now}),
 		st.AddNotice(ctx, kb.Notice{ID: "n1", UserID: "a@police.example", At: now}),
 		st.CreatePack(ctx, kb.Pack{ID: "pack1", Title: "Rescue", OwnerID: "a@police.example"}),

@@ -14,49 +14,41 @@ import (
 
 func (s *Store) submissions() *mongo.Collection { return s.db.Collection("submissions") }
 
-// CreateSubmission stores a new submission.
-func (s *Store) CreateSubmission(ctx context.Context, sub kb.Submission) error {
-	return s.insert(ctx, "submissions", sub, "submission "+sub.ID)
-}
-
 // Submission returns a submission by id.
 func (s *Store) Submission(ctx context.Context, id string) (kb.Submission, error) {
 	return byID[kb.Submission](ctx, s.submissions(), id, "submission")
 }
 
-// Submissions returns every submission, newest change first.
-func (s *Store) Submissions(ctx context.Context) ([]kb.Submission, error) {
-	return all[kb.Submission](ctx, s.submissions(), bson.D{}, bson.D{{Key: "updated_at", Value: -1}}, 0, "submissions")
+// listProjection is what a listing shows of a submission: its title,
+// states and status, not its text, versions or files.
+var listProjection = bson.D{
+	{Key: "_id", Value: 1}, {Key: "rev", Value: 1}, {Key: "status", Value: 1}, {Key: "owner_id", Value: 1},
+	{Key: "owner_name", Value: 1}, {Key: "owner_unit", Value: 1}, {Key: "fields.title", Value: 1},
+	{Key: "fields.states", Value: 1}, {Key: "reviewer_id", Value: 1}, {Key: "reason", Value: 1},
+	{Key: "practice_id", Value: 1}, {Key: "created_at", Value: 1}, {Key: "updated_at", Value: 1},
 }
 
-// UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
-// On MongoDB the conditional replace is atomic by itself; embedded
-// FerretDB applies updates without isolation (of eight concurrent
-// conditional findOneAndUpdates, two or three won), so the
-// check and the write also happen under the store's lock: one process
-// owns the embedded database.
-func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	cur, err := s.Submission(ctx, sub.ID)
+// ListSubmissions returns a page of submissions, latest change first. The
+// database filters, sorts, pages and projects; on embedded FerretDB a
+// filter on a field other than _id still reads the collection inside the
+// database, but only the page is decoded and sent.
+func (s *Store) ListSubmissions(ctx context.Context, f kb.SubmissionFilter) ([]kb.Submission, error) {
+	filter := bson.D{}
+	if f.OwnerID != "" {
+		filter = append(filter, bson.E{Key: "owner_id", Value: f.OwnerID})
+	}
+	if f.Status != "" {
+		filter = append(filter, bson.E{Key: "status", Value: f.Status})
+	}
+	p := f.Page.Bounded()
+	opts := options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(p.Skip())).SetLimit(int64(p.Size)).SetProjection(listProjection)
+	cur, err := s.submissions().Find(ctx, filter, opts)
 	if err != nil {
-		return err
+		return nil, translate(err, "submissions")
 	}
-	if cur.Rev != sub.Rev-1 {
-		return fmt.Errorf("submission %s: revision %d, not %d: %w", sub.ID, cur.Rev, sub.Rev-1, kb.ErrConflict)
-	}
-	if err := s.claimRevision(ctx, sub.ID, sub.Rev); err != nil {
-		return err
-	}
-	res, err := s.submissions().ReplaceOne(ctx, bson.D{{Key: "_id", Value: sub.ID}, {Key: "rev", Value: sub.Rev - 1}}, sub)
-	if err != nil {
-		s.releaseRevision(sub.ID, sub.Rev)
-		return translate(err, "submission "+sub.ID)
-	}
-	if res.MatchedCount == 0 {
-		return fmt.Errorf("submission %s changed meanwhile: %w", sub.ID, kb.ErrConflict)
-	}
-	return nil
+	out := []kb.Submission{}
+	return out, translate(cur.All(ctx, &out), "submissions")
 }
 
 // trail is a submission's audit trail in one record, its _id the
@@ -74,6 +66,16 @@ func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	trails := s.db.Collection("trails")
+	var t trail
+	err := trails.FindOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}).Decode(&t)
+	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+		return translate(err, "audit trail of "+e.SubmissionID)
+	}
+	for _, have := range t.Entries {
+		if have.ID == e.ID {
+			return nil // written before a crash or by another completer
+		}
+	}
 	for range 2 { // a second writer may start the record first (MongoDB)
 		res, err := trails.UpdateOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}, bson.D{{Key: "$push", Value: bson.D{{Key: "entries", Value: e}}}})
 		if err != nil {
@@ -110,7 +112,9 @@ func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry
 func (s *Store) AddNotice(ctx context.Context, n kb.Notice) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.db.Collection("notices").InsertOne(ctx, n); err != nil {
+	if _, err := s.db.Collection("notices").InsertOne(ctx, n); mongo.IsDuplicateKeyError(err) {
+		return nil // written before a crash or by another completer
+	} else if err != nil {
 		return translate(err, "notice")
 	}
 	return s.setUnread(ctx, n.UserID, bson.D{{Key: "$inc", Value: bson.D{{Key: "unread", Value: 1}}}})

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/compendium-kb/compendium/kb"
 	"github.com/compendium-kb/compendium/kb/mongodb"
@@ -32,7 +33,7 @@ func TestOneWriterPerRevisionAcrossStores(t *testing.T) {
 	if err := emb.Prepare(ctx, nodes[0]); err != nil {
 		t.Fatal(err)
 	}
-	if err := nodes[0].CreateSubmission(ctx, kb.Submission{ID: "s1", Status: kb.StatusSubmitted, Rev: 1}); err != nil {
+	if err := nodes[0].ApplySubmission(ctx, kb.Submission{ID: "s1", Status: kb.StatusSubmitted, Rev: 1}); err != nil {
 		t.Fatal(err)
 	}
 	const writers = 8
@@ -42,7 +43,8 @@ func TestOneWriterPerRevisionAcrossStores(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = nodes[i%2].UpdateSubmission(ctx, kb.Submission{ID: "s1", Status: kb.StatusApproved, Rev: 2, OwnerName: string(rune('a' + i))})
+			next := kb.Submission{ID: "s1", Status: kb.StatusApproved, Rev: 2, OwnerName: string(rune('a' + i))}
+			errs[i] = nodes[i%2].ClaimChange(ctx, kb.SubmissionChange{ID: kb.ChangeID("s1", 2), Submission: next, At: time.Now()})
 		}()
 	}
 	wg.Wait()
