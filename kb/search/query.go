@@ -308,6 +308,11 @@ func (b queryBuilder) fieldFilter(p *plan, tok string) *node {
 		return termNode("themes", strings.ToLower(value))
 	case "document", "source":
 		return termNode("document", value)
+	case "from", "via", "to":
+		if st := indexer.StateOf(value); st != "" {
+			value = st
+		}
+		return termNode(map[string]string{"from": "source", "via": "transit", "to": "destination"}[field], value)
 	case "title":
 		return b.words(p, "title", value, 1)
 	case "year":
