@@ -59,6 +59,16 @@ func (r Route) String() string {
 	return s + RouteArrow + end(r.Destination)
 }
 
+// RoutesText lists routes in a sentence: "Jharkhand → Delhi; Nepal →
+// via Raxaul, Bihar → unknown".
+func RoutesText(rs []Route) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = r.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
 // ProposeRoutes reads the routes a case's text describes; reviewers
 // confirm or edit them.
 func ProposeRoutes(text string) []Route {

@@ -23,6 +23,8 @@ type searchPage struct {
 	DidYouMean  *activeFilter
 	Sorts       []sortOption
 	First, Last int
+	// The same search exported, and counted on the statistics page.
+	ExportCSV, ExportXLSX, StatsLink string
 }
 
 type facetView struct {
@@ -58,6 +60,7 @@ func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	q := kb.Query{
 		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
 		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"),
+		Sources: multi("source"), Transit: multi("transit"), Destinations: multi("destination"), Routes: multi("route"),
 		Sort: string(args.Peek("sort")),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
@@ -81,6 +84,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.searched(c, q, res.Total)
 	pg := h.pageFor(c, "Search")
 	pg.Query, pg.SearchPage = q.Text, true
 	p := searchPage{page: pg, Results: res}
@@ -118,6 +122,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {kb.SortNewest, "Newest"}, {kb.SortOldest, "Oldest"}} {
 		p.Sorts = append(p.Sorts, sortOption{Value: o.value, Label: o.label, Selected: q.Sort == o.value})
 	}
+	p.ExportCSV, p.ExportXLSX, p.StatsLink = exportLink(q, "csv"), exportLink(q, "xlsx"), "/stats?"+encode(q).Encode()
 	p.First = (q.Page-1)*q.Size + 1
 	p.Last = min(q.Page*q.Size, res.Total)
 	return h.render(c, "search", p)
@@ -127,6 +132,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 var facetLabels = []struct{ label, param string }{
 	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
 	{"Years", "year"}, {"Source document", "document"},
+	{"Source area", "source"}, {"Transit", "transit"}, {"Destination", "destination"}, {"Route", "route"},
 }
 
 type sortOption struct {
@@ -226,6 +232,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 		}
 		return c.Redirect(target, fiber.StatusMovedPermanently)
 	}
+	h.opened(c)
 	cite := h.cite(c, p)
 	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p.Text), Latest: latest,
 		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}

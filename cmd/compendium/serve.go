@@ -43,7 +43,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Create one with:\n  compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n", cfg.data)
 	}
-	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: func(ctx context.Context) error {
+	insights, stopInsights := startInsights(ctx, st, log)
+	defer stopInsights()
+	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Insights: insights, Ready: func(ctx context.Context) error {
 		if err := st.store.Ping(ctx); err != nil {
 			return fmt.Errorf("database: %w", err)
 		}

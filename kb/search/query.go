@@ -29,6 +29,7 @@ const (
 type queryBuilder struct {
 	analyzers map[string]analysis.Analyzer // by field
 	syn       *synonyms
+	added     *addedSynonyms // an admin's, matched at query time (added.go)
 }
 
 // dictionary is what the builder asks of the index: whether a word
@@ -223,6 +224,9 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 		kids = append(kids, termNode("title_terms", k), termNode("terms", k))
 		p.score("title_terms", k, boostSynonym*boostTitle*n)
 		p.score("terms", k, boostSynonym*n)
+	}
+	for _, alt := range b.added.of(u.text) {
+		kids = append(kids, b.phrase(p, alt))
 	}
 	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && d != nil && !d.known(w) {
 		for _, f := range []struct {
