@@ -34,6 +34,20 @@ func (p Practice) FigureCounts() map[string]int {
 	return out
 }
 
+// WithFigureCounts returns the practice reporting counts by measure name:
+// with FigureCounts, the only code that knows how Figures are kept.
+func (p Practice) WithFigureCounts(counts map[string]int) Practice {
+	if len(counts) == 0 {
+		p.Figures = nil
+		return p
+	}
+	p.Figures = map[string]int{}
+	for m, n := range counts {
+		p.Figures[m] = n
+	}
+	return p
+}
+
 // FigureTotal is a measure's total over some practices, and how many of
 // them report it: most practices report no figures at all.
 type FigureTotal struct {
