@@ -86,13 +86,27 @@ func newTileMap(byRegion map[string]int, routes []kb.StatsGroup, link func(regio
 			continue
 		}
 		busiest = max(busiest, g.Count)
-		half := tileSize / 2
-		m.Routes = append(m.Routes, mapRoute{Label: fmt.Sprintf("%s to %s: %d practices", s, d, g.Count), Link: routeLink(g.Key),
-			X1: a.Col*tileStep + half, Y1: a.Row*tileStep + half, X2: b.Col*tileStep + half, Y2: b.Row*tileStep + half,
-			Width: 2 + 4*g.Count/max(1, busiest)})
+		r := mapRoute{Label: fmt.Sprintf("%s to %s: %d practices", s, d, g.Count), Link: routeLink(g.Key), Width: 1 + 2*g.Count/max(1, busiest)}
+		r.X1, r.Y1, r.X2, r.Y2 = between(a, b)
+		m.Routes = append(m.Routes, r)
 	}
 	m.Summary = fmt.Sprintf("A grid map of India with a square for each state and union territory and for neighbouring countries; %d regions have practices, and lines show the %d busiest routes.", len(byRegion), len(m.Routes))
 	return m
+}
+
+// between is a line from tile a to tile b that starts and stops short of
+// their centres, so that neither tile's code and count is covered.
+func between(a, b tile) (x1, y1, x2, y2 int) {
+	ax, ay := float64(a.Col*tileStep+tileSize/2), float64(a.Row*tileStep+tileSize/2)
+	bx, by := float64(b.Col*tileStep+tileSize/2), float64(b.Row*tileStep+tileSize/2)
+	dx, dy := bx-ax, by-ay
+	l := math.Hypot(dx, dy)
+	const gap = 13.0
+	if l < 3*gap {
+		return int(ax), int(ay), int(bx), int(by)
+	}
+	ux, uy := dx/l, dy/l
+	return int(ax + ux*gap), int(ay + uy*gap), int(bx - ux*gap), int(by - uy*gap)
 }
 
 func isAbroad(name string) bool {
