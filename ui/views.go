@@ -59,6 +59,7 @@ func parseViews(st *static) (*views, error) {
 		"date":         func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		"statusLabel":  func(s kb.Status) string { return s.Label() },
 		"fieldArgs":    newFieldArgs,
+		"metaLine":     metaLine,
 		"add":          func(a, b int) int { return a + b },
 		"figureTables": func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
@@ -84,6 +85,9 @@ func PracticeURL(p kb.Practice) string {
 
 // PDFURL opens the source PDF at the first page of the case.
 func PDFURL(p kb.Practice) string {
+	if p.Provenance.File == "" {
+		return "" // a submitted practice has no source PDF
+	}
 	return fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(p.Provenance.DocumentID), p.Provenance.PageStart)
 }
 
@@ -116,6 +120,7 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 type errorPage struct {
 	page
 	Heading, Message string
+	BackTo           string // the page the person came from on this site, or the search
 }
 
 func (h *handlers) render(c *fiber.Ctx, name string, data any) error {
@@ -141,9 +146,9 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 // fieldArgs is what the form's field template needs for one field.
 type fieldArgs struct {
 	Name, Label, Hint, Value, Error string
-	Long                            bool
+	Long, Required                  bool
 }
 
 func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
-	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long}
+	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long, Required: kb.RequiredForReview[name]}
 }
