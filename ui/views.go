@@ -52,16 +52,16 @@ func newStatic() (*static, error) {
 
 func parseViews(st *static) (*views, error) {
 	funcs := template.FuncMap{
-		"asset":        func(name string) string { return "/static/" + st.byName[name] },
-		"practiceURL":  PracticeURL,
-		"pdfURL":       PDFURL,
-		"join":         strings.Join,
-		"date":         func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
-		"statusLabel":  func(s kb.Status) string { return s.Label() },
-		"fieldArgs":    newFieldArgs,
-		"metaLine":     metaLine,
-		"add":          func(a, b int) int { return a + b },
-		"figureTables": func(ts ...figureTable) []figureTable { return ts },
+		"asset":       func(name string) string { return "/static/" + st.byName[name] },
+		"practiceURL": PracticeURL,
+		"pdfURL":      PDFURL,
+		"join":        strings.Join,
+		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
+		"statusLabel": func(s kb.Status) string { return s.Label() },
+		"fieldArgs":   newFieldArgs,
+		"metaLine":    metaLine,
+		"add":         func(a, b int) int { return a + b },
+		"tables":      func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
