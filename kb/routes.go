@@ -143,6 +143,13 @@ func (f SubmissionFields) routes(body string) []Route {
 	return ProposeRoutes(body)
 }
 
+// Routes are the routes the practice will record when published: those
+// the submitter listed, or else those its text describes, for a reviewer
+// to confirm.
+func (f SubmissionFields) Routes() []Route {
+	return f.routes(strings.Join([]string{f.Problem, f.Action, f.Results, f.Lessons}, "\n\n"))
+}
+
 // formPlaces reads a list of places; "Gumla, Jharkhand" is one place.
 func formPlaces(s string) []Place {
 	var out []Place

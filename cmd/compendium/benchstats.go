@@ -91,7 +91,7 @@ func benchExport(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
 		var peak atomic.Uint64
 		stop := make(chan struct{})
 		go sampleHeap(&peak, stop)
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		resp, err := http.Get("http://" + ln.Addr().String() + "/api/v1/search?format=" + format)
 		if err != nil {
 			close(stop)
@@ -99,13 +99,13 @@ func benchExport(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
 		}
 		rows, size, err := countRows(resp.Body, format)
 		resp.Body.Close()
-		took := time.Since(start)
+		took, used := time.Since(start), cpuTime()-cpu
 		close(stop)
 		if err != nil {
 			return fmt.Errorf("export %s: %w", format, err)
 		}
-		fmt.Fprintf(stdout, "export %-4s      %d rows (%s) in %s; heap grew at most %s above %s\n", format, rows, humanBytes(size),
-			took.Round(time.Millisecond), humanBytes(int64(peak.Load())-int64(before.HeapInuse)), humanBytes(int64(before.HeapInuse)))
+		fmt.Fprintf(stdout, "export %-4s      %d rows (%s) in %s (%s of processor time); heap grew at most %s above %s\n", format, rows, humanBytes(size),
+			took.Round(time.Millisecond), used.Round(time.Millisecond), humanBytes(int64(peak.Load())-int64(before.HeapInuse)), humanBytes(int64(before.HeapInuse)))
 	}
 	return nil
 }
