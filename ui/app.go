@@ -34,6 +34,8 @@ type Service interface {
 	Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error)
 	Similar(ctx context.Context, id string, n int) ([]kb.Hit, error)
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
+	Stats(ctx context.Context, q kb.Query, group string, figures bool) (kb.Stats, error)
+	Export(ctx context.Context, q kb.Query, fn func(kb.Practice) error) error
 }
 
 // Config holds what the app needs besides the service.
@@ -43,7 +45,8 @@ type Config struct {
 	Accounts *kb.Accounts                    // nil: no sign-in, the public pages only
 	Reviews  *kb.Reviews
 	Packs    *kb.Packs
-	Importer Importer // for admins' uploads of compendia; nil hides the page
+	Importer Importer     // for admins' uploads of compendia; nil hides the page
+	Insights *kb.Insights // search analytics and settings; nil: none, statistics open
 
 	Version string   // shown in /healthz and the page footer
 	Metrics *Metrics // nil: made here, with no knowledge-base figures
@@ -74,7 +77,8 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, uploads: make(chan struct{}, maxUploads)}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
+		importer: cfg.Importer, insights: cfg.Insights, uploads: make(chan struct{}, maxUploads)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
 	}
@@ -120,12 +124,14 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	app.Get("/practices/:id/:slug?", h.practicePage)
 	app.Get("/documents", h.documentsPage)
 	app.Get("/documents/:file", h.documentPDF)
+	app.Get("/stats", h.statsAccess, h.statisticsPage)
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
 	api.Get("/practices/:id/citation", h.apiCitation)
+	api.Get("/stats", h.statsAccess, h.apiStats)
 	if h.accounts != nil && h.reviews != nil {
 		h.accountRoutes(app, api)
 	}
@@ -144,6 +150,7 @@ type handlers struct {
 	packs    *kb.Packs
 	importer Importer
 	uploads  chan struct{} // places for uploads being read
+	insights *kb.Insights
 
 	version      string
 	lastBackup   func(ctx context.Context) (Backup, bool, error)
@@ -169,6 +176,10 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
 	app.Post("/admin/users", signedIn, needRole(kb.RoleAdmin), h.addUser)
 	app.Post("/admin/users/:id", signedIn, needRole(kb.RoleAdmin), h.changeUser)
+	if h.insights != nil {
+		app.Get("/admin/searches", signedIn, needRole(kb.RoleAdmin, kb.RoleReviewer), h.searchesPage)
+		app.Post("/admin/searches", signedIn, needRole(kb.RoleAdmin), h.changeSearches)
+	}
 	if h.importer != nil {
 		app.Get("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importForm)
 		app.Post("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importUpload)

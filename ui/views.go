@@ -60,12 +60,14 @@ func parseViews(st *static) (*views, error) {
 		"statusLabel": func(s kb.Status) string { return s.Label() },
 		"fieldArgs":   newFieldArgs,
 		"metaLine":    metaLine,
+		"add":         func(a, b int) int { return a + b },
+		"tables":      func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 	}
 	v := &views{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import"} {
+	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import", "stats", "searches"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", name, err)

@@ -51,9 +51,11 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Stop the server (Ctrl+C) and create one with:\n  go run ./cmd/compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n(or, with a built binary, compendium user add …)\n", cfg.data)
 	}
+	insights, stopInsights := startInsights(ctx, st, log)
+	defer stopInsights()
 	metrics := ui.NewMetrics(buildVersion(), st.stats)
 	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: st.ready,
-		Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup, MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
+		Insights: insights, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup, MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
 		return err
 	}
