@@ -22,6 +22,7 @@ type storage struct {
 	accounts  *kb.Accounts
 	reviews   *kb.Reviews
 	packs     *kb.Packs
+	curation  *kb.Curation
 	store     *mongodb.Store
 	index     *search.Index
 	embedded  *mongodb.Embedded
@@ -90,6 +91,7 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	st.accounts = kb.NewAccounts(st.store)
 	st.reviews = &kb.Reviews{Store: st.store, Service: st.svc, Now: time.Now}
 	st.packs = &kb.Packs{Store: st.store, Service: st.svc, Now: time.Now}
+	st.curation = kb.NewCuration(st.svc, st.store)
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Create one with:\n  compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n", cfg.data)
 	}
-	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: func(ctx context.Context) error {
+	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Curation: st.curation, Ready: func(ctx context.Context) error {
 		if err := st.store.Ping(ctx); err != nil {
 			return fmt.Errorf("database: %w", err)
 		}
@@ -83,7 +83,8 @@ func dataWhere(cfg config) string {
 
 // importSamplesIfEmpty fills an empty knowledge base with the sample
 // compendia carried in the binary, so that a first run has something to
-// search.
+// search. They are published at once: their truth is known (each has its
+// expected case studies beside it).
 func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
 	docs, err := svc.Documents(ctx)
 	if err != nil {
@@ -104,7 +105,7 @@ func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer
 		if err != nil {
 			return err
 		}
-		res, err := svc.Import(ctx, name, data)
+		res, err := svc.ImportWith(ctx, name, data, kb.ImportOptions{PublishAll: true})
 		if err != nil {
 			errs = append(errs, err)
 			fmt.Fprintf(stdout, "  %s: failed: %v\n", name, err)

@@ -12,7 +12,8 @@ import (
 )
 
 // collections are the ones the store uses.
-var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "audit", "trails", "notices", "inboxes", "practice_versions", "packs"}
+var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "audit", "trails", "notices", "inboxes", "practice_versions", "packs",
+	"proposals", "withdrawn", "events", "claims"}
 
 // EnsureCollections creates the store's collections if they are missing.
 func (s *Store) EnsureCollections(ctx context.Context) error {
