@@ -41,7 +41,8 @@ type Config struct {
 	Accounts *kb.Accounts                    // nil: no sign-in, the public pages only
 	Reviews  *kb.Reviews
 	Packs    *kb.Packs
-	Importer Importer // for admins' uploads of compendia; nil hides the page
+	Importer Importer     // for admins' uploads of compendia; nil hides the page
+	Curation *kb.Curation // the import inbox, corrections and withdrawal; nil hides them
 }
 
 // Importer imports a compendium PDF.
@@ -59,7 +60,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, curation: cfg.Curation}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns; values kept
 		// beyond it would change under us (dependencies.md).
@@ -107,6 +108,7 @@ type handlers struct {
 	reviews  *kb.Reviews
 	packs    *kb.Packs
 	importer Importer
+	curation *kb.Curation
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,
@@ -137,6 +139,9 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	api.Post("/submissions/:id/submit", signedIn, h.apiSubmit)
 	api.Post("/submissions/:id/decision", signedIn, h.apiDecision)
 	api.Get("/submissions/:id/history", signedIn, h.apiHistory)
+	if h.curation != nil {
+		h.curationRoutes(app, api)
+	}
 	if h.packs != nil {
 		app.Get("/packs", signedIn, h.packsList)
 		app.Post("/packs", signedIn, h.createPack)

@@ -211,7 +211,7 @@ type figure struct {
 func (h *handlers) practicePage(c *fiber.Ctx) error {
 	p, err := h.svc.Practice(c.UserContext(), c.Params("id"))
 	if err != nil {
-		return err
+		return h.gone(c, c.Params("id"), err)
 	}
 	latest := p.Version
 	if v := c.QueryInt("v", 0); v > 0 && v != p.Version {

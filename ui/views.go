@@ -59,12 +59,16 @@ func parseViews(st *static) (*views, error) {
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		"statusLabel": func(s kb.Status) string { return s.Label() },
 		"fieldArgs":   newFieldArgs,
+		"roles":       func() []string { return []string{"officer", "reviewer", "admin"} },
+		"evidence":    func(l kb.EvidenceLabel) string { return l.Text() },
+		"percent":     func(f float64) int { return int(f*100 + 0.5) },
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 	}
 	v := &views{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import"} {
+	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import",
+		"inbox", "document", "correct", "gone", "audit"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", name, err)
