@@ -85,6 +85,25 @@ func (c Cite) version() string {
 	return ""
 }
 
+// evidenceNote is the practice's evidence label for a citation's note:
+// a reader of the citation learns how far the practice was tested.
+func (c Cite) evidenceNote() string {
+	if e := c.Practice.Evidence; e != nil && e.Label != "" {
+		return "Evidence: " + e.Label.Text() + " (" + e.Label.Meaning() + ")"
+	}
+	return ""
+}
+
+func joinNote(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ". ")
+}
+
 // Format renders the citation in a format, or fails for an unknown one.
 func (c Cite) Format(format string) (string, error) {
 	switch format {
@@ -233,12 +252,12 @@ func BibTeX(cs []Cite) string {
 		field("title", p.Title)
 		if c.fromSubmission() {
 			field("howpublished", c.container())
-			field("note", strings.TrimSpace("Approved "+p.ApprovedAt.Format("2 January 2006")+". "+c.version()))
+			field("note", strings.TrimSpace("Approved "+p.ApprovedAt.Format("2 January 2006")+". "+joinNote(c.version(), c.evidenceNote())))
 		} else {
 			field("booktitle", c.container())
 			field("publisher", p.Provenance.Publisher)
 			field("pages", strings.ReplaceAll(c.pages(false), "–", "--"))
-			field("note", c.version())
+			field("note", joinNote(c.version(), c.evidenceNote()))
 		}
 		if y := c.year(); y != "n.d." {
 			field("year", y)
@@ -298,6 +317,7 @@ func RIS(cs []Cite) string {
 			line("PY", y)
 		}
 		line("ET", c.version())
+		line("N1", c.evidenceNote())
 		line("UR", c.URL)
 		line("ID", p.ID)
 		b.WriteString("ER  - \r\n")
@@ -349,6 +369,7 @@ func CSLJSON(cs []Cite) (string, error) {
 		if p.Version > 0 {
 			it.Version = strconv.Itoa(p.Version)
 		}
+		it.Note = c.evidenceNote()
 		if !c.Accessed.IsZero() {
 			it.Accessed = &cslDate{DateParts: [][]int{{c.Accessed.Year(), int(c.Accessed.Month()), c.Accessed.Day()}}}
 		}

@@ -3,6 +3,7 @@ package kb_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -241,6 +242,19 @@ func TestWithdrawRestoreCorrect(t *testing.T) {
 	graded, err := cur.SetEvidence(ctx, reviewer, p.ID, kb.EvidencePromising, "District evaluation, 2019: 212 children traced.", 0)
 	if err != nil || graded.Evidence == nil || graded.Evidence.Label != kb.EvidencePromising {
 		t.Fatalf("evidence: %+v (%v)", graded.Evidence, err)
+	}
+	byLabel, err := svc.Search(ctx, kb.Query{Evidence: []string{string(kb.EvidencePromising)}})
+	if err != nil || byLabel.Total != 1 || byLabel.Hits[0].Practice.ID != p.ID || byLabel.Hits[0].Practice.EvidenceText() != "promising" {
+		t.Errorf("filtering by evidence: %d hits (%v), want the graded practice with its label", byLabel.Total, err)
+	}
+	if f := byLabel.Facets["evidence"]; len(f) != 1 || f[0].Value != "promising" || f[0].Count != 1 {
+		t.Errorf("evidence facet %+v, want promising: 1", f)
+	}
+	if note := (kb.Cite{Practice: graded}).ChicagoNote(); note == "" {
+		t.Error("no citation")
+	}
+	if bib, _ := (kb.Cite{Practice: graded}).Format(kb.FormatBibTeX); !strings.Contains(bib, "Evidence: promising") {
+		t.Errorf("the BibTeX note lacks the evidence label:\n%s", bib)
 	}
 	if err := cur.DeletePracticeForGood(ctx, reviewer, p.ID, "names a victim"); !errors.Is(err, kb.ErrForbidden) {
 		t.Errorf("a reviewer deleting for good: %v, want ErrForbidden", err)

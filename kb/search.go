@@ -16,6 +16,7 @@ type Query struct {
 	Exploitation []string
 	Documents    []string
 	Years        []string // "2007" or a range "2000-2009"
+	Evidence     []string // evidence labels: "shown_to_work", "promising"…
 	Sort         string   // "" (relevance), "newest" or "oldest"
 	Page         int      // from 1
 	Size         int
@@ -31,7 +32,7 @@ const (
 // Filters returns the query's filters by facet name, for links that add
 // or remove one.
 func (q Query) Filters() map[string][]string {
-	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years}
+	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years, "evidence": q.Evidence}
 }
 
 // MaxPageSize bounds what one request can ask for.

@@ -26,7 +26,8 @@ type SubmissionFields struct {
 	Action    string   `json:"action" bson:"action"` // what was done
 	Results   string   `json:"results" bson:"results"`
 	Resources string   `json:"resources" bson:"resources"`
-	Lessons   string   `json:"lessons" bson:"lessons"` // and what others need to replicate it
+	Lessons   string   `json:"lessons" bson:"lessons"`             // and what others need to replicate it
+	Evidence  string   `json:"evidence" bson:"evidence,omitempty"` // what shows it worked: an evaluation, figures, court outcomes
 	Laws      string   `json:"laws" bson:"laws"`
 	Partners  string   `json:"partners" bson:"partners"`
 	Contact   string   `json:"contact" bson:"contact"`
@@ -138,7 +139,7 @@ func (f SubmissionFields) Validate(complete bool) error {
 		problems["title"] = "Keep the title under 200 characters."
 	}
 	for name, v := range map[string]string{"district": f.District, "unit": f.Unit, "period": f.Period, "problem": f.Problem,
-		"action": f.Action, "results": f.Results, "resources": f.Resources, "lessons": f.Lessons, "laws": f.Laws,
+		"action": f.Action, "results": f.Results, "resources": f.Resources, "lessons": f.Lessons, "evidence": f.Evidence, "laws": f.Laws,
 		"partners": f.Partners, "contact": f.Contact} {
 		if len(v) > maxField {
 			problems[name] = fmt.Sprintf("Keep this under %d characters; attach a PDF for more.", maxField)
@@ -183,7 +184,7 @@ func truncate(s string, n int) string {
 // normalize trims the fields and writes states under their current names.
 func (f SubmissionFields) normalize() SubmissionFields {
 	trim := func(p *string) { *p = strings.TrimSpace(*p) }
-	for _, p := range []*string{&f.Title, &f.District, &f.Unit, &f.Period, &f.Problem, &f.Action, &f.Results, &f.Resources, &f.Lessons, &f.Laws, &f.Partners, &f.Contact} {
+	for _, p := range []*string{&f.Title, &f.District, &f.Unit, &f.Period, &f.Problem, &f.Action, &f.Results, &f.Resources, &f.Lessons, &f.Evidence, &f.Laws, &f.Partners, &f.Contact} {
 		trim(p)
 	}
 	var states []string
@@ -430,7 +431,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 	var text strings.Builder
 	for _, part := range []struct{ head, body string }{
 		{"Problem", f.Problem}, {"What was done", f.Action}, {"Results", f.Results}, {"Resources used", f.Resources},
-		{"Lessons and replication", f.Lessons}, {"Laws used", f.Laws}, {"Partners", f.Partners},
+		{"Lessons and replication", f.Lessons}, {"Evidence of effect", f.Evidence}, {"Laws used", f.Laws}, {"Partners", f.Partners},
 	} {
 		if strings.TrimSpace(part.body) != "" {
 			fmt.Fprintf(&text, "%s\n\n%s\n\n", part.head, strings.TrimSpace(part.body))

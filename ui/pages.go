@@ -57,7 +57,7 @@ func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	}
 	q := kb.Query{
 		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
-		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"),
+		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"), Evidence: multi("evidence"),
 		Sort: string(args.Peek("sort")),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
@@ -94,9 +94,12 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	}
 	for _, f := range facetLabels {
 		fv := facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param])
-		if f.param == "document" {
-			for i := range fv.Values {
+		for i := range fv.Values {
+			switch f.param {
+			case "document":
 				fv.Values[i].Label = titles[fv.Values[i].Value]
+			case "evidence":
+				fv.Values[i].Label = kb.EvidenceLabel(fv.Values[i].Value).Text()
 			}
 		}
 		p.Facets = append(p.Facets, fv)
@@ -126,7 +129,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 // facetLabels are the facets the search page shows, in order.
 var facetLabels = []struct{ label, param string }{
 	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
-	{"Years", "year"}, {"Source document", "document"},
+	{"Years", "year"}, {"Source document", "document"}, {"Evidence", "evidence"},
 }
 
 type sortOption struct {

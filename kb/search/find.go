@@ -28,6 +28,7 @@ var facets = []facet{
 	{"exploitation", "exploitation", 12},
 	{"year", "decades", 12},
 	{"document", "document", 20},
+	{"evidence", "evidence", 4},
 }
 
 // filters turns the query's filters into sets of documents by facet
@@ -43,6 +44,7 @@ func (v *view) filters(q kb.Query) map[string]*roaring.Bitmap {
 	add("theme", "themes", q.Themes)
 	add("exploitation", "exploitation", q.Exploitation)
 	add("document", "document", q.Documents)
+	add("evidence", "evidence", q.Evidence)
 	if len(q.Years) > 0 {
 		var ranges [][2]int
 		for _, y := range q.Years {

@@ -54,7 +54,7 @@ type bitmapPostings interface {
 }
 
 // viewFields are the keyword fields a view keeps.
-var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years"}
+var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years", "evidence"}
 
 func buildView(r index.IndexReader, m mapping.IndexMapping) (*view, error) {
 	v := &view{r: r, mapping: m, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}
