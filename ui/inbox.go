@@ -26,7 +26,7 @@ func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
 	app.Post("/admin/documents/:id/withdraw", signedIn, reviewer, h.withdrawDocument)
 	app.Post("/admin/documents/:id/restore", signedIn, admin, h.restoreDocument)
 	app.Post("/admin/documents/:id/delete", signedIn, admin, h.deleteDocument)
-	app.Get("/practices/:id/correct", signedIn, reviewer, h.correctForm)
+	app.Get("/admin/practices/:id", signedIn, reviewer, h.correctForm) // "/practices/:id/…" is the practice page with a slug
 	app.Post("/practices/:id/correct", signedIn, reviewer, h.correctPractice)
 	app.Post("/practices/:id/evidence", signedIn, reviewer, h.setEvidence)
 	app.Post("/practices/:id/withdraw", signedIn, reviewer, h.withdrawPractice)

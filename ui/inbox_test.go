@@ -208,8 +208,35 @@ func TestInboxForms(t *testing.T) {
 	if c, _ := ra.svc.Search(context.Background(), kb.Query{}); c.Total != 10 {
 		t.Errorf("%d practices public, want 10 (11 less the one dropped)", c.Total)
 	}
+	if status, page, _ := b.do("GET", "/admin/practices/"+ps[0].ID, nil); status != 200 || !strings.Contains(page, `action="/practices/`+ps[0].ID+`/correct"`) {
+		t.Errorf("the correction page: %d, want 200 with its form", status)
+	}
+	fix := url.Values{"_csrf": {csrf}, "version": {"1"}, "title": {"Edited again as a correction"}}
+	if status, _, _ := b.do("POST", "/practices/"+ps[0].ID+"/correct", fix); status != 303 {
+		t.Errorf("correction: %d, want 303", status)
+	}
+	if status, _, _ := b.do("POST", "/practices/"+ps[0].ID+"/correct", fix); status != 409 {
+		t.Errorf("a second correction of version 1: %d, want 409", status)
+	}
+	_, page, _ = b.do("GET", "/practices/"+ps[0].ID+"/edited-in-the-inbox?v=1", nil)
+	if !strings.Contains(page, "Edited in the inbox") || !strings.Contains(page, "You are reading version 1") {
+		t.Error("version 1 is not readable after a correction")
+	}
+	if status, _, _ := b.do("POST", "/practices/"+ps[0].ID+"/evidence", url.Values{"_csrf": {csrf}, "evidence": {"promising"}, "basis": {"short"}}); status != 422 {
+		t.Errorf("evidence without a basis: %d, want 422", status)
+	}
+	if status, _, _ := b.do("POST", "/practices/"+ps[0].ID+"/evidence", url.Values{"_csrf": {csrf}, "evidence": {"promising"}, "basis": {"District evaluation, 2019: 212 children traced."}}); status != 303 {
+		t.Errorf("evidence: %d, want 303", status)
+	}
+	_, page, _ = b.do("GET", "/?evidence=promising", nil)
+	if !strings.Contains(page, "Edited again as a correction") || !strings.Contains(page, "Evidence: promising") {
+		t.Error("the search page filtered by evidence does not show the graded practice with its label")
+	}
+	if status, _, _ := b.do("POST", "/practices/"+ps[0].ID+"/delete", url.Values{"_csrf": {csrf}, "reason": {"x"}, "confirm": {ps[0].ID}}); status != 403 {
+		t.Errorf("a reviewer deleting for good: %d, want 403", status)
+	}
 	_, page, _ = b.do("GET", "/admin/documents/casebook", nil)
-	if !strings.Contains(page, "proposal.publish") || !strings.Contains(page, "proposal.drop") || !strings.Contains(page, "Edited in the inbox") {
+	if !strings.Contains(page, "proposal.publish") || !strings.Contains(page, "proposal.drop") || !strings.Contains(page, "practice.correct") || !strings.Contains(page, "practice.evidence") {
 		t.Error("the document page lacks its practices or its history of decisions")
 	}
 }
