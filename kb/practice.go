@@ -34,7 +34,7 @@ type Practice struct {
 	Origin       string         `json:"origin,omitempty" bson:"origin,omitempty"` // OriginSubmission, or empty for a compendium
 	Unit         string         `json:"unit,omitempty" bson:"unit,omitempty"`     // the submitting unit
 	SubmissionID string         `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
-	ApprovedAt   time.Time      `json:"approved_at,omitempty" bson:"approved_at,omitempty"`
+	ApprovedAt   time.Time      `json:"approved_at,omitzero" bson:"approved_at,omitempty"`
 	Version      int            `json:"version" bson:"version"` // 1, then one more for each change of content
 	Evidence     *Evidence      `json:"evidence,omitempty" bson:"evidence,omitempty"`
 	CreatedAt    time.Time      `json:"created_at" bson:"created_at"`
@@ -49,10 +49,10 @@ const OriginSubmission = "submission"
 type Provenance struct {
 	DocumentID    string `json:"document_id" bson:"document_id"`
 	DocumentTitle string `json:"document" bson:"document_title"`
-	File          string `json:"file" bson:"file"`
-	SHA256        string `json:"sha256" bson:"sha256"`
-	PageStart     int    `json:"page_start" bson:"page_start"`
-	PageEnd       int    `json:"page_end" bson:"page_end"`
+	File          string `json:"file,omitempty" bson:"file"` // empty for a submitted practice
+	SHA256        string `json:"sha256,omitempty" bson:"sha256"`
+	PageStart     int    `json:"page_start,omitempty" bson:"page_start"`
+	PageEnd       int    `json:"page_end,omitempty" bson:"page_end"`
 	Publisher     string `json:"publisher,omitempty" bson:"publisher,omitempty"`
 	Year          int    `json:"year,omitempty" bson:"year,omitempty"`
 }

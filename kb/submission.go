@@ -319,7 +319,7 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 		}
 	}
 	if s.OwnerID != u.ID {
-		text := fmt.Sprintf("Your submission “%s” is now %s.", s.Fields.Title, to.Label())
+		text := fmt.Sprintf("Your submission “%s” %s.", s.Fields.Title, to.Notice())
 		if s.Reason != "" {
 			text += " Reason: " + s.Reason
 		}
@@ -428,21 +428,12 @@ func (r *Reviews) audit(ctx context.Context, s Submission, a Actor, action Actio
 // once and credited to the submitting unit.
 func (r *Reviews) publish(ctx context.Context, s Submission) error {
 	f := s.Fields
-	var text strings.Builder
-	for _, part := range []struct{ head, body string }{
-		{"Problem", f.Problem}, {"What was done", f.Action}, {"Results", f.Results}, {"Resources used", f.Resources},
-		{"Lessons and replication", f.Lessons}, {"Evidence of effect", f.Evidence}, {"Laws used", f.Laws}, {"Partners", f.Partners},
-	} {
-		if strings.TrimSpace(part.body) != "" {
-			fmt.Fprintf(&text, "%s\n\n%s\n\n", part.head, strings.TrimSpace(part.body))
-		}
-	}
-	body := strings.TrimSpace(text.String())
+	body := SubmissionText(f)
 	fields := indexer.ReadFieldsFromText(f.Title, body)
 	now := r.Now().UTC()
 	p := Practice{
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
-		Text: body, States: f.States, Districts: splitList(f.District), Years: fields.Years, Themes: nonNil(fields.Themes),
+		Text: body, States: f.States, Districts: splitList(f.District), Years: submissionYears(f, fields.Years, now), Themes: nonNil(fields.Themes),
 		Exploitation: fields.Exploitation, Laws: fields.Laws, Agencies: fields.Agencies, Figures: fields.Figures,
 		Origin: OriginSubmission, Unit: s.OwnerUnit, SubmissionID: s.ID, ApprovedAt: now, Version: 1,
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},

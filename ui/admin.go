@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"errors"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
 )
 
@@ -97,7 +99,7 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 	}
 	for _, fh := range form.File["files"] {
 		if fh.Size > maxImportBytes {
-			p.Failures = append(p.Failures, fh.Filename+": larger than 100 MB")
+			p.Failures = append(p.Failures, fh.Filename+" is larger than 100 MB, more than this server accepts. Split it into parts and import each.")
 			continue
 		}
 		f, err := fh.Open()
@@ -111,7 +113,7 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 		}
 		res, err := h.importFile(c, fh.Filename, data)
 		if err != nil {
-			p.Failures = append(p.Failures, err.Error())
+			p.Failures = append(p.Failures, h.importFailure(fh.Filename, err))
 			continue
 		}
 		p.Results = append(p.Results, importLine{File: fh.Filename, ID: res.Document.ID, Outcome: string(res.Outcome), Pages: res.Pages,
@@ -153,4 +155,18 @@ func (h *handlers) audit() *kb.Audit {
 		return nil
 	}
 	return h.curation.Audit
+}
+
+// importFailure says in plain words why a file was not imported. A file's
+// own problem is explained (indexer.Explain); anything else is ours, is
+// logged, and the admin is told to try again.
+func (h *handlers) importFailure(file string, err error) string {
+	switch {
+	case indexer.ClassOf(err) != "":
+		return indexer.Explain(err)
+	case errors.Is(err, kb.ErrBadRequest):
+		return file + ": " + plainMessage(err, kb.ErrBadRequest)
+	}
+	h.log.Error("import failed", "file", file, "err", err)
+	return file + " could not be saved because of a problem on our side. Nothing of it was kept; try again, and tell the administrator if it happens again."
 }

@@ -89,7 +89,7 @@ func (h *handlers) apiSimilar(c *fiber.Ctx) error {
 type apiPractice struct {
 	kb.Practice
 	URL    string `json:"url"`
-	PDFURL string `json:"pdf_url"`
+	PDFURL string `json:"pdf_url,omitempty"`
 }
 
 func (h *handlers) apiPractice(c *fiber.Ctx) error {

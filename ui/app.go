@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -62,8 +63,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, curation: cfg.Curation}
 	app := fiber.New(fiber.Config{
-		// Fiber reuses request buffers after a handler returns; values kept
-		// beyond it would change under us (dependencies.md).
+		// Fiber reuses request buffers after a handler returns: values kept
+		// beyond it (c.Query, c.FormValue, c.Body) would change under us
+		// with the next request on the connection.
 		Immutable:             true,
 		DisableStartupMessage: true,
 		ErrorHandler:          h.handleError,
@@ -74,7 +76,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	})
 	app.Use(securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
-	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	// PDFs are compressed inside already, and a byte range of a
+	// compressed response would not be the range that was asked for.
+	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool { return strings.HasSuffix(c.Path(), ".pdf") }}))
 	if h.accounts != nil {
 		app.Use(h.identify)
 	}
@@ -189,17 +193,17 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 		status, msg = http.StatusUnprocessableEntity, ve.Error()
 	case errors.As(err, &fe):
 		status, msg = fe.Code, fe.Message
-		if status == http.StatusNotFound {
-			msg = "There is nothing at this address."
+		if msg == http.StatusText(status) || status == http.StatusNotFound {
+			msg = plainStatus(status) // Fiber's own errors carry only the reason phrase
 		}
 	case errors.Is(err, kb.ErrNotFound):
-		status, msg = http.StatusNotFound, "There is nothing at this address."
+		status, msg = http.StatusNotFound, plainStatus(http.StatusNotFound)
 	case errors.Is(err, kb.ErrBadRequest):
 		status, msg = http.StatusBadRequest, strings.TrimPrefix(err.Error(), kb.ErrBadRequest.Error()+": ")
 	case errors.Is(err, kb.ErrForbidden):
-		status, msg = http.StatusForbidden, "You are not allowed to do this."
+		status, msg = http.StatusForbidden, cmp.Or(plainMessage(err, kb.ErrForbidden), "Your account is not allowed to do this.")
 	case errors.Is(err, kb.ErrConflict):
-		status, msg = http.StatusConflict, err.Error()
+		status, msg = http.StatusConflict, cmp.Or(plainMessage(err, kb.ErrConflict), "This changed since you opened it. Reload the page and try again.")
 	}
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
@@ -207,11 +211,7 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	if strings.HasPrefix(c.Path(), "/api/") || strings.HasPrefix(c.Path(), "/healthz") {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
-	heading := http.StatusText(status)
-	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg}
-	if status == http.StatusNotFound {
-		heading = "Page not found"
-		p.Heading, p.Title = heading, heading
-	}
+	heading := errorHeading(status)
+	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg, BackTo: backLink(c)}
 	return h.render(c.Status(status), "error", p)
 }

@@ -395,7 +395,7 @@ func TestReviewPathThroughForms(t *testing.T) {
 		t.Fatalf("approve: %d", status)
 	}
 	_, page, _ = reviewer.do("GET", where, nil)
-	for _, want := range []string{"approved (published)", "request_changes", "Give the FIR number.", "approve"} {
+	for _, want := range []string{"approved (published)", "asked for changes", "Give the FIR number.", "approved and published it"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the submission page lacks %q in its history", want)
 		}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,6 +72,35 @@ type formPage struct {
 	New        bool
 }
 
+// problem is one field's problem, for the list at the top of the form.
+type problem struct{ Field, Message string }
+
+// formOrder is the order of the form's fields, top to bottom.
+var formOrder = []string{"title", "states", "district", "unit", "period", "problem", "action", "results", "resources",
+	"lessons", "laws", "partners", "contact", "links", "files"}
+
+// Problems lists the form's problems in the order of its fields, so the
+// list reads as the form does; fields it does not know come last.
+func (p formPage) Problems() []problem {
+	var out []problem
+	for _, f := range formOrder {
+		if msg, ok := p.Errors[f]; ok {
+			out = append(out, problem{f, msg})
+		}
+	}
+	var rest []string
+	for f := range p.Errors {
+		if !slices.Contains(formOrder, f) {
+			rest = append(rest, f)
+		}
+	}
+	slices.Sort(rest)
+	for _, f := range rest {
+		out = append(out, problem{f, p.Errors[f]})
+	}
+	return out
+}
+
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
 	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit}})
@@ -79,6 +110,9 @@ func (h *handlers) newSubmission(c *fiber.Ctx) error {
 func (h *handlers) createSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
+	if err := checkBeforeSubmit(c, f); err != nil {
+		return h.formAgain(c, kb.Submission{}, f, err, true)
+	}
 	s, err := h.reviews.Create(c.UserContext(), u, f)
 	if err != nil {
 		return h.formAgain(c, kb.Submission{}, f, err, true)
@@ -102,12 +136,26 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
 	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
-	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	err := checkBeforeSubmit(c, f)
+	var s kb.Submission
+	if err == nil {
+		s, err = h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	}
 	if err != nil {
 		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
 		return h.formAgain(c, prev, f, err, false)
 	}
 	return h.afterSave(c, u, s)
+}
+
+// checkBeforeSubmit checks everything a submission needs when the form
+// is sent to be submitted at once, so that every problem is listed in one
+// round rather than the draft's problems first and review's after.
+func checkBeforeSubmit(c *fiber.Ctx, f kb.SubmissionFields) error {
+	if c.FormValue("then") != "submit" {
+		return nil
+	}
+	return f.Validate(true)
 }
 
 // afterSave attaches uploaded files, submits when the officer pressed
@@ -174,6 +222,9 @@ type submissionPage struct {
 	Owner      bool
 	Reviewer   bool
 	Can        map[string]bool // actions the user may take, by name
+	// ActionError says why the action just sent was not taken; Reason is
+	// the reason typed with it, kept.
+	ActionError, Reason string
 }
 
 // change is a field that differs between the last two versions.
@@ -182,14 +233,23 @@ type change struct {
 }
 
 func (h *handlers) showSubmission(c *fiber.Ctx) error {
-	u := *current(c).user
-	s, err := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+	p, err := h.submissionView(c, *current(c).user, c.Params("id"))
 	if err != nil {
 		return err
 	}
+	return h.render(c, "submission", p)
+}
+
+// submissionView is a submission as its page shows it to a user: its
+// history, what changed, and the actions the user may take.
+func (h *handlers) submissionView(c *fiber.Ctx, u kb.User, id string) (submissionPage, error) {
+	s, err := h.reviews.Get(c.UserContext(), u, id)
+	if err != nil {
+		return submissionPage{}, err
+	}
 	hist, err := h.reviews.History(c.UserContext(), u, s.ID)
 	if err != nil {
-		return err
+		return submissionPage{}, err
 	}
 	p := submissionPage{page: h.pageFor(c, s.Fields.Title), Submission: s, History: hist, Owner: s.OwnerID == u.ID,
 		Reviewer: u.Role.CanReview(), Can: map[string]bool{}}
@@ -201,20 +261,37 @@ func (h *handlers) showSubmission(c *fiber.Ctx) error {
 	if n := len(s.Versions); n >= 2 {
 		p.Changes = diff(s.Versions[n-2].Fields, s.Versions[n-1].Fields)
 	}
-	return h.render(c, "submission", p)
+	return p, nil
 }
 
+// actOnSubmission takes a decision or another action. When it cannot be
+// taken, the same page comes back with the reason typed so far and what
+// went wrong, beside the decision.
 func (h *handlers) actOnSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
-	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), c.FormValue("reason"))
-	var ve *kb.ValidationError
-	if errors.As(err, &ve) {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, "Give a reason: the officer will see it.")
+	reason := c.FormValue("reason")
+	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), reason)
+	if err == nil {
+		return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
 	}
-	if err != nil {
+	status, msg := http.StatusInternalServerError, ""
+	var ve *kb.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		status, msg = http.StatusUnprocessableEntity, "Give a reason: the officer will see it, and needs it to know what to change."
+	case errors.Is(err, kb.ErrConflict):
+		status, msg = http.StatusConflict, plainMessage(err, kb.ErrConflict)+" The page now shows where it stands."
+	case errors.Is(err, kb.ErrForbidden):
+		status, msg = http.StatusForbidden, plainMessage(err, kb.ErrForbidden)
+	default:
 		return err
 	}
-	return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
+	p, perr := h.submissionView(c, u, c.Params("id"))
+	if perr != nil {
+		return err
+	}
+	p.ActionError, p.Reason = msg, reason
+	return h.render(c.Status(status), "submission", p)
 }
 
 type noticesPage struct {

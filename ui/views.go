@@ -62,6 +62,7 @@ func parseViews(st *static) (*views, error) {
 		"roles":       func() []string { return []string{"officer", "reviewer", "admin"} },
 		"evidence":    func(l kb.EvidenceLabel) string { return l.Text() },
 		"percent":     func(f float64) int { return int(f*100 + 0.5) },
+		"metaLine":    metaLine,
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
@@ -86,6 +87,9 @@ func PracticeURL(p kb.Practice) string {
 
 // PDFURL opens the source PDF at the first page of the case.
 func PDFURL(p kb.Practice) string {
+	if p.Provenance.File == "" {
+		return "" // a submitted practice has no source PDF
+	}
 	return fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(p.Provenance.DocumentID), p.Provenance.PageStart)
 }
 
@@ -118,6 +122,7 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 type errorPage struct {
 	page
 	Heading, Message string
+	BackTo           string // the page the person came from on this site, or the search
 }
 
 func (h *handlers) render(c *fiber.Ctx, name string, data any) error {
@@ -143,9 +148,9 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 // fieldArgs is what the form's field template needs for one field.
 type fieldArgs struct {
 	Name, Label, Hint, Value, Error string
-	Long                            bool
+	Long, Required                  bool
 }
 
 func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
-	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long}
+	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long, Required: kb.RequiredForReview[name]}
 }

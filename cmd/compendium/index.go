@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,7 +38,7 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] [--publish | --trusted-above 0.8] PATH...")
 		fl.PrintDefaults()
 	}
-	files, err := parseFileArgs(fl, args, stderr)
+	files, missing, err := parseFileArgs(fl, args, stderr)
 	if err != nil {
 		return err
 	}
@@ -54,7 +55,12 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 	imp := func(ctx context.Context, name string, data []byte) (kb.ImportResult, error) {
 		return st.curation.Import(ctx, commandLine, name, data, opts)
 	}
-	sum := importFiles(ctx, imp, files, stdout, isTerminal(stderr), stderr)
+	var sum importSummary
+	for _, err := range missing { // reported, and the rest imported all the same
+		sum.failed = append(sum.failed, err)
+		fmt.Fprintf(stdout, "FAILED %v\n", err)
+	}
+	sum.add(importFiles(ctx, imp, files, stdout, isTerminal(stderr), stderr))
 	fmt.Fprintln(stdout, sum)
 	if len(sum.failed) > 0 {
 		return exitError{1}
@@ -63,25 +69,31 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 }
 
 // parseFileArgs parses the flags and expands the remaining arguments,
-// files or folders, into PDF files; none is a usage error.
-func parseFileArgs(fl *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+// files or folders, into PDF files, and the paths that could not be read;
+// no argument at all is a usage error.
+func parseFileArgs(fl *flag.FlagSet, args []string, stderr io.Writer) (files []string, unreadable []error, err error) {
 	if err := parseFlags(fl, args, stderr); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if fl.NArg() == 0 {
 		fl.Usage()
-		return nil, exitError{2}
+		return nil, nil, exitError{2}
 	}
-	return collectPDFs(fl.Args())
+	files, unreadable = collectPDFs(fl.Args())
+	return files, unreadable, nil
 }
 
-// collectPDFs expands folders into the PDF files under them, in order.
-func collectPDFs(paths []string) ([]string, error) {
+// collectPDFs expands folders into the PDF files under them, in order. A
+// path that is missing or unreadable is reported, not fatal: one mistyped
+// name must not stop the import of the rest.
+func collectPDFs(paths []string) ([]string, []error) {
 	var out []string
+	var unreadable []error
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			unreadable = append(unreadable, fmt.Errorf("%s: %s", p, pathProblem(err)))
+			continue
 		}
 		if !info.IsDir() {
 			out = append(out, p)
@@ -89,7 +101,8 @@ func collectPDFs(paths []string) ([]string, error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				unreadable = append(unreadable, fmt.Errorf("%s: %s", path, pathProblem(err)))
+				return nil
 			}
 			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") {
 				out = append(out, path)
@@ -97,11 +110,34 @@ func collectPDFs(paths []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			unreadable = append(unreadable, fmt.Errorf("%s: %s", p, pathProblem(err)))
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, unreadable
+}
+
+// pathProblem says why a path could not be read, in plain words.
+func pathProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "not allowed to read it"
+	}
+	return err.Error()
+}
+
+// add counts another run's files into this summary.
+func (s *importSummary) add(o importSummary) {
+	s.files += o.files
+	s.pages += o.pages
+	s.added += o.added
+	s.updated += o.updated
+	s.unchanged += o.unchanged
+	s.removed += o.removed
+	s.proposed += o.proposed
+	s.failed = append(s.failed, o.failed...)
 }
 
 // importFiles imports each file, carrying on past failures, and reports
@@ -144,9 +180,11 @@ func importFiles(ctx context.Context, importFile func(context.Context, string, [
 // commandLine is who the audit trail names for imports from the shell.
 var commandLine = kb.Actor{UserID: "command-line", Name: "compendium index", Role: kb.RoleAdmin}
 
+// describeError says what went wrong with a file in plain words (see
+// indexer.Explain), naming the file.
 func describeError(file string, err error) string {
 	if c := indexer.ClassOf(err); c != "" {
-		return err.Error()
+		return indexer.Explain(err)
 	}
 	return file + ": " + err.Error()
 }

@@ -267,3 +267,32 @@ func TestBenchSearch(t *testing.T) {
 		t.Errorf("%d new queries, want 2000", len(qs))
 	}
 }
+
+// TestIndexReportsMissingPathsAndImportsTheRest: a mistyped path is
+// reported in plain words and the other files are imported all the same;
+// a damaged file is explained, not shown as the parser's text.
+func TestIndexReportsMissingPathsAndImportsTheRest(t *testing.T) {
+	src := t.TempDir()
+	data, err := os.ReadFile(samplePath("training-digest.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "training-digest.pdf"), data, 0o600)
+	os.WriteFile(filepath.Join(src, "cut-short.pdf"), data[:len(data)/3], 0o600)
+	missing := filepath.Join(src, "no-such-compendium.pdf")
+	out, _, err := runCmd(t, "index", "--data", t.TempDir(), missing, src)
+	var ex exitError
+	if !errors.As(err, &ex) || ex.code != 1 {
+		t.Fatalf("index with a missing path: err %v, want exit status 1\n%s", err, out)
+	}
+	for _, want := range []string{"no-such-compendium.pdf: no such file or folder", "training-digest.pdf: 8 pages", "cut-short.pdf is damaged or incomplete", "files failed 2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("index output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, internal := range []string{"startxref", "endobj", "panic", "damaged:"} {
+		if strings.Contains(out, internal) {
+			t.Errorf("index output shows the parser's %q:\n%s", internal, out)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
-		fmt.Fprintf(stdout, "No admin account yet. Create one with:\n  compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n", cfg.data)
+		fmt.Fprintf(stdout, "No admin account yet. Stop the server (Ctrl+C) and create one with:\n  go run ./cmd/compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n(or, with a built binary, compendium user add …)\n", cfg.data)
 	}
 	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Curation: st.curation, Ready: func(ctx context.Context) error {
 		if err := st.store.Ping(ctx); err != nil {

@@ -31,7 +31,8 @@ func (s *Store) Submissions(ctx context.Context) ([]kb.Submission, error) {
 
 // UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
 // On MongoDB the conditional replace is atomic by itself; embedded
-// FerretDB applies updates without isolation (dependencies.md), so the
+// FerretDB applies updates without isolation (of eight concurrent
+// conditional findOneAndUpdates, two or three won), so the
 // check and the write also happen under the store's lock: one process
 // owns the embedded database.
 func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {

@@ -32,7 +32,7 @@ const (
 	docType = "practice"
 	// rawAnalyzer lower-cases words and does nothing else: prefix, fuzzy
 	// and suggestion queries are not analysed, so they need words as
-	// typed, not stems (dependencies.md).
+	// typed, not stems: "warehouse*" would miss the stemmed "warehous".
 	rawAnalyzer = "raw"
 	// pairsAnalyzer makes a token of each two adjacent words, stemmed
 	// ("train polic"); a removed stop word leaves a "_".
@@ -43,7 +43,8 @@ const (
 )
 
 // doc is what is indexed for a practice. BleveType names its mapping:
-// Bleve finds the type by method, not by a json tag (dependencies.md).
+// Bleve finds the type by method, not by a json tag: with a field tagged
+// json:"type" every document silently went to the default mapping.
 type doc struct {
 	Title        string   `json:"title"`
 	TitleRaw     string   `json:"title_raw"`
