@@ -252,3 +252,10 @@ func (h *handlers) auditPage(c *fiber.Ctx) error {
 	}
 	return h.render(c, "audit", auditPage{page: h.pageFor(c, "Audit trail"), Events: evs})
 }
+
+// isPublic reports whether a document is shown to everyone: it has a
+// published practice and is not withdrawn. A report whose cases all wait
+// in the inbox, or were dropped, is not listed as a source.
+func isPublic(d kb.Document) bool {
+	return d.Withdrawal == nil && len(d.Practices) > 0
+}

@@ -293,3 +293,22 @@ func sampleBytes(t *testing.T, name string) []byte {
 	}
 	return data
 }
+
+// TestUnpublishedDocumentsAreNotListed: a document whose cases all wait
+// in the inbox is neither listed nor served to the public; reviewers
+// open its PDF to check proposals.
+func TestUnpublishedDocumentsAreNotListed(t *testing.T) {
+	ra := newReviewApp(t)
+	proposed(t, ra)
+	b := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	if _, page, _ := b.do("GET", "/documents", nil); strings.Contains(page, "casebook.pdf") {
+		t.Error("the public list of sources shows a document with nothing published")
+	}
+	if status, _, _ := b.do("GET", "/documents/casebook.pdf", nil); status != 404 {
+		t.Errorf("the public opening an unpublished document's PDF: %d, want 404", status)
+	}
+	b.login("reviewer@police.example")
+	if status, _, _ := b.do("GET", "/documents/casebook.pdf", nil); status != 200 {
+		t.Errorf("a reviewer opening it: %d, want 200", status)
+	}
+}

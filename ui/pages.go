@@ -283,7 +283,13 @@ func (h *handlers) documentsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, "documents", documentsPage{page: h.pageFor(c, "Source documents"), Documents: docs})
+	public := []kb.Document{}
+	for _, d := range docs {
+		if isPublic(d) {
+			public = append(public, d)
+		}
+	}
+	return h.render(c, "documents", documentsPage{page: h.pageFor(c, "Source documents"), Documents: public})
 }
 
 // documentPDF serves a source compendium from the database.
@@ -295,6 +301,9 @@ func (h *handlers) documentPDF(c *fiber.Ctx) error {
 	doc, err := h.svc.Document(c.UserContext(), strings.TrimSuffix(name, ".pdf"))
 	if err != nil {
 		return err
+	}
+	if u := current(c).user; !isPublic(doc) && (u == nil || !u.Role.CanReview()) {
+		return fiber.ErrNotFound // only reviewers see what is not published
 	}
 	r, _, err := h.svc.OpenFile(c.UserContext(), doc.SHA256)
 	if err != nil {
