@@ -100,6 +100,21 @@ func (c *Curation) Proposals(ctx context.Context, documentID string, status Prop
 	return out, nil
 }
 
+// Waiting counts the proposals waiting for a decision, by document.
+func (c *Curation) Waiting(ctx context.Context) (map[string]int, error) {
+	ps, err := c.Store.Proposals(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	count := map[string]int{}
+	for _, p := range ps {
+		if p.Status == ProposalProposed {
+			count[p.DocumentID]++
+		}
+	}
+	return count, nil
+}
+
 // Proposal returns one proposal.
 func (c *Curation) Proposal(ctx context.Context, id string) (Proposal, error) {
 	return c.Store.Proposal(ctx, id)

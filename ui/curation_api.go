@@ -31,13 +31,9 @@ func (h *handlers) apiDocuments(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	waiting, err := h.curation.Proposals(ctx, "", kb.ProposalProposed)
+	count, err := h.curation.Waiting(ctx)
 	if err != nil {
 		return err
-	}
-	count := map[string]int{}
-	for _, p := range waiting {
-		count[p.DocumentID]++
 	}
 	out := []apiDocument{}
 	for _, d := range docs {

@@ -78,13 +78,9 @@ func (h *handlers) renderInbox(c *fiber.Ctx, p inboxPage, docID string) error {
 		if err != nil {
 			return err
 		}
-		waiting, err := h.curation.Proposals(ctx, "", kb.ProposalProposed)
+		count, err := h.curation.Waiting(ctx)
 		if err != nil {
 			return err
-		}
-		count := map[string]int{}
-		for _, w := range waiting {
-			count[w.DocumentID]++
 		}
 		for _, d := range docs {
 			p.Documents = append(p.Documents, inboxDocument{Document: d, Waiting: count[d.ID]})
