@@ -18,6 +18,10 @@ type CaseStudy struct {
 	Text      string `json:"text"`
 	Summary   string `json:"summary,omitempty"`
 	Fields           // states, themes and the rest, read from the text
+	// Confidence (0..1) is how sure the reader is that this is a case
+	// study, and Reasons say why in a reviewer's words.
+	Confidence float64  `json:"confidence"`
+	Reasons    []string `json:"reasons,omitempty"`
 }
 
 // at is a line with its page.
@@ -59,9 +63,15 @@ func Segment(pages []Page) []CaseStudy {
 		return nil
 	}
 	body := bodySize(lines)
-	kinds := classify(lines, body)
-	titles := markFromContents(lines, kinds, readContents(pages))
-	return cut(lines, kinds, body, titles)
+	kinds, how := classify(lines, body)
+	toc := readContents(pages)
+	titles := markFromContents(lines, kinds, toc)
+	if titles != nil {
+		how = foundByContents
+	}
+	cases, heads := cut(lines, kinds, body, titles)
+	weighEvidence(cases, evidence{pages: pages, lines: lines, heads: heads, body: body, how: how, toc: toc})
+	return cases
 }
 
 // isContentsPage spots a table of contents: a "Contents" heading, or most
@@ -105,7 +115,17 @@ func headingStyle(l at, body float64) bool {
 	return l.Size >= body*1.12 || (l.Bold && l.Size >= body*0.95) || caps
 }
 
-func classify(lines []at, body float64) []headingKind {
+// foundBy names the evidence that told the case headings apart.
+type foundBy int
+
+const (
+	foundByLabel    foundBy = iota // "Case Study 3", "Best Practice No. 2"
+	foundByNumber                  // "3. Title", "1.2 Title" in sequence
+	foundByContents                // the contents list them
+	foundByStyle                   // one heading style, used for nothing else
+)
+
+func classify(lines []at, body float64) ([]headingKind, foundBy) {
 	kinds := make([]headingKind, len(lines))
 	labelled := 0
 	for i, l := range lines {
@@ -123,10 +143,10 @@ func classify(lines []at, body float64) []headingKind {
 	}
 	if labelled >= 2 {
 		markLargerSections(lines, kinds, body)
-		return kinds
+		return kinds, foundByLabel
 	}
 	if twoLevel(lines, kinds, body) {
-		return kinds
+		return kinds, foundByNumber
 	}
 	numbered := 0
 	for i, l := range lines {
@@ -138,7 +158,7 @@ func classify(lines []at, body float64) []headingKind {
 	if numbered >= 2 {
 		kinds = keepIncreasing(lines, kinds)
 		markLargerSections(lines, kinds, body)
-		return kinds
+		return kinds, foundByNumber
 	}
 	for i := range kinds {
 		if kinds[i] == kindCase {
@@ -147,7 +167,7 @@ func classify(lines []at, body float64) []headingKind {
 	}
 	markStyledCases(lines, kinds, body)
 	sectionsAsCases(kinds)
-	return kinds
+	return kinds, foundByStyle
 }
 
 // twoLevel handles "1. Section" over "1.1 Case title": when at least two
@@ -338,8 +358,7 @@ func isUpper(s string) bool {
 
 // cut walks the classified lines and makes a case study of each run that
 // starts at a case heading.
-func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string) []CaseStudy {
-	var out []CaseStudy
+func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string) (out []CaseStudy, heads []int) {
 	section := ""
 	for i := 0; i < len(lines); {
 		switch kinds[i] {
@@ -381,9 +400,10 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 		cs.Fields = ReadFields(title, content)
 		cs.Summary = summary(cs.Text)
 		out = append(out, cs)
+		heads = append(heads, i)
 		i = j
 	}
-	return out
+	return out, heads
 }
 
 // headingText joins a heading with the lines that continue it, and
