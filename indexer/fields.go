@@ -9,17 +9,17 @@ import (
 
 // Fields are the facts read from a case study's text.
 type Fields struct {
-	States       []string       `json:"states"`
-	Countries    []string       `json:"countries,omitempty"`
-	Source       []string       `json:"source_states,omitempty"`
-	Destination  []string       `json:"destination_states,omitempty"`
-	Districts    []string       `json:"districts,omitempty"`
-	Years        []int          `json:"years,omitempty"`
-	Themes       []string       `json:"themes"`
-	Exploitation []string       `json:"exploitation,omitempty"`
-	Laws         []string       `json:"laws,omitempty"`
-	Agencies     []string       `json:"agencies,omitempty"`
-	Figures      map[string]int `json:"figures,omitempty"`
+	States       []string `json:"states"`
+	Countries    []string `json:"countries,omitempty"`
+	Source       []string `json:"source_states,omitempty"`
+	Destination  []string `json:"destination_states,omitempty"`
+	Districts    []string `json:"districts,omitempty"`
+	Years        []int    `json:"years,omitempty"`
+	Themes       []string `json:"themes"`
+	Exploitation []string `json:"exploitation,omitempty"`
+	Laws         []string `json:"laws,omitempty"`
+	Agencies     []string `json:"agencies,omitempty"`
+	Figures      []Figure `json:"figures,omitempty"`
 }
 
 // gazetteer maps every spelling we accept to the state or union territory
@@ -112,13 +112,7 @@ var (
 	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20[0-4]\d)\b`)
 	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) district\b|\bdistricts? of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police stations?|unit|year|period|agency|agencies|partners?)\s*[:\-–]\s*(.+)$`)
-	figureRE       = map[string]*regexp.Regexp{
-		"rescued":   regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+|was\s+)?(?:rescued|freed|released)`),
-		"minors":    regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:of them\s+|among them\s+|were\s+)?(?:minors?|children|girls below)`),
-		"arrested":  regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+)?(?:arrested|apprehended|held)`),
-		"convicted": regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+)?(?:convicted|sentenced)`),
-	}
-	sourceRE = regexp.MustCompile(`(?i)\bfrom\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})\b[^.]{0,60}?\bto\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})`)
+	sourceRE       = regexp.MustCompile(`(?i)\bfrom\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})\b[^.]{0,60}?\bto\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})`)
 )
 
 type namedRE struct {
@@ -206,16 +200,7 @@ func ReadFields(title string, content []at) Fields {
 	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
 		f.Agencies = addUnique(f.Agencies, strings.Join(strings.Fields(m[1]+m[2]), " "))
 	}
-	for name, re := range figureRE {
-		if m := re.FindStringSubmatch(text); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				if f.Figures == nil {
-					f.Figures = map[string]int{}
-				}
-				f.Figures[name] = n
-			}
-		}
-	}
+	f.Figures = readFigures(text)
 	if f.States == nil {
 		f.States = []string{}
 	}
