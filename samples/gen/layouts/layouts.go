@@ -87,7 +87,7 @@ func missing(tool string) string {
 }
 
 var debianPackage = map[string]string{
-	"chromium": "chromium", "groff": "groff", "soffice": "libreoffice-writer", "pdftotext": "poppler-utils",
+	"chromium": "chromium", "gropdf": "groff", "soffice": "libreoffice-writer", "pdftotext": "poppler-utils",
 }
 
 func write(dir, name string, data []byte) (string, error) {
