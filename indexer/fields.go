@@ -3,7 +3,6 @@ package indexer
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -109,7 +108,7 @@ var (
 	themeRE        = compileAll(themeWords)
 	exploitationRE = compileAll(exploitationWords)
 	lawRE          = compileAll(lawPatterns)
-	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20[0-4]\d)\b`)
+	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
 	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) district\b|\bdistricts? of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police stations?|unit|year|period|agency|agencies|partners?)\s*[:\-–]\s*(.+)$`)
 	sourceRE       = regexp.MustCompile(`(?i)\bfrom\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})\b[^.]{0,60}?\bto\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})`)
@@ -189,11 +188,7 @@ func ReadFields(title string, content []at) Fields {
 			f.Districts = addUnique(f.Districts, d)
 		}
 	}
-	for _, y := range yearRE.FindAllString(text, -1) {
-		n, _ := strconv.Atoi(y)
-		f.Years = addUniqueInt(f.Years, n)
-	}
-	sort.Ints(f.Years)
+	f.Years = readYears(text)
 	f.Themes = matchAll(themeRE, text, 2)
 	f.Exploitation = matchAll(exploitationRE, text, 1)
 	f.Laws = matchAll(lawRE, text, 1)
@@ -243,15 +238,6 @@ func addUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-func addUniqueInt(list []int, n int) []int {
-	for _, x := range list {
-		if x == n {
-			return list
-		}
-	}
-	return append(list, n)
 }
 
 func unique(list []string) []string {

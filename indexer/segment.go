@@ -262,7 +262,24 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 			seen[foldWords(lines[i].Text)]++
 		}
 	}
-	candidate := func(i int) bool { return first(i) && seen[foldWords(lines[i].Text)] == 1 }
+	// A heading that reads as a sentence ("A survivor who was taken to
+	// Delhi and found her way to the police.") is a subtitle, not a title.
+	candidate := func(i int) bool {
+		if !first(i) || seen[foldWords(lines[i].Text)] != 1 {
+			return false
+		}
+		t, _ := headingText(lines, kinds, i, body)
+		return !(strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 6)
+	}
+	// A name in large capitals ("ADELE") opens a case as a title does.
+	nameLike := map[style]bool{}
+	for i, l := range lines {
+		if candidate(i) && l.Size >= body*1.3 {
+			st := styleOf(l)
+			_, seenStyle := nameLike[st]
+			nameLike[st] = (!seenStyle || nameLike[st]) && isUpper(l.Text) && len(strings.Fields(l.Text)) <= 2
+		}
+	}
 	stats := map[style]*stat{}
 	for i, l := range lines {
 		if !candidate(i) {
@@ -278,7 +295,7 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 	}
 	var styles []style
 	for k, s := range stats {
-		if s.count >= 2 && float64(s.words)/float64(s.count) >= 3 {
+		if s.count >= 2 && (float64(s.words)/float64(s.count) >= 3 || nameLike[k]) {
 			styles = append(styles, k)
 		}
 	}
@@ -387,6 +404,7 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 			}
 		}
 		number, title := splitNumber(title)
+		title, named := nameTitle(title)
 		j := next
 		for j < len(lines) && kinds[j] == kindBody {
 			j++
@@ -399,6 +417,9 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 		cs.Text = caseText(content)
 		cs.Fields = ReadFields(title, content)
 		cs.Summary = summary(cs.Text)
+		if first, _, _ := strings.Cut(cs.Text, "\n\n"); named && strings.HasSuffix(first, ".") && len(strings.Fields(first)) <= 45 {
+			cs.Summary = first // the one-sentence subtitle under a name
+		}
 		out = append(out, cs)
 		heads = append(heads, i)
 		i = j
@@ -432,7 +453,7 @@ func headingText(lines []at, kinds []headingKind, i int, body float64) (string, 
 		if !continues(lines[j-1], l) || !headingStyle(l, body) || !sameStyle(lines[ref], l) {
 			break
 		}
-		text += " " + strings.TrimSpace(l.Text)
+		text = joinTitle(text, strings.TrimSpace(l.Text), false)
 		j++
 	}
 	return strings.TrimSpace(text), j
@@ -463,6 +484,16 @@ func splitNumber(t string) (string, string) {
 		return m[1], cleanTitle(m[2])
 	}
 	return "", cleanTitle(t)
+}
+
+// nameTitle writes a case named after a person ("ADELE", in quotes or
+// not) as a person would: "Adele".
+func nameTitle(t string) (string, bool) {
+	bare := strings.Trim(t, "\"“”'‘’ ")
+	if n := len(strings.Fields(bare)); n == 0 || n > 2 || !isUpper(bare) || len(bare) < 3 {
+		return t, false
+	}
+	return properCase(bare), true
 }
 
 func cleanTitle(t string) string {

@@ -3,6 +3,16 @@ package layouts
 import (
 	"fmt"
 	"strconv"
+	"strings"
+)
+
+var (
+	lures      = []string{"paid their families an advance", "promised jobs in the city", "offered marriage into a richer family", "paid for the journey and kept the papers", "came back each season to the same villages"}
+	silences   = []string{"The families owed the agents money and could not complain.", "Few of the families knew where their children had gone.", "Those who came back were afraid to speak to the police.", "The villages had no police post within a day's walk.", "Local officials treated the matter as migration for work."}
+	teams      = []string{"Women officers", "The district child protection unit", "Railway police", "Village volunteers", "Labour inspectors"}
+	traces     = []string{"call records and bank transfers", "bus tickets and hotel registers", "social media accounts and money transfers", "statements of earlier victims"}
+	lessons    = []string{"Working with the police of the destination state made the rescue quick and lawful.", "Financial investigation of the agents exposed the whole network.", "Statements recorded on the day of rescue preserved the evidence for the trial.", "A shared register kept every agency working from the same facts."}
+	lessonEnds = []string{"early contact with families prevents a second trafficking", "agents move on when the district watches the stations", "survivors testify when they are safe and paid", "a small team can keep the work going for years", "employers stop when the first of them is prosecuted"}
 )
 
 // practice is one illustrative case study: a title, where and when, and
@@ -22,6 +32,15 @@ func (p practice) years() []int {
 		ys = append(ys, y)
 	}
 	return ys
+}
+
+// mentioned are the years its story names where the period is not
+// printed: the year it began and the year of the raids.
+func (p practice) mentioned() []int {
+	if p.From == p.To {
+		return []int{p.From}
+	}
+	return []int{p.From, p.To}
 }
 
 // period is how the practice's dates are printed.
@@ -81,10 +100,10 @@ func practices(k, n int) []practice {
 		to := from + (i % 3)
 		p := practice{Title: t.title, State: t.state, District: t.district, From: from, To: to}
 		rescued, minors := 40+(i*37)%180, 5+(i*13)%30
-		p.Problem = fmt.Sprintf("Police in %s district of %s learnt in %d that %s were being taken to %s by agents who paid their families an advance. The families owed the agents money and could not complain. The Bonded Labour System (Abolition) Act, 1976 and section 370 of the Indian Penal Code applied, but no case had been registered in the district before.", t.district, t.state, from, t.victims, t.work)
-		p.Action = fmt.Sprintf("The Superintendent of Police formed a team with women officers, the labour department and a local NGO. The team traced the agents through call records and bank transfers, and a total of 1985 calls to the helpline were analysed. In %d the team carried out raids with the help of the police of the destination state and recorded the statements of the victims before a magistrate.", to)
+		p.Problem = fmt.Sprintf("Police in %s district of %s learnt in %d that %s were being taken to %s by agents who %s. %s The Bonded Labour System (Abolition) Act, 1976 and section 370 of the Indian Penal Code applied, but no case had been registered in %s before.", t.district, t.state, from, t.victims, t.work, lures[(k+i)%len(lures)], silences[(k+2*i)%len(silences)], t.district)
+		p.Action = fmt.Sprintf("The Superintendent of Police of %s formed a team with %s, the labour department and a local NGO. The team traced the agents through %s, and a total of 1985 calls to the helpline were analysed. In %d the team carried out raids on %s with the help of the police of the destination state and recorded the statements of the %s before a magistrate.", t.district, teams[i%len(teams)], traces[i%len(traces)], to, t.work, t.victims)
 		p.Results = fmt.Sprintf("%d %s including %d minors were rescued and %d traffickers were arrested. %d FIRs were registered and %d accused were convicted by the sessions court. The rescued %s were produced before the Child Welfare Committee or the magistrate and sent home with compensation.", rescued, t.victims, minors, 6+i%9, 3+i%5, 2+i%4, t.victims)
-		p.Lessons = "Working with the police of the destination state and an NGO made the rescue quick and lawful. Financial investigation of the agents exposed the whole network, and statements recorded on the day of rescue preserved the evidence for the trial. Other districts can follow the same method with little cost."
+		p.Lessons = fmt.Sprintf("%s The %s of %s showed that %s. Other districts can follow the same method with little cost.", lessons[i%len(lessons)], strings.ToLower(teams[(i+1)%len(teams)]), t.district, lessonEnds[(k+i)%len(lessonEnds)])
 		out = append(out, p)
 	}
 	return out

@@ -89,6 +89,14 @@ func (p *pen) save(dir, name string, l *Layout) error {
 	return err
 }
 
+// caseOfUndated is a case whose period is not printed: its years are
+// the ones its story names.
+func caseOfUndated(pr practice, section string, start, end int) Case {
+	c := caseOf(pr, section, start, end)
+	c.Years = pr.mentioned()
+	return c
+}
+
 func caseOf(pr practice, section string, start, end int) Case {
 	return Case{Title: pr.Title, Section: section, PageStart: start, PageEnd: end, Years: pr.years()}
 }
@@ -210,7 +218,7 @@ func contentsWithoutPages(dir string) (Layout, error) {
 		start := p.PageNo()
 		p.heading("B", 14, pr.Title)
 		p.parts(pr, [4]string{"Context", "Intervention", "Impact", "Replicability"})
-		l.Cases = append(l.Cases, caseOf(pr, "", start, p.PageNo()))
+		l.Cases = append(l.Cases, caseOfUndated(pr, "", start, p.PageNo()))
 	}
 	return l, p.save(dir, "contents-without-pages", &l)
 }
@@ -250,7 +258,7 @@ func pseudonyms(dir string) (Layout, error) {
 		p.MultiCell(0, 6, fmt.Sprintf("A survivor from %s district who was taken to %s and found her way to the police.", pr.District, strings.ToLower(pr.State)), "", "L", false)
 		p.Ln(4)
 		p.parts(pr, [4]string{"Her story", "Response", "Outcome", "Learning points"})
-		c := caseOf(pr, "", start, p.PageNo())
+		c := caseOfUndated(pr, "", start, p.PageNo())
 		c.Title = strings.ToUpper(pseudonymNames[i][:1]) + strings.ToLower(pseudonymNames[i][1:])
 		l.Cases = append(l.Cases, c)
 	}
@@ -260,11 +268,11 @@ func pseudonyms(dir string) (Layout, error) {
 // typewrittenCapitals: Courier throughout, "CASE STUDY - N" and the title
 // in capitals at body size, cases running on.
 func typewrittenCapitals(dir string) (Layout, error) {
-	l := Layout{Compendium: true, Title: "REPORT ON GOOD PRACTICES OF THE ANTI HUMAN TRAFFICKING UNITS", Year: 2010}
+	l := Layout{Compendium: true, Title: "Report on Good Practices of the Anti Human Trafficking Units", Year: 2010}
 	p := newPen("A4", "Courier")
 	p.AddPage()
 	p.SetFont("Courier", "", 14)
-	p.MultiCell(0, 7, l.Title, "", "C", false)
+	p.MultiCell(0, 7, strings.ToUpper(l.Title), "", "C", false)
 	p.SetFont("Courier", "", 11)
 	p.MultiCell(0, 6, "OCTOBER 2010", "", "C", false)
 	for i, pr := range practices(23, 4) {
@@ -280,7 +288,7 @@ func typewrittenCapitals(dir string) (Layout, error) {
 		for _, t := range []string{pr.Problem, pr.Action, pr.Results, pr.Lessons} {
 			p.para(t)
 		}
-		c := caseOf(pr, "", start, p.PageNo())
+		c := caseOfUndated(pr, "", start, p.PageNo())
 		c.Title = strings.ToUpper(pr.Title)
 		l.Cases = append(l.Cases, c)
 	}
@@ -310,7 +318,7 @@ func twoLevelNumbers(dir string) (Layout, error) {
 		start := p.PageNo()
 		p.heading("B", 13, fmt.Sprintf("%d.%d %s", s+1, n, pr.Title))
 		p.parts(pr, [4]string{"Background", "Action", "Results", "Lessons"})
-		l.Cases = append(l.Cases, caseOf(pr, sections[s], start, p.PageNo()))
+		l.Cases = append(l.Cases, caseOfUndated(pr, sections[s], start, p.PageNo()))
 	}
 	return l, p.save(dir, "two-level-numbers", &l)
 }

@@ -97,6 +97,11 @@ func locate(pdf string, cases []Case, skip int) error {
 			if startsPage(pages[next.PageStart-1], next, newSection) {
 				cases[i].PageEnd = next.PageStart - 1
 			}
+			// A page holding nothing but the next section's heading
+			// belongs to no case.
+			if end := cases[i].PageEnd; newSection && end > cases[i].PageStart && len(strings.Fields(pages[end-1])) < 12 {
+				cases[i].PageEnd--
+			}
 		}
 	}
 	return nil
