@@ -256,10 +256,19 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 	// Case titles differ from each other; sub-headings come back in every
 	// case ("Background", "What others can learn"), so a heading whose text
 	// repeats is never a case title.
-	seen := map[string]int{}
+	// A heading repeated at the top of the next page is the case's own
+	// running head ("ADELE" over both its pages), not a repeat.
+	seen, onPage, runningHead := map[string]int{}, map[string]int{}, map[int]bool{}
 	for i := range lines {
 		if first(i) {
-			seen[foldWords(lines[i].Text)]++
+			k := foldWords(lines[i].Text)
+			topOfPage := i == 0 || lines[i-1].page != lines[i].page
+			if p, ok := onPage[k]; !ok || p != lines[i].page-1 || !topOfPage {
+				seen[k]++
+			} else {
+				runningHead[i] = true
+			}
+			onPage[k] = lines[i].page
 		}
 	}
 	// A heading that reads as a sentence ("A survivor who was taken to
@@ -272,14 +281,16 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 		return !(strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 6)
 	}
 	// A name in large capitals ("ADELE") opens a case as a title does.
-	nameLike := map[style]bool{}
+	names, all := map[style]int{}, map[style]int{}
 	for i, l := range lines {
 		if candidate(i) && l.Size >= body*1.3 {
-			st := styleOf(l)
-			_, seenStyle := nameLike[st]
-			nameLike[st] = (!seenStyle || nameLike[st]) && isUpper(l.Text) && len(strings.Fields(l.Text)) <= 2
+			all[styleOf(l)]++
+			if isUpper(l.Text) && len(strings.Fields(l.Text)) <= 2 {
+				names[styleOf(l)]++
+			}
 		}
 	}
+	nameLike := func(st style) bool { return names[st]*4 >= all[st]*3 }
 	stats := map[style]*stat{}
 	for i, l := range lines {
 		if !candidate(i) {
@@ -295,7 +306,7 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 	}
 	var styles []style
 	for k, s := range stats {
-		if s.count >= 2 && (float64(s.words)/float64(s.count) >= 3 || nameLike[k]) {
+		if s.count >= 2 && (float64(s.words)/float64(s.count) >= 3 || nameLike(k)) {
 			styles = append(styles, k)
 		}
 	}
@@ -316,9 +327,9 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 		}
 		s := styleOf(l)
 		switch {
-		case s == caseStyle && candidate(i):
+		case s == caseStyle && candidate(i) && !runningHead[i]:
 			kinds[i] = kindCase
-		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && l.page > lines[0].page:
+		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && l.page > lines[0].page && seen[foldWords(l.Text)] <= 1:
 			kinds[i] = kindSection
 		}
 	}
