@@ -65,11 +65,11 @@ var placeRE = func() *regexp.Regexp {
 
 // Themes and forms of exploitation, each with the words that signal it.
 var themeWords = []struct{ name, pattern string }{
-	{"prevention and awareness", `prevent|awareness|sensiti[sz]|campaign|vigilance committee`},
+	{"prevention and awareness", `prevent|awareness|sensiti[sz]|campaign|vigilance committee|safe migration|helpline|help desk|registration of|regulat`},
 	{"rescue", `rescu|raid`},
 	{"post-rescue care and rehabilitation", `rehabilitat|shelter home|post-rescue|counsell|aftercare`},
 	{"repatriation and reintegration", `repatriat|reintegrat|restored to (?:their|the) famil|reunit`},
-	{"investigation", `investigat|FIR|charge[- ]?sheet|evidence|call detail`},
+	{"investigation", `investigat|FIR|charge[- ]?sheet|evidence|call detail|\btrac(?:ed|ing)\b`},
 	{"prosecution and conviction", `prosecut|convict|sentenc|trial|public prosecutor`},
 	{"victim and witness protection", `witness protection|victim protection|compensation|in[- ]camera|victim[- ]friendly`},
 	{"inter-state and cross-border coordination", `inter-state|interstate|cross-border|border|other states?`},
@@ -190,6 +190,11 @@ func ReadFields(title string, content []at) Fields {
 	}
 	f.Years = readYears(text)
 	f.Themes = matchAll(themeRE, text, 2)
+	if len(f.Themes) == 0 {
+		// A short case names its themes once: better those than none,
+		// which would hide it from every theme filter.
+		f.Themes = matchAll(themeRE, text, 1)
+	}
 	f.Exploitation = matchAll(exploitationRE, text, 1)
 	f.Laws = matchAll(lawRE, text, 1)
 	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
