@@ -189,12 +189,7 @@ func ReadFields(title string, content []at) Fields {
 		}
 	}
 	f.Years = readYears(text)
-	f.Themes = matchAll(themeRE, text, 2)
-	if len(f.Themes) == 0 {
-		// A short case names its themes once: better those than none,
-		// which would hide it from every theme filter.
-		f.Themes = matchAll(themeRE, text, 1)
-	}
+	f.Themes = themesOf(text)
 	f.Exploitation = matchAll(exploitationRE, text, 1)
 	f.Laws = matchAll(lawRE, text, 1)
 	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
@@ -219,6 +214,25 @@ func matchAll(list []namedRE, text string, min int) []string {
 		}
 	}
 	return out
+}
+
+// themesOf returns the themes the text names at least twice or, when it
+// names none twice, those it names once: a short case names its themes
+// once, and no theme at all would hide it from every theme filter.
+func themesOf(text string) []string {
+	var twice, once []string
+	for _, x := range themeRE {
+		switch len(x.re.FindAllStringIndex(text, 2)) {
+		case 2:
+			twice = append(twice, x.name)
+		case 1:
+			once = append(once, x.name)
+		}
+	}
+	if len(twice) > 0 {
+		return twice
+	}
+	return once
 }
 
 // appendPlaces adds the states and countries named in s, under their
