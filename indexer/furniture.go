@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"strconv"
@@ -83,8 +84,11 @@ func removeFurniture(pages []Page) {
 		}
 		// Furniture stands apart from the text block; a repeating line set
 		// close to its neighbours ("Case Study 4:" above its title) is text.
-		for i := range drop {
-			if !pageNumber(*p, p.Lines[i].Text) && !isolated(p.Lines, i, drop) {
+		// Every candidate is judged against the same set, so the answer
+		// does not depend on the order they are looked at in.
+		candidates := maps.Clone(drop)
+		for i := range candidates {
+			if !pageNumber(*p, p.Lines[i].Text) && !isolated(p.Lines, i, candidates) {
 				delete(drop, i)
 			}
 		}
