@@ -43,6 +43,8 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+var errEmptyFile = errors.New("empty file")
+
 // ClassOf returns the class of an extraction error, or "" for others.
 func ClassOf(err error) Class {
 	var e *Error
@@ -56,10 +58,10 @@ func classifyOpen(name string, data []byte, err error) error {
 	msg := err.Error()
 	class := ClassDamaged
 	switch {
-	case errors.Is(err, errNotPDF) || (len(data) > 0 && !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))):
-		class, err = ClassNotPDF, errNotPDF
 	case len(bytes.TrimSpace(data)) == 0:
-		class, err = ClassNotPDF, errors.New("empty file")
+		class, err = ClassNotPDF, errEmptyFile
+	case errors.Is(err, errNotPDF) || !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
+		class, err = ClassNotPDF, errNotPDF
 	case strings.Contains(msg, "encryption") || strings.Contains(msg, "encrypt"):
 		class = ClassUnsupported
 	case strings.Contains(msg, "password"):

@@ -11,7 +11,9 @@ import (
 
 // font decodes the bytes of a shown string into glyphs with Unicode text
 // and advance widths. The library's own decoder is not used: it mishandles
-// codes above 255 and reuses fonts across pages (see dependencies.md).
+// codes above 255 (Identity-H fonts with large ToUnicode maps) and reuses
+// one font cache for every page, so a font name reused on a later page
+// decodes with the wrong font.
 type font struct {
 	name      string
 	bold      bool

@@ -168,8 +168,9 @@ func scanObjects(data []byte) []scannedObj {
 			} else {
 				body = body[:dataStart+end+len("endstream")]
 			}
-			content := streamContent(body[:s[0]], body[dataStart:dataStart+end])
-			dict := lengthRE.ReplaceAll(body[:s[0]], []byte("/Length "+strconv.Itoa(len(content))))
+			head := stripComments(body[:s[0]])
+			content := streamContent(head, body[dataStart:dataStart+end])
+			dict := lengthRE.ReplaceAll(head, []byte("/Length "+strconv.Itoa(len(content))))
 			if !lengthRE.Match(dict) {
 				dict = append(bytes.TrimRight(bytes.TrimSpace(dict), ">"), []byte(fmt.Sprintf(" /Length %d >>", len(content)))...)
 			}
@@ -185,6 +186,39 @@ func scanObjects(data []byte) []scannedObj {
 			body = body[:e]
 		}
 		out = append(out, scannedObj{num: num, gen: gen, body: bytes.TrimSpace(body)})
+	}
+	return out
+}
+
+// stripComments drops PDF comments (% to the end of the line, outside
+// strings) from a dictionary, so that a "/Length" in a comment is not
+// taken for the stream's length: pdfium's hello_world.pdf says "does not
+// use /Length 83" in one.
+func stripComments(dict []byte) []byte {
+	out := make([]byte, 0, len(dict))
+	depth, comment := 0, false
+	for i := 0; i < len(dict); i++ {
+		b := dict[i]
+		switch {
+		case comment:
+			if b == '\r' || b == '\n' {
+				comment = false
+				out = append(out, b)
+			}
+			continue
+		case depth > 0 && b == '\\' && i+1 < len(dict):
+			out = append(out, b, dict[i+1])
+			i++
+			continue
+		case b == '(':
+			depth++
+		case b == ')' && depth > 0:
+			depth--
+		case b == '%' && depth == 0:
+			comment = true
+			continue
+		}
+		out = append(out, b)
 	}
 	return out
 }

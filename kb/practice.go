@@ -24,6 +24,7 @@ type Practice struct {
 	Source       []string   `json:"source_states,omitempty" bson:"source_states,omitempty"`
 	Destination  []string   `json:"destination_states,omitempty" bson:"destination_states,omitempty"`
 	Districts    []string   `json:"districts,omitempty" bson:"districts,omitempty"`
+	Routes       []Route    `json:"routes,omitempty" bson:"routes,omitempty"` // source, transit, destination (routes.go)
 	Years        []int      `json:"years,omitempty" bson:"years,omitempty"`
 	Themes       []string   `json:"themes" bson:"themes"`
 	Exploitation []string   `json:"exploitation,omitempty" bson:"exploitation,omitempty"`
@@ -34,7 +35,7 @@ type Practice struct {
 	Origin       string     `json:"origin,omitempty" bson:"origin,omitempty"` // OriginSubmission, or empty for a compendium
 	Unit         string     `json:"unit,omitempty" bson:"unit,omitempty"`     // the submitting unit
 	SubmissionID string     `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
-	ApprovedAt   time.Time  `json:"approved_at,omitempty" bson:"approved_at,omitempty"`
+	ApprovedAt   time.Time  `json:"approved_at,omitzero" bson:"approved_at,omitempty"`
 	Version      int        `json:"version" bson:"version"` // 1, then one more for each change of content
 	CreatedAt    time.Time  `json:"created_at" bson:"created_at"`
 	UpdatedAt    time.Time  `json:"updated_at" bson:"updated_at"`
@@ -48,10 +49,10 @@ const OriginSubmission = "submission"
 type Provenance struct {
 	DocumentID    string `json:"document_id" bson:"document_id"`
 	DocumentTitle string `json:"document" bson:"document_title"`
-	File          string `json:"file" bson:"file"`
-	SHA256        string `json:"sha256" bson:"sha256"`
-	PageStart     int    `json:"page_start" bson:"page_start"`
-	PageEnd       int    `json:"page_end" bson:"page_end"`
+	File          string `json:"file,omitempty" bson:"file"` // empty for a submitted practice
+	SHA256        string `json:"sha256,omitempty" bson:"sha256"`
+	PageStart     int    `json:"page_start,omitempty" bson:"page_start"`
+	PageEnd       int    `json:"page_end,omitempty" bson:"page_end"`
 	Publisher     string `json:"publisher,omitempty" bson:"publisher,omitempty"`
 	Year          int    `json:"year,omitempty" bson:"year,omitempty"`
 }

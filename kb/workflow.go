@@ -84,7 +84,7 @@ type Actor struct {
 func Transition(from Status, a Action, actor Actor, owner, reason string) (Status, error) {
 	isOwner := actor.UserID != "" && actor.UserID == owner
 	conflict := func() (Status, error) {
-		return from, fmt.Errorf("%w: a submission that is %s cannot be %s", ErrConflict, from.Label(), pastTense(a))
+		return from, fmt.Errorf("%w: this submission is %s, so it cannot be %s now", ErrConflict, from.Label(), pastTense(a))
 	}
 	switch a {
 	case ActionEdit, ActionSubmit:
@@ -155,4 +155,48 @@ func pastTense(a Action) string {
 		return "withdrawn"
 	}
 	return string(a)
+}
+
+// Done is the action in plain words, as a history says who did what:
+// "Asha Rao (reviewer) asked for changes".
+func (a Action) Done() string {
+	switch a {
+	case ActionCreate:
+		return "started a draft"
+	case ActionEdit:
+		return "edited it"
+	case ActionSubmit:
+		return "submitted it for review"
+	case ActionClaim:
+		return "claimed it for review"
+	case ActionApprove:
+		return "approved and published it"
+	case ActionRequestChanges:
+		return "asked for changes"
+	case ActionReject:
+		return "rejected it"
+	case ActionWithdraw:
+		return "withdrew it"
+	}
+	return string(a)
+}
+
+// Notice is what the submitter is told when their submission reaches a
+// status: "Your submission … was approved and published."
+func (s Status) Notice() string {
+	switch s {
+	case StatusSubmitted:
+		return "was submitted for review"
+	case StatusInReview:
+		return "is being reviewed"
+	case StatusChangesRequested:
+		return "needs changes: the reviewer asked for changes"
+	case StatusApproved:
+		return "was approved and published"
+	case StatusRejected:
+		return "was rejected"
+	case StatusWithdrawn:
+		return "was withdrawn"
+	}
+	return "is now " + s.Label()
 }

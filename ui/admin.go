@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"io"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
 )
 
@@ -13,6 +15,7 @@ type usersPage struct {
 	Users   []kb.User
 	Errors  map[string]string
 	Message string
+	Backup  backupNote
 }
 
 func (h *handlers) usersPage(c *fiber.Ctx) error {
@@ -20,7 +23,7 @@ func (h *handlers) usersPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us})
+	return h.render(c, "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us, Backup: h.backupNote(c.UserContext())})
 }
 
 func (h *handlers) addUser(c *fiber.Ctx) error {
@@ -44,6 +47,8 @@ func (h *handlers) changeUser(c *fiber.Ctx) error {
 		_, err = h.accounts.SetDisabled(c.UserContext(), email, true)
 	case "enable":
 		_, err = h.accounts.SetDisabled(c.UserContext(), email, false)
+	case "unlock":
+		err = h.accounts.Unlock(c.UserContext(), email, current(c).user.ID)
 	case "role":
 		var role kb.Role
 		if role, err = kb.ParseRole(c.FormValue("role")); err == nil {
@@ -88,7 +93,7 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 	}
 	for _, fh := range form.File["files"] {
 		if fh.Size > maxImportBytes {
-			p.Failures = append(p.Failures, fh.Filename+": larger than 100 MB")
+			p.Failures = append(p.Failures, fh.Filename+" is larger than 100 MB, more than this server accepts. Split it into parts and import each.")
 			continue
 		}
 		f, err := fh.Open()
@@ -102,7 +107,7 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 		}
 		res, err := h.importer.Import(c.UserContext(), fh.Filename, data)
 		if err != nil {
-			p.Failures = append(p.Failures, err.Error())
+			p.Failures = append(p.Failures, h.importFailure(fh.Filename, err))
 			continue
 		}
 		p.Results = append(p.Results, importLine{File: fh.Filename, Outcome: string(res.Outcome), Pages: res.Pages, Cases: res.Added + res.Updated + res.Unchanged})
@@ -118,3 +123,17 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 }
 
 const maxImportBytes = 100 << 20
+
+// importFailure says in plain words why a file was not imported. A file's
+// own problem is explained (indexer.Explain); anything else is ours, is
+// logged, and the admin is told to try again.
+func (h *handlers) importFailure(file string, err error) string {
+	switch {
+	case indexer.ClassOf(err) != "":
+		return indexer.Explain(err)
+	case errors.Is(err, kb.ErrBadRequest):
+		return file + ": " + plainMessage(err, kb.ErrBadRequest)
+	}
+	h.log.Error("import failed", "file", file, "err", err)
+	return file + " could not be saved because of a problem on our side. Nothing of it was kept; try again, and tell the administrator if it happens again."
+}

@@ -41,10 +41,14 @@ func (h *handlers) apiSearch(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if f := c.Query("format"); f != "" && f != "json" {
+		return h.export(c, q, f)
+	}
 	res, err := h.svc.Search(c.UserContext(), q)
 	if err != nil {
 		return err
 	}
+	h.searched(c, q, res.Total)
 	sortName := q.Sort
 	if sortName == "" {
 		sortName = "relevance"
@@ -89,7 +93,7 @@ func (h *handlers) apiSimilar(c *fiber.Ctx) error {
 type apiPractice struct {
 	kb.Practice
 	URL    string `json:"url"`
-	PDFURL string `json:"pdf_url"`
+	PDFURL string `json:"pdf_url,omitempty"`
 }
 
 func (h *handlers) apiPractice(c *fiber.Ctx) error {

@@ -14,11 +14,11 @@ import (
 
 // handoutCase is a case as the handout shows it.
 type handoutCase struct {
-	N                      int
-	Practice               kb.Practice
-	Note, Summary, Lessons string
-	Facts                  []fact
-	Citation               string
+	N                            int
+	Practice                     kb.Practice
+	Note, Summary, Done, Lessons string
+	Facts                        []fact
+	Citation                     string
 }
 
 type fact struct{ Label, Value string }
@@ -44,7 +44,8 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 	for i, pc := range cases {
 		pr := pc.Practice
 		cite := h.cite(c, pr)
-		hc := handoutCase{N: i + 1, Practice: pr, Note: pc.Note, Summary: pr.Summary, Lessons: lessons(pr.Text), Citation: cite.APA()}
+		hc := handoutCase{N: i + 1, Practice: pr, Note: pc.Note, Summary: pr.Summary,
+			Done: sectionText(pr, actionHeadings), Lessons: sectionText(pr, lessonHeadings), Citation: cite.APA()}
 		add := func(label, value string) {
 			if value != "" {
 				hc.Facts = append(hc.Facts, fact{label, value})
@@ -52,6 +53,7 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 		}
 		add("States", strings.Join(pr.States, ", "))
 		add("Districts", strings.Join(pr.Districts, ", "))
+		add("Routes", kb.RoutesText(pr.Routes))
 		var years []string
 		for _, y := range pr.Years {
 			years = append(years, fmt.Sprint(y))
@@ -69,15 +71,26 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 	return hp, nil
 }
 
-// lessons finds the part of a case that says what to learn from it: the
-// paragraphs after a heading about lessons, learning or replication.
-func lessons(text string) string {
+// Headings that introduce what was done, and what to learn, in
+// compendia and in submitted practices ("What was done", "Lessons and
+// replication").
+var (
+	actionHeadings = []string{"what was done", "action", "intervention", "response", "approach", "strategy", "initiative", "how it worked", "steps"}
+	lessonHeadings = []string{"lesson", "learn", "replicat"}
+)
+
+// sectionText is the part of a case under a heading that mentions one of
+// the words: the paragraphs after it, up to the next heading.
+func sectionText(p kb.Practice, words []string) string {
 	var out []string
 	taking := false
-	for _, b := range blocks(text) {
-		l := strings.ToLower(b.Text)
+	for _, b := range blocks(p) {
 		if b.Heading {
-			taking = strings.Contains(l, "lesson") || strings.Contains(l, "learn") || strings.Contains(l, "replicat")
+			l := strings.ToLower(b.Text)
+			taking = false
+			for _, w := range words {
+				taking = taking || strings.Contains(l, w)
+			}
 			continue
 		}
 		if taking {
@@ -134,7 +147,7 @@ func (h *handlers) handoutPDF(c *fiber.Ctx) error {
 			pdf.SetFont("Helvetica", "", 10)
 			pdf.MultiCell(0, 5.5, tr(f.Value), "", "L", false)
 		}
-		for _, part := range []struct{ head, body string }{{"Trainer's note", hc.Note}, {"Summary", hc.Summary}, {"Lessons", hc.Lessons}} {
+		for _, part := range []struct{ head, body string }{{"Trainer's note", hc.Note}, {"Summary", hc.Summary}, {"What was done", hc.Done}, {"Lessons", hc.Lessons}} {
 			if strings.TrimSpace(part.body) == "" {
 				continue
 			}

@@ -1,15 +1,18 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -23,6 +26,10 @@ type searchPage struct {
 	DidYouMean  *activeFilter
 	Sorts       []sortOption
 	First, Last int
+	Pages       int    // how many pages of results there are
+	PastEnd     string // the last page's address, when this page is past it
+	// The same search exported, and counted on the statistics page.
+	ExportCSV, ExportXLSX, StatsLink string
 }
 
 type facetView struct {
@@ -58,6 +65,7 @@ func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	q := kb.Query{
 		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
 		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"),
+		Sources: multi("source"), Transit: multi("transit"), Destinations: multi("destination"), Routes: multi("route"),
 		Sort: string(args.Peek("sort")),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
@@ -81,6 +89,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.searched(c, q, res.Total)
 	pg := h.pageFor(c, "Search")
 	pg.Query, pg.SearchPage = q.Text, true
 	p := searchPage{page: pg, Results: res}
@@ -101,7 +110,11 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 		}
 		p.Facets = append(p.Facets, fv)
 		for _, v := range filters[f.param] {
-			p.Active = append(p.Active, activeFilter{Label: f.label + ": " + v, Remove: searchLink(q, f.param, v, false)})
+			name := v
+			if f.param == "document" && titles[v] != "" {
+				name = titles[v] // people know a document by its title, not its slug
+			}
+			p.Active = append(p.Active, activeFilter{Label: f.label + ": " + name, Remove: searchLink(q, f.param, v, false)})
 		}
 	}
 	if q.Page > 1 {
@@ -118,8 +131,15 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {kb.SortNewest, "Newest"}, {kb.SortOldest, "Oldest"}} {
 		p.Sorts = append(p.Sorts, sortOption{Value: o.value, Label: o.label, Selected: q.Sort == o.value})
 	}
+	p.ExportCSV, p.ExportXLSX, p.StatsLink = exportLink(q, "csv"), exportLink(q, "xlsx"), "/stats?"+encode(q).Encode()
 	p.First = (q.Page-1)*q.Size + 1
 	p.Last = min(q.Page*q.Size, res.Total)
+	p.Pages = (res.Total + q.Size - 1) / q.Size
+	if res.Total > 0 && q.Page > p.Pages {
+		// A page past the end (an old link, a hand-edited address): say so,
+		// and lead back to the last page that has results.
+		p.PastEnd, p.Prev = pageLink(q, p.Pages), ""
+	}
 	return h.render(c, "search", p)
 }
 
@@ -127,6 +147,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 var facetLabels = []struct{ label, param string }{
 	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
 	{"Years", "year"}, {"Source document", "document"},
+	{"Source area", "source"}, {"Transit", "transit"}, {"Destination", "destination"}, {"Route", "route"},
 }
 
 type sortOption struct {
@@ -201,6 +222,7 @@ type practicePage struct {
 	Latest                            int   // the current version
 	Earlier                           []int // earlier versions, readable
 	Packs                             []kb.Pack
+	ResultsLink                       string // the search this page was opened from, if any
 }
 
 type figure struct {
@@ -226,10 +248,12 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 		}
 		return c.Redirect(target, fiber.StatusMovedPermanently)
 	}
+	h.opened(c)
 	cite := h.cite(c, p)
-	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p.Text), Latest: latest,
+	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p), Latest: latest,
 		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}
 	pp.Meta, pp.JSONLD = citationMeta(c, p, cite)
+	pp.ResultsLink = resultsLink(c)
 	for v := 1; v < latest; v++ {
 		pp.Earlier = append(pp.Earlier, v)
 	}
@@ -274,7 +298,7 @@ func (h *handlers) documentPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, size, err := h.svc.OpenFile(c.UserContext(), doc.SHA256)
+	r, _, err := h.svc.OpenFile(c.UserContext(), doc.SHA256)
 	if err != nil {
 		return err
 	}
@@ -283,15 +307,22 @@ func (h *handlers) documentPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", doc.File, err)
 	}
-	c.Set("Content-Type", "application/pdf")
-	c.Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", doc.File))
-	c.Set("Content-Length", strconv.FormatInt(size, 10))
-	c.Set("ETag", `"`+doc.SHA256+`"`)
-	c.Set("Cache-Control", "public, max-age=3600")
-	if string(c.Request().Header.Peek("If-None-Match")) == `"`+doc.SHA256+`"` {
-		return c.SendStatus(fiber.StatusNotModified)
-	}
-	return c.Send(data)
+	return servePDF(c, doc.File, doc.SHA256, doc.ImportedAt, data)
+}
+
+// servePDF answers with a PDF, or the byte ranges of it that were asked
+// for: browsers' PDF viewers ask for the first pages before the whole
+// file. net/http's ServeContent does ranges, If-Range and If-None-Match
+// (against the ETag set by the caller) the way browsers expect.
+func servePDF(c *fiber.Ctx, file, sha string, modified time.Time, data []byte) error {
+	return adaptor.HTTPHandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Type", "application/pdf")
+		hd.Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", file))
+		hd.Set("Cache-Control", "public, max-age=3600")
+		hd.Set("ETag", `"`+sha+`"`)
+		http.ServeContent(w, r, "", modified, bytes.NewReader(data))
+	})(c)
 }
 
 // block is a paragraph of a practice's text, or a sub-heading: a short
@@ -301,16 +332,66 @@ type block struct {
 	Heading bool
 }
 
-func blocks(text string) []block {
+func blocks(p kb.Practice) []block {
 	var out []block
-	for _, para := range strings.Split(text, "\n\n") {
+	for _, para := range strings.Split(p.Text, "\n\n") {
 		para = strings.TrimSpace(para)
 		if para == "" {
 			continue
 		}
-		words := len(strings.Fields(para))
-		heading := words <= 8 && !strings.ContainsAny(para[len(para)-1:], ".:;,") && !strings.HasPrefix(para, "- ") && !strings.HasPrefix(para, "• ")
-		out = append(out, block{Text: para, Heading: heading})
+		out = append(out, block{Text: para, Heading: isHeading(p, para)})
 	}
 	return out
+}
+
+// isHeading tells a heading from a paragraph. A submitted practice's
+// headings are its form's sections; everything else there is an answer,
+// however short. In a compendium's text a heading is a short line that
+// does not end like a sentence, is not a list item, and is not a
+// "Label: value" line such as "State: Bihar".
+func isHeading(p kb.Practice, para string) bool {
+	if p.Origin == kb.OriginSubmission {
+		return kb.IsSubmissionHeading(para)
+	}
+	if len(strings.Fields(para)) > 8 || strings.ContainsAny(para[len(para)-1:], ".:;,") ||
+		strings.HasPrefix(para, "- ") || strings.HasPrefix(para, "• ") {
+		return false
+	}
+	if i := strings.Index(para, ":"); i >= 0 && strings.TrimSpace(para[i+1:]) != "" {
+		return false
+	}
+	return true
+}
+
+// metaLine is a result's states and years, with nothing where nothing is
+// known (no separator before a missing part).
+func metaLine(p kb.Practice) string {
+	var parts []string
+	if len(p.States) > 0 {
+		parts = append(parts, strings.Join(p.States, ", "))
+	}
+	if len(p.Years) > 0 {
+		years := make([]string, len(p.Years))
+		for i, y := range p.Years {
+			years[i] = strconv.Itoa(y)
+		}
+		parts = append(parts, strings.Join(years, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// resultsLink is the search results page the reader came from, with its
+// query and filters, so that "Back to results" returns to it. Only a
+// search on this site counts; its query is parsed and encoded again, so
+// nothing from the Referer reaches the page unescaped.
+func resultsLink(c *fiber.Ctx) string {
+	ref, err := url.Parse(c.Get(fiber.HeaderReferer))
+	if err != nil || ref.Host != c.Hostname() || ref.Path != "/" || ref.RawQuery == "" {
+		return ""
+	}
+	v, err := url.ParseQuery(ref.RawQuery)
+	if err != nil || len(v) == 0 {
+		return ""
+	}
+	return "/?" + v.Encode()
 }

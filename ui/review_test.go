@@ -32,6 +32,7 @@ type reviewApp struct {
 	svc      *kb.Service
 	accounts *kb.Accounts
 	tokens   map[string]string // role -> API token
+	insights *kb.Insights
 }
 
 func newReviewApp(t *testing.T) reviewApp {
@@ -47,11 +48,12 @@ func newReviewApp(t *testing.T) reviewApp {
 	acc := kb.NewAccounts(store)
 	reviews := &kb.Reviews{Store: store, Service: svc, Now: time.Now}
 	packs := &kb.Packs{Store: store, Service: svc, Now: time.Now}
-	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc})
+	insights := kb.NewInsights(store, ix)
+	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc, Insights: insights})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}}
+	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}, insights: insights}
 	for _, u := range []struct{ email, role string }{{"officer@police.example", "officer"}, {"reviewer@police.example", "reviewer"}, {"reviewer2@police.example", "reviewer"}, {"admin@police.example", "admin"}} {
 		role, _ := kb.ParseRole(u.role)
 		if _, err := acc.AddUser(context.Background(), u.email, strings.Split(u.email, "@")[0], role, "AHTU Ranchi", "a long enough password"); err != nil {
@@ -394,7 +396,7 @@ func TestReviewPathThroughForms(t *testing.T) {
 		t.Fatalf("approve: %d", status)
 	}
 	_, page, _ = reviewer.do("GET", where, nil)
-	for _, want := range []string{"approved (published)", "request_changes", "Give the FIR number.", "approve"} {
+	for _, want := range []string{"approved (published)", "asked for changes", "Give the FIR number.", "approved and published it"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the submission page lacks %q in its history", want)
 		}

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +34,7 @@ func formFields(c *fiber.Ctx) kb.SubmissionFields {
 		Period: c.FormValue("period"), Problem: c.FormValue("problem"), Action: c.FormValue("action"),
 		Results: c.FormValue("results"), Resources: c.FormValue("resources"), Lessons: c.FormValue("lessons"),
 		Laws: c.FormValue("laws"), Partners: c.FormValue("partners"), Contact: c.FormValue("contact"), Links: list("links"),
+		Sources: c.FormValue("sources"), Transit: c.FormValue("transit"), Destinations: c.FormValue("destinations"),
 	}
 }
 
@@ -40,6 +44,7 @@ type submissionsPage struct {
 	Status      string
 	Statuses    []kb.Status
 	Reviewer    bool
+	Older       string // the next page's address, when there may be one
 }
 
 func (h *handlers) submissionsList(c *fiber.Ctx) error {
@@ -51,12 +56,22 @@ func (h *handlers) submissionsList(c *fiber.Ctx) error {
 	if c.Query("status") == "all" {
 		status = ""
 	}
-	subs, err := h.reviews.List(c.UserContext(), u, status)
+	pg := listPage(c)
+	subs, err := h.reviews.List(c.UserContext(), u, status, pg)
 	if err != nil {
 		return err
 	}
-	return h.render(c, "submissions", submissionsPage{page: h.pageFor(c, "Submissions"), Submissions: subs, Status: string(status),
-		Reviewer: u.Role.CanReview(), Statuses: []kb.Status{kb.StatusDraft, kb.StatusSubmitted, kb.StatusInReview, kb.StatusChangesRequested, kb.StatusApproved, kb.StatusRejected, kb.StatusWithdrawn}})
+	p := submissionsPage{page: h.pageFor(c, "Submissions"), Submissions: subs, Status: string(status),
+		Reviewer: u.Role.CanReview(), Statuses: []kb.Status{kb.StatusDraft, kb.StatusSubmitted, kb.StatusInReview, kb.StatusChangesRequested, kb.StatusApproved, kb.StatusRejected, kb.StatusWithdrawn}}
+	if len(subs) == pg.Size {
+		p.Older = fmt.Sprintf("/submissions?status=%s&page=%d", url.QueryEscape(c.Query("status", "all")), pg.Number+1)
+	}
+	return h.render(c, "submissions", p)
+}
+
+// listPage reads a listing's page and size from the query, within bounds.
+func listPage(c *fiber.Ctx) kb.ListPage {
+	return kb.ListPage{Number: c.QueryInt("page", 1), Size: c.QueryInt("size", 50)}.Bounded()
 }
 
 type formPage struct {
@@ -70,6 +85,35 @@ type formPage struct {
 	New        bool
 }
 
+// problem is one field's problem, for the list at the top of the form.
+type problem struct{ Field, Message string }
+
+// formOrder is the order of the form's fields, top to bottom.
+var formOrder = []string{"title", "states", "district", "unit", "period", "problem", "action", "results", "resources",
+	"lessons", "laws", "partners", "contact", "links", "files"}
+
+// Problems lists the form's problems in the order of its fields, so the
+// list reads as the form does; fields it does not know come last.
+func (p formPage) Problems() []problem {
+	var out []problem
+	for _, f := range formOrder {
+		if msg, ok := p.Errors[f]; ok {
+			out = append(out, problem{f, msg})
+		}
+	}
+	var rest []string
+	for f := range p.Errors {
+		if !slices.Contains(formOrder, f) {
+			rest = append(rest, f)
+		}
+	}
+	slices.Sort(rest)
+	for _, f := range rest {
+		out = append(out, problem{f, p.Errors[f]})
+	}
+	return out
+}
+
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
 	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit}})
@@ -79,6 +123,9 @@ func (h *handlers) newSubmission(c *fiber.Ctx) error {
 func (h *handlers) createSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
+	if err := checkBeforeSubmit(c, f); err != nil {
+		return h.formAgain(c, kb.Submission{}, f, err, true)
+	}
 	s, err := h.reviews.Create(c.UserContext(), u, f)
 	if err != nil {
 		return h.formAgain(c, kb.Submission{}, f, err, true)
@@ -102,12 +149,26 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f := formFields(c)
 	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
-	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	err := checkBeforeSubmit(c, f)
+	var s kb.Submission
+	if err == nil {
+		s, err = h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	}
 	if err != nil {
 		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
 		return h.formAgain(c, prev, f, err, false)
 	}
 	return h.afterSave(c, u, s)
+}
+
+// checkBeforeSubmit checks everything a submission needs when the form
+// is sent to be submitted at once, so that every problem is listed in one
+// round rather than the draft's problems first and review's after.
+func checkBeforeSubmit(c *fiber.Ctx, f kb.SubmissionFields) error {
+	if c.FormValue("then") != "submit" {
+		return nil
+	}
+	return f.Validate(true)
 }
 
 // afterSave attaches uploaded files, submits when the officer pressed
@@ -174,6 +235,9 @@ type submissionPage struct {
 	Owner      bool
 	Reviewer   bool
 	Can        map[string]bool // actions the user may take, by name
+	// ActionError says why the action just sent was not taken; Reason is
+	// the reason typed with it, kept.
+	ActionError, Reason string
 }
 
 // change is a field that differs between the last two versions.
@@ -182,14 +246,23 @@ type change struct {
 }
 
 func (h *handlers) showSubmission(c *fiber.Ctx) error {
-	u := *current(c).user
-	s, err := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+	p, err := h.submissionView(c, *current(c).user, c.Params("id"))
 	if err != nil {
 		return err
 	}
+	return h.render(c, "submission", p)
+}
+
+// submissionView is a submission as its page shows it to a user: its
+// history, what changed, and the actions the user may take.
+func (h *handlers) submissionView(c *fiber.Ctx, u kb.User, id string) (submissionPage, error) {
+	s, err := h.reviews.Get(c.UserContext(), u, id)
+	if err != nil {
+		return submissionPage{}, err
+	}
 	hist, err := h.reviews.History(c.UserContext(), u, s.ID)
 	if err != nil {
-		return err
+		return submissionPage{}, err
 	}
 	p := submissionPage{page: h.pageFor(c, s.Fields.Title), Submission: s, History: hist, Owner: s.OwnerID == u.ID,
 		Reviewer: u.Role.CanReview(), Can: map[string]bool{}}
@@ -201,20 +274,37 @@ func (h *handlers) showSubmission(c *fiber.Ctx) error {
 	if n := len(s.Versions); n >= 2 {
 		p.Changes = diff(s.Versions[n-2].Fields, s.Versions[n-1].Fields)
 	}
-	return h.render(c, "submission", p)
+	return p, nil
 }
 
+// actOnSubmission takes a decision or another action. When it cannot be
+// taken, the same page comes back with the reason typed so far and what
+// went wrong, beside the decision.
 func (h *handlers) actOnSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
-	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), c.FormValue("reason"))
-	var ve *kb.ValidationError
-	if errors.As(err, &ve) {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, "Give a reason: the officer will see it.")
+	reason := c.FormValue("reason")
+	_, err := h.reviews.Act(c.UserContext(), u, c.Params("id"), kb.Action(c.FormValue("action")), reason)
+	if err == nil {
+		return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
 	}
-	if err != nil {
+	status, msg := http.StatusInternalServerError, ""
+	var ve *kb.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		status, msg = http.StatusUnprocessableEntity, "Give a reason: the officer will see it, and needs it to know what to change."
+	case errors.Is(err, kb.ErrConflict):
+		status, msg = http.StatusConflict, plainMessage(err, kb.ErrConflict)+" The page now shows where it stands."
+	case errors.Is(err, kb.ErrForbidden):
+		status, msg = http.StatusForbidden, plainMessage(err, kb.ErrForbidden)
+	default:
 		return err
 	}
-	return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
+	p, perr := h.submissionView(c, u, c.Params("id"))
+	if perr != nil {
+		return err
+	}
+	p.ActionError, p.Reason = msg, reason
+	return h.render(c.Status(status), "submission", p)
 }
 
 type noticesPage struct {
@@ -229,7 +319,9 @@ func (h *handlers) notices(c *fiber.Ctx) error {
 		return err
 	}
 	p := noticesPage{page: h.pageFor(c, "Notices"), Notices: ns}
-	_ = h.reviews.MarkNoticesRead(c.UserContext(), u)
+	if err := h.reviews.MarkNoticesRead(c.UserContext(), u); err != nil {
+		h.log.Warn("marking notices read failed; they stay unread", "user", u.ID, "err", err) // shown again next time: nothing lost
+	}
 	return h.render(c, "notices", p)
 }
 
@@ -272,7 +364,7 @@ func (h *handlers) apiCreateSubmission(c *fiber.Ctx) error {
 }
 
 func (h *handlers) apiListSubmissions(c *fiber.Ctx) error {
-	subs, err := h.reviews.List(c.UserContext(), *current(c).user, kb.Status(c.Query("status")))
+	subs, err := h.reviews.List(c.UserContext(), *current(c).user, kb.Status(c.Query("status")), listPage(c))
 	if err != nil {
 		return err
 	}

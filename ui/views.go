@@ -59,12 +59,15 @@ func parseViews(st *static) (*views, error) {
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		"statusLabel": func(s kb.Status) string { return s.Label() },
 		"fieldArgs":   newFieldArgs,
+		"metaLine":    metaLine,
+		"add":         func(a, b int) int { return a + b },
+		"tables":      func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 	}
 	v := &views{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import"} {
+	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import", "stats", "searches"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", name, err)
@@ -82,6 +85,9 @@ func PracticeURL(p kb.Practice) string {
 
 // PDFURL opens the source PDF at the first page of the case.
 func PDFURL(p kb.Practice) string {
+	if p.Provenance.File == "" {
+		return "" // a submitted practice has no source PDF
+	}
 	return fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(p.Provenance.DocumentID), p.Provenance.PageStart)
 }
 
@@ -95,11 +101,12 @@ type page struct {
 	User       *kb.User
 	CSRF       string // for the forms a signed-in user sends
 	Unread     int    // notices not yet seen
+	Version    string // the running version, in the footer
 }
 
 // pageFor fills what every page needs for the request's user.
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
-	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL()}
+	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version}
 	w := current(c)
 	p.User = w.user
 	if w.session != nil {
@@ -114,6 +121,7 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 type errorPage struct {
 	page
 	Heading, Message string
+	BackTo           string // the page the person came from on this site, or the search
 }
 
 func (h *handlers) render(c *fiber.Ctx, name string, data any) error {
@@ -139,9 +147,9 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 // fieldArgs is what the form's field template needs for one field.
 type fieldArgs struct {
 	Name, Label, Hint, Value, Error string
-	Long                            bool
+	Long, Required                  bool
 }
 
 func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
-	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long}
+	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long, Required: kb.RequiredForReview[name]}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,9 +26,12 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "usage: compendium bench text [-v] [--timeout 30s] FOLDER|FILE...")
 		fl.PrintDefaults()
 	}
-	files, err := parseFileArgs(fl, args, stderr)
+	files, unreadable, err := parseFileArgs(fl, args, stderr)
 	if err != nil {
 		return err
+	}
+	if len(unreadable) > 0 {
+		return errors.Join(unreadable...) // a benchmark measures what it was given, or nothing
 	}
 	cfg := indexer.DefaultIsolation
 	cfg.Timeout = *timeout

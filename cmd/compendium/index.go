@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,7 +35,7 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] PATH...")
 		fl.PrintDefaults()
 	}
-	files, err := parseFileArgs(fl, args, stderr)
+	files, missing, err := parseFileArgs(fl, args, stderr)
 	if err != nil {
 		return err
 	}
@@ -44,7 +45,12 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer st.close(context.Background())
-	sum := importFiles(ctx, st.svc, files, stdout, isTerminal(stderr), stderr)
+	var sum importSummary
+	for _, err := range missing { // reported, and the rest imported all the same
+		sum.failed = append(sum.failed, err)
+		fmt.Fprintf(stdout, "FAILED %v\n", err)
+	}
+	sum.add(importFiles(ctx, st.svc, files, stdout, isTerminal(stderr), stderr))
 	fmt.Fprintln(stdout, sum)
 	if len(sum.failed) > 0 {
 		return exitError{1}
@@ -53,25 +59,31 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 }
 
 // parseFileArgs parses the flags and expands the remaining arguments,
-// files or folders, into PDF files; none is a usage error.
-func parseFileArgs(fl *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+// files or folders, into PDF files, and the paths that could not be read;
+// no argument at all is a usage error.
+func parseFileArgs(fl *flag.FlagSet, args []string, stderr io.Writer) (files []string, unreadable []error, err error) {
 	if err := parseFlags(fl, args, stderr); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if fl.NArg() == 0 {
 		fl.Usage()
-		return nil, exitError{2}
+		return nil, nil, exitError{2}
 	}
-	return collectPDFs(fl.Args())
+	files, unreadable = collectPDFs(fl.Args())
+	return files, unreadable, nil
 }
 
-// collectPDFs expands folders into the PDF files under them, in order.
-func collectPDFs(paths []string) ([]string, error) {
+// collectPDFs expands folders into the PDF files under them, in order. A
+// path that is missing or unreadable is reported, not fatal: one mistyped
+// name must not stop the import of the rest.
+func collectPDFs(paths []string) ([]string, []error) {
 	var out []string
+	var unreadable []error
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			unreadable = append(unreadable, fmt.Errorf("%s: %s", p, pathProblem(err)))
+			continue
 		}
 		if !info.IsDir() {
 			out = append(out, p)
@@ -79,7 +91,8 @@ func collectPDFs(paths []string) ([]string, error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				unreadable = append(unreadable, fmt.Errorf("%s: %s", path, pathProblem(err)))
+				return nil
 			}
 			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") {
 				out = append(out, path)
@@ -87,11 +100,33 @@ func collectPDFs(paths []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			unreadable = append(unreadable, fmt.Errorf("%s: %s", p, pathProblem(err)))
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, unreadable
+}
+
+// pathProblem says why a path could not be read, in plain words.
+func pathProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "not allowed to read it"
+	}
+	return err.Error()
+}
+
+// add counts another run's files into this summary.
+func (s *importSummary) add(o importSummary) {
+	s.files += o.files
+	s.pages += o.pages
+	s.added += o.added
+	s.updated += o.updated
+	s.unchanged += o.unchanged
+	s.removed += o.removed
+	s.failed = append(s.failed, o.failed...)
 }
 
 // importFiles imports each file, carrying on past failures, and reports
@@ -130,9 +165,11 @@ func importFiles(ctx context.Context, svc *kb.Service, files []string, stdout io
 	return sum
 }
 
+// describeError says what went wrong with a file in plain words (see
+// indexer.Explain), naming the file.
 func describeError(file string, err error) string {
 	if c := indexer.ClassOf(err); c != "" {
-		return err.Error()
+		return indexer.Explain(err)
 	}
 	return file + ": " + err.Error()
 }

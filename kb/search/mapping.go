@@ -24,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "10"
+const Version = "11"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -32,7 +32,7 @@ const (
 	docType = "practice"
 	// rawAnalyzer lower-cases words and does nothing else: prefix, fuzzy
 	// and suggestion queries are not analysed, so they need words as
-	// typed, not stems (dependencies.md).
+	// typed, not stems: "warehouse*" would miss the stemmed "warehous".
 	rawAnalyzer = "raw"
 	// pairsAnalyzer makes a token of each two adjacent words, stemmed
 	// ("train polic"); a removed stop word leaves a "_".
@@ -43,7 +43,8 @@ const (
 )
 
 // doc is what is indexed for a practice. BleveType names its mapping:
-// Bleve finds the type by method, not by a json tag (dependencies.md).
+// Bleve finds the type by method, not by a json tag: with a field tagged
+// json:"type" every document silently went to the default mapping.
 type doc struct {
 	Title        string   `json:"title"`
 	TitleRaw     string   `json:"title_raw"`
@@ -56,6 +57,12 @@ type doc struct {
 	Document     string   `json:"document"`
 	Years        []string `json:"years"` // four digits: filters and sorting by year
 	Decades      []string `json:"decades"`
+	// Route places by role, and routes as "Source → Destination".
+	Source      []string `json:"source"`
+	Transit     []string `json:"transit"`
+	Destination []string `json:"destination"`
+	Route       []string `json:"route"`
+	Figures     []string `json:"figures"` // "rescued:28", for totals (stats.go)
 	// The synonym list's terms found in the title and in the summary and
 	// text, once per occurrence, and the text again as pairs of
 	// adjacent words: synonyms and proximity then cost a term lookup
@@ -78,6 +85,8 @@ func toDoc(p kb.Practice) doc {
 		Document:   p.Provenance.DocumentID,
 		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
 		TitlePairs: p.Title, TextPairs: []string{p.Summary, p.Text}, Card: card(p),
+		Source: p.RouteRegions("source"), Transit: p.RouteRegions("transit"), Destination: p.RouteRegions("destination"), Route: p.RouteRegions("route"),
+		Figures: figureTerms(p),
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {
