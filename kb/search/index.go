@@ -10,7 +10,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -56,7 +55,7 @@ func wrap(idx bleve.Index) (*Index, error) {
 	m := idx.Mapping()
 	x.query = queryBuilder{syn: defaultSynonyms, added: &addedSynonyms{}, analyzers: map[string]analysis.Analyzer{}}
 	for field, analyzer := range map[string]string{
-		"title": en.AnalyzerName, "summary": en.AnalyzerName, "text": en.AnalyzerName,
+		"title": textAnalyzer, "summary": textAnalyzer, "text": textAnalyzer,
 		"title_raw": rawAnalyzer, "text_raw": rawAnalyzer, "title_pairs": pairsAnalyzer, "text_pairs": pairsAnalyzer,
 	} {
 		x.query.analyzers[field] = m.AnalyzerNamed(analyzer)

@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
@@ -24,7 +23,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "12"
+const Version = "13"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -138,10 +137,10 @@ func buildMapping() mapping.IndexMapping {
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("title", text(en.AnalyzerName, true))
+	dm.AddFieldMappingsAt("title", text(textAnalyzer, true))
 	dm.AddFieldMappingsAt("title_raw", text(rawAnalyzer, false))
-	dm.AddFieldMappingsAt("summary", text(en.AnalyzerName, false))
-	dm.AddFieldMappingsAt("text", text(en.AnalyzerName, true))
+	dm.AddFieldMappingsAt("summary", text(textAnalyzer, false))
+	dm.AddFieldMappingsAt("text", text(textAnalyzer, true))
 	dm.AddFieldMappingsAt("text_raw", text(rawAnalyzer, false))
 	dm.AddFieldMappingsAt("title_pairs", text(pairsAnalyzer, false))
 	dm.AddFieldMappingsAt("text_pairs", text(pairsAnalyzer, false))
@@ -162,6 +161,9 @@ func buildMapping() mapping.IndexMapping {
 	}); err != nil {
 		panic(err) // a static definition: fails in every test if wrong
 	}
+	if err := im.AddCustomAnalyzer(textAnalyzer, textAnalyzerConfig); err != nil {
+		panic(err)
+	}
 	if err := im.AddCustomAnalyzer(termsAnalyzer, map[string]interface{}{
 		"type": custom.Name, "tokenizer": whitespace.Name,
 	}); err != nil {
@@ -175,14 +177,14 @@ func buildMapping() mapping.IndexMapping {
 	if err := im.AddCustomAnalyzer(pairsAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name, pairsFilter},
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, scriptStemFilter, pairsFilter},
 	}); err != nil {
 		panic(err)
 	}
 	im.TypeField = "-" // documents name their type through BleveType
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	im.AddDocumentMapping(docType, dm)
-	im.DefaultAnalyzer = en.AnalyzerName
+	im.DefaultAnalyzer = textAnalyzer
 	im.ScoringModel = scoringModel
 	im.StoreDynamic = false
 	im.IndexDynamic = false

@@ -254,7 +254,8 @@ func (b queryBuilder) meaningful(s string) bool {
 	return len(b.tokens("text", s)) > 0
 }
 
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+// notWordRune: marks are part of words (Devanagari vowel signs: "गाँवों").
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) }
 
 func isWord(s string) bool {
 	for _, r := range s {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
 //go:embed synonyms.txt
@@ -67,7 +66,7 @@ var defaultSynonyms = parseSynonyms(synonymList)
 func termKey(t string) string {
 	words := termWords(t)
 	for i, w := range words {
-		words[i] = porterstemmer.StemString(w)
+		words[i] = stemWord(w)
 	}
 	return strings.Join(words, " ")
 }
@@ -114,13 +113,14 @@ func (s *synonyms) find(text string) ([]string, int) {
 	stems := make([]string, len(words)) // stemmed when needed
 	stem := func(i int) string {
 		if stems[i] == "" {
-			stems[i] = porterstemmer.StemString(words[i])
+			stems[i] = stemWord(words[i])
 		}
 		return stems[i]
 	}
 	var out []string
 	for i, w := range words {
-		if !s.firsts[prefix2(w)] {
+		// Hindi normalisation may change a first letter ("ज़" to "ज").
+		if !s.firsts[prefix2(w)] && !isDevanagari(w) {
 			continue
 		}
 		for _, k := range s.starts[stem(i)] {
