@@ -255,7 +255,9 @@ func (b queryBuilder) meaningful(s string) bool {
 }
 
 // notWordRune: marks are part of words (Devanagari vowel signs: "गाँवों").
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) }
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
 
 func isWord(s string) bool {
 	for _, r := range s {

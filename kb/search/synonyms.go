@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
-
 )
 
 //go:embed synonyms.txt
