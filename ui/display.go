@@ -14,13 +14,17 @@ import (
 type prefs struct {
 	Size     string // "small", "" (normal) or "large"
 	Contrast string // "" or "high"
+	Lang     string // a language with a message file, or "" (from Accept-Language)
 }
 
 const prefsCookie = "compendium_display"
 
 func readPrefs(c *fiber.Ctx) prefs {
 	v, _ := url.ParseQuery(c.Cookies(prefsCookie))
-	p := prefs{Size: v.Get("size"), Contrast: v.Get("contrast")}
+	p := prefs{Size: v.Get("size"), Contrast: v.Get("contrast"), Lang: v.Get("lang")}
+	if _, ok := messages.loc[p.Lang]; !ok {
+		p.Lang = ""
+	}
 	if p.Size != "small" && p.Size != "large" {
 		p.Size = ""
 	}
@@ -54,7 +58,15 @@ func (h *handlers) setDisplay(c *fiber.Ctx) error {
 	if s := c.Query("contrast"); s != "" {
 		p.Contrast = map[string]string{"high": "high", "normal": ""}[s]
 	}
+	if l := c.Query("lang"); l != "" {
+		if _, ok := messages.loc[l]; ok {
+			p.Lang = l
+		}
+	}
 	v := url.Values{}
+	if p.Lang != "" {
+		v.Set("lang", p.Lang)
+	}
 	if p.Size != "" {
 		v.Set("size", p.Size)
 	}

@@ -57,6 +57,12 @@ func parseViews(st *static) (*views, error) {
 		"pdfURL":      PDFURL,
 		"join":        strings.Join,
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
+		// t, num, value and dateIn speak the reader's language ($.Lang).
+		"t":           messages.text,
+		"num":         formatNumber,
+		"value":       messages.value,
+		"dateIn":      formatDate,
+		"langs":       func() []string { return messages.langs },
 		"statusLabel": func(s kb.Status) string { return s.Label() },
 		"fieldArgs":   newFieldArgs,
 		"roles":       func() []string { return []string{"officer", "reviewer", "admin"} },
@@ -98,6 +104,7 @@ func PDFURL(p kb.Practice) string {
 // page is what every page's layout needs.
 type page struct {
 	Prefs      prefs
+	Lang       string // the reader's language: "en", "hi"…
 	Back       string // this page's address, for the display controls to return to
 	Title      string
 	Query      string
@@ -111,6 +118,7 @@ type page struct {
 // pageFor fills what every page needs for the request's user.
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version}
+	p.Lang = messages.pickLang(c, p.Prefs.Lang)
 	w := current(c)
 	p.User = w.user
 	if w.session != nil {
