@@ -268,6 +268,7 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
 	heading := errorHeading(status)
-	p := errorPage{page: h.pageFor(c, heading), Heading: heading, Message: msg, BackTo: backLink(c)}
+	p := errorPage{page: h.pageFor(c, heading), BackTo: backLink(c)}
+	p.Heading, p.Message = messages.value(p.Lang, heading), messages.value(p.Lang, msg)
 	return h.render(c.Status(status), "error", p)
 }

@@ -102,9 +102,13 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 		return err
 	}
 	for _, f := range facetLabels {
-		fv := facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param])
+		fv := facetFor(messages.text(pg.Lang, "facet_"+f.param), f.param, res.Facets[f.param], q, filters[f.param])
 		for i := range fv.Values {
 			switch f.param {
+			case "state", "theme", "exploitation", "source", "transit", "destination":
+				if l := messages.value(pg.Lang, fv.Values[i].Value); l != fv.Values[i].Value {
+					fv.Values[i].Label = l
+				}
 			case "document":
 				fv.Values[i].Label = titles[fv.Values[i].Value]
 			case "evidence":
@@ -113,11 +117,11 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 		}
 		p.Facets = append(p.Facets, fv)
 		for _, v := range filters[f.param] {
-			name := v
+			name := messages.value(pg.Lang, v)
 			if f.param == "document" && titles[v] != "" {
 				name = titles[v] // people know a document by its title, not its slug
 			}
-			p.Active = append(p.Active, activeFilter{Label: f.label + ": " + name, Remove: searchLink(q, f.param, v, false)})
+			p.Active = append(p.Active, activeFilter{Label: fv.Label + ": " + name, Remove: searchLink(q, f.param, v, false)})
 		}
 	}
 	if q.Page > 1 {
@@ -131,8 +135,8 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 		alt.Text = res.DidYouMean
 		p.DidYouMean = &activeFilter{Label: res.DidYouMean, Remove: "/?" + encode(alt).Encode()}
 	}
-	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {kb.SortNewest, "Newest"}, {kb.SortOldest, "Oldest"}} {
-		p.Sorts = append(p.Sorts, sortOption{Value: o.value, Label: o.label, Selected: q.Sort == o.value})
+	for _, o := range []struct{ value, label string }{{"", "sort_relevance"}, {kb.SortNewest, "sort_newest"}, {kb.SortOldest, "sort_oldest"}} {
+		p.Sorts = append(p.Sorts, sortOption{Value: o.value, Label: messages.text(pg.Lang, o.label), Selected: q.Sort == o.value})
 	}
 	p.ExportCSV, p.ExportXLSX, p.StatsLink = exportLink(q, "csv"), exportLink(q, "xlsx"), "/stats?"+encode(q).Encode()
 	p.First = (q.Page-1)*q.Size + 1
@@ -373,6 +377,16 @@ func isHeading(p kb.Practice, para string) bool {
 		return false
 	}
 	return true
+}
+
+// metaLineIn is metaLine with the states named in lang.
+func metaLineIn(lang string, p kb.Practice) string {
+	states := make([]string, len(p.States))
+	for i, s := range p.States {
+		states[i] = messages.value(lang, s)
+	}
+	p.States = states
+	return metaLine(p)
 }
 
 // metaLine is a result's states and years, with nothing where nothing is

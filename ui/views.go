@@ -69,6 +69,7 @@ func parseViews(st *static) (*views, error) {
 		"evidence":    func(l kb.EvidenceLabel) string { return l.Text() },
 		"percent":     func(f float64) int { return int(f*100 + 0.5) },
 		"metaLine":    metaLine,
+		"metaLineIn":  metaLineIn,
 		"add":         func(a, b int) int { return a + b },
 		"tables":      func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
@@ -119,6 +120,7 @@ type page struct {
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version}
 	p.Lang = messages.pickLang(c, p.Prefs.Lang)
+	p.Title = messages.value(p.Lang, title)
 	w := current(c)
 	p.User = w.user
 	if w.session != nil {
