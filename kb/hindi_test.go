@@ -6,39 +6,28 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/samples"
 )
 
-// hindiSample is samples/hindi-practices.json: a document and its practices.
+// hindiSample is the Hindi sample document and its practices.
 type hindiSample struct {
-	Document  kb.Document   `json:"document"`
-	Practices []kb.Practice `json:"practices"`
+	Document  kb.Document
+	Practices []kb.Practice
 }
 
 // loadHindi indexes the Hindi sample practices through the service.
 func loadHindi(t *testing.T, svc *kb.Service) hindiSample {
 	t.Helper()
-	js, err := os.ReadFile(filepath.Join("..", "samples", "hindi-practices.json"))
+	doc, ps, err := samples.Hindi()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s hindiSample
-	if err := json.Unmarshal(js, &s); err != nil {
-		t.Fatalf("samples/hindi-practices.json: %v", err)
-	}
-	now := time.Now().UTC()
-	s.Document.ImportedAt = now
-	for i := range s.Practices {
-		p := &s.Practices[i]
-		p.Provenance.DocumentID, p.Provenance.DocumentTitle = s.Document.ID, s.Document.Title
-		p.Version, p.CreatedAt, p.UpdatedAt = 1, now, now
-	}
-	if err := svc.SavePractices(context.Background(), s.Document, nil, s.Practices); err != nil {
+	if err := svc.SavePractices(context.Background(), doc, nil, ps); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return hindiSample{doc, ps}
 }
 
 // TestHindiSearch checks that Hindi word forms find each other, that a
