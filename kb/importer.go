@@ -160,6 +160,7 @@ func fromCaseStudy(doc Document, cs indexer.CaseStudy, now time.Time) Practice {
 		States: nonNil(cs.States), Countries: cs.Countries, Source: cs.Source, Destination: cs.Destination,
 		Districts: cs.Districts, Years: cs.Years, Themes: nonNil(cs.Themes), Exploitation: cs.Exploitation,
 		Laws: cs.Laws, Agencies: cs.Agencies, Figures: cs.Figures,
+		Routes: ProposeRoutes(cs.Text),
 		Provenance: Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256,
 			PageStart: cs.PageStart, PageEnd: cs.PageEnd, Publisher: doc.Author, Year: doc.Year},
 		Version:   1,

@@ -29,6 +29,10 @@ type SubmissionFields struct {
 	Partners  string   `json:"partners" bson:"partners"`
 	Contact   string   `json:"contact" bson:"contact"`
 	Links     []string `json:"links" bson:"links"`
+	// Places of the routes the practice dealt with (routes.go).
+	Sources      string `json:"sources,omitempty" bson:"sources,omitempty"`
+	Transit      string `json:"transit,omitempty" bson:"transit,omitempty"`
+	Destinations string `json:"destinations,omitempty" bson:"destinations,omitempty"`
 }
 
 // Version is a submission as it was sent for review.
@@ -418,6 +422,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
 		Text: body, States: f.States, Districts: splitList(f.District), Years: submissionYears(f, fields.Years, now), Themes: nonNil(fields.Themes),
 		Exploitation: fields.Exploitation, Laws: fields.Laws, Agencies: fields.Agencies, Figures: fields.Figures,
+		Routes: f.routes(body),
 		Origin: OriginSubmission, Unit: s.OwnerUnit, SubmissionID: s.ID, ApprovedAt: now, Version: 1,
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},
 		CreatedAt:  now, UpdatedAt: now,

@@ -34,6 +34,7 @@ func formFields(c *fiber.Ctx) kb.SubmissionFields {
 		Period: c.FormValue("period"), Problem: c.FormValue("problem"), Action: c.FormValue("action"),
 		Results: c.FormValue("results"), Resources: c.FormValue("resources"), Lessons: c.FormValue("lessons"),
 		Laws: c.FormValue("laws"), Partners: c.FormValue("partners"), Contact: c.FormValue("contact"), Links: list("links"),
+		Sources: c.FormValue("sources"), Transit: c.FormValue("transit"), Destinations: c.FormValue("destinations"),
 	}
 }
 

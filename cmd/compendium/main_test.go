@@ -26,6 +26,12 @@ import (
 // the compendium binary does.
 func TestMain(m *testing.M) {
 	indexer.RunWorker()
+	// A test that needs compendium as a process of its own (to kill it)
+	// starts this binary with COMPENDIUM_TEST_AS_MAIN set.
+	if os.Getenv("COMPENDIUM_TEST_AS_MAIN") != "" {
+		main()
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
 }
 

@@ -84,13 +84,7 @@ func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
 		if res.MatchedCount > 0 {
 			return nil
 		}
-		// The first entry: the record starts with any entries kept one by
-		// one before trails were records.
-		earlier, err := s.legacyAudit(ctx, e.SubmissionID)
-		if err != nil {
-			return err
-		}
-		_, err = trails.InsertOne(ctx, trail{ID: e.SubmissionID, Entries: append(earlier, e)})
+		_, err = trails.InsertOne(ctx, trail{ID: e.SubmissionID, Entries: []kb.AuditEntry{e}})
 		if err = translate(err, "audit trail of "+e.SubmissionID); !errors.Is(err, kb.ErrConflict) {
 			return err
 		}
@@ -108,15 +102,9 @@ func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry
 	case err == nil:
 		return []kb.AuditEntry{}, nil
 	case errors.Is(err, mongo.ErrNoDocuments):
-		return s.legacyAudit(ctx, submissionID)
+		return []kb.AuditEntry{}, nil
 	}
 	return nil, translate(err, "audit trail of "+submissionID)
-}
-
-// legacyAudit reads the entries kept one document each, as trails were
-// kept before.
-func (s *Store) legacyAudit(ctx context.Context, submissionID string) ([]kb.AuditEntry, error) {
-	return all[kb.AuditEntry](ctx, s.db.Collection("audit"), bson.D{{Key: "submission_id", Value: submissionID}}, bson.D{{Key: "at", Value: 1}}, 0, "audit")
 }
 
 // AddNotice stores a notice for a user and counts it unread in the
@@ -142,32 +130,17 @@ func (s *Store) setUnread(ctx context.Context, userID string, update bson.D) err
 }
 
 // UnreadNotices counts a user's unseen notices from the inbox record; a
-// user without one (notices from before it existed) is counted once from
-// the notices and given one.
+// user without one has had no notice (a migration gave one to every user
+// with notices from before the records).
 func (s *Store) UnreadNotices(ctx context.Context, userID string) (int, error) {
 	var box struct {
 		Unread int `bson:"unread"`
 	}
 	err := s.db.Collection("inboxes").FindOne(ctx, bson.D{{Key: "_id", Value: userID}}).Decode(&box)
-	if err == nil {
-		return box.Unread, nil
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return 0, nil
 	}
-	if !errors.Is(err, mongo.ErrNoDocuments) {
-		return 0, translate(err, "inbox of "+userID)
-	}
-	ns, err := s.Notices(ctx, userID)
-	if err != nil {
-		return 0, err
-	}
-	unread := 0
-	for _, n := range ns {
-		if !n.Read {
-			unread++
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return unread, s.setUnread(ctx, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "unread", Value: unread}}}})
+	return box.Unread, translate(err, "inbox of "+userID)
 }
 
 // Notices returns a user's notices, newest first.
