@@ -51,6 +51,9 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 				hc.Facts = append(hc.Facts, fact{label, value})
 			}
 		}
+		if e := pr.Evidence; e != nil && e.Label != "" {
+			add("Evidence", e.Label.Text()+": "+e.Basis)
+		}
 		add("States", strings.Join(pr.States, ", "))
 		add("Districts", strings.Join(pr.Districts, ", "))
 		add("Routes", kb.RoutesText(pr.Routes))
@@ -62,10 +65,8 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 		add("Themes", strings.Join(pr.Themes, ", "))
 		add("Exploitation", strings.Join(pr.Exploitation, ", "))
 		add("Laws", strings.Join(pr.Laws, "; "))
-		for _, k := range []string{"rescued", "minors", "arrested", "convicted"} {
-			if n, ok := pr.Figures[k]; ok {
-				add(strings.ToUpper(k[:1])+k[1:], fmt.Sprint(n))
-			}
+		for _, f := range pr.Figures {
+			add(f.Label(), fmt.Sprint(f.Count))
 		}
 		hp.Cases = append(hp.Cases, hc)
 		hp.Bibliography = append(hp.Bibliography, cite.APA())
