@@ -78,6 +78,19 @@ func (c Cite) pages(prefix bool) string {
 	return strconv.Itoa(p.PageStart)
 }
 
+// note is what a citation's note says beside the reference: the version,
+// and the routes the practice deals with.
+func (c Cite) note() string {
+	note := c.version()
+	if rs := RoutesText(c.Practice.Routes); rs != "" {
+		if note != "" {
+			note += ". "
+		}
+		note += "Routes: " + rs
+	}
+	return joinNote(note, c.evidenceNote())
+}
+
 func (c Cite) version() string {
 	if c.Practice.Version > 1 {
 		return fmt.Sprintf("Version %d", c.Practice.Version)
@@ -252,12 +265,12 @@ func BibTeX(cs []Cite) string {
 		field("title", p.Title)
 		if c.fromSubmission() {
 			field("howpublished", c.container())
-			field("note", strings.TrimSpace("Approved "+p.ApprovedAt.Format("2 January 2006")+". "+joinNote(c.version(), c.evidenceNote())))
+			field("note", strings.TrimSpace("Approved "+p.ApprovedAt.Format("2 January 2006")+". "+c.note()))
 		} else {
 			field("booktitle", c.container())
 			field("publisher", p.Provenance.Publisher)
 			field("pages", strings.ReplaceAll(c.pages(false), "–", "--"))
-			field("note", joinNote(c.version(), c.evidenceNote()))
+			field("note", c.note())
 		}
 		if y := c.year(); y != "n.d." {
 			field("year", y)
@@ -369,7 +382,10 @@ func CSLJSON(cs []Cite) (string, error) {
 		if p.Version > 0 {
 			it.Version = strconv.Itoa(p.Version)
 		}
-		it.Note = c.evidenceNote()
+		if rs := RoutesText(p.Routes); rs != "" {
+			it.Note = "Routes: " + rs
+		}
+		it.Note = joinNote(it.Note, c.evidenceNote())
 		if !c.Accessed.IsZero() {
 			it.Accessed = &cslDate{DateParts: [][]int{{c.Accessed.Year(), int(c.Accessed.Month()), c.Accessed.Day()}}}
 		}

@@ -24,6 +24,7 @@ type Practice struct {
 	Source       []string       `json:"source_states,omitempty" bson:"source_states,omitempty"`
 	Destination  []string       `json:"destination_states,omitempty" bson:"destination_states,omitempty"`
 	Districts    []string       `json:"districts,omitempty" bson:"districts,omitempty"`
+	Routes       []Route        `json:"routes,omitempty" bson:"routes,omitempty"` // source, transit, destination (routes.go)
 	Years        []int          `json:"years,omitempty" bson:"years,omitempty"`
 	Themes       []string       `json:"themes" bson:"themes"`
 	Exploitation []string       `json:"exploitation,omitempty" bson:"exploitation,omitempty"`

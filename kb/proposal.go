@@ -153,6 +153,7 @@ func practiceFrom(doc Document, f CaseFields, id string, now time.Time) Practice
 		ID: id, Slug: Slugify(f.Title, 80), Number: f.Number, Title: f.Title, Section: f.Section, Summary: f.Summary, Text: f.Text,
 		States: nonNil(f.States), Countries: f.Countries, Source: f.Source, Destination: f.Destination, Districts: f.Districts,
 		Years: f.Years, Themes: nonNil(f.Themes), Exploitation: f.Exploitation, Laws: f.Laws, Agencies: f.Agencies, Figures: f.Figures,
+		Routes: ProposeRoutes(f.Text),
 		Provenance: Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256,
 			PageStart: f.PageStart, PageEnd: f.PageEnd, Publisher: doc.Author, Year: doc.Year},
 		Version: 1, CreatedAt: now, UpdatedAt: now,

@@ -16,10 +16,13 @@ type Query struct {
 	Exploitation []string
 	Documents    []string
 	Years        []string // "2007" or a range "2000-2009"
-	Evidence     []string // evidence labels: "shown_to_work", "promising"…
-	Sort         string   // "" (relevance), "newest" or "oldest"
-	Page         int      // from 1
-	Size         int
+	// Places on the practices' routes, by role, and routes as
+	// "Source → Destination" (routes.go).
+	Sources, Transit, Destinations, Routes []string
+	Evidence                               []string // evidence labels: "shown_to_work", "promising"…
+	Sort                                   string   // "" (relevance), "newest" or "oldest"
+	Page                                   int      // from 1
+	Size                                   int
 }
 
 // Sort orders.
@@ -32,7 +35,8 @@ const (
 // Filters returns the query's filters by facet name, for links that add
 // or remove one.
 func (q Query) Filters() map[string][]string {
-	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years, "evidence": q.Evidence}
+	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years,
+		"source": q.Sources, "transit": q.Transit, "destination": q.Destinations, "route": q.Routes, "evidence": q.Evidence}
 }
 
 // MaxPageSize bounds what one request can ask for.

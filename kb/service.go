@@ -41,6 +41,10 @@ type Index interface {
 	Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error)
 	Similar(ctx context.Context, p Practice, n int) ([]IndexHit, error)
 	Count() (uint64, error)
+	// Stats counts a search's practices by group (stats.go).
+	Stats(ctx context.Context, q Query, group string, figures bool) (Stats, error)
+	// Each calls fn with every practice a search finds, newest first.
+	Each(ctx context.Context, q Query, fn func(Practice) error) error
 }
 
 // Extractor reads a PDF into pages and case studies.

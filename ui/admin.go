@@ -17,6 +17,7 @@ type usersPage struct {
 	Users   []kb.User
 	Errors  map[string]string
 	Message string
+	Backup  backupNote
 }
 
 func (h *handlers) usersPage(c *fiber.Ctx) error {
@@ -24,7 +25,7 @@ func (h *handlers) usersPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us})
+	return h.render(c, "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us, Backup: h.backupNote(c.UserContext())})
 }
 
 func (h *handlers) addUser(c *fiber.Ctx) error {
@@ -55,6 +56,10 @@ func (h *handlers) changeUser(c *fiber.Ctx) error {
 		_, err = h.accounts.AdminSetDisabled(ctx, audit, by, email, true)
 	case "enable":
 		_, err = h.accounts.AdminSetDisabled(ctx, audit, by, email, false)
+	case "unlock":
+		if err = h.accounts.Unlock(ctx, email, by.ID); err == nil {
+			_, err = audit.Record(ctx, by.Actor(), "user.unlock", email, "", "", nil)
+		}
 	case "role":
 		var role kb.Role
 		if role, err = kb.ParseRole(c.FormValue("role")); err == nil {
@@ -146,7 +151,11 @@ func (h *handlers) importFile(c *fiber.Ctx, name string, data []byte) (kb.Import
 		}
 		opts.Threshold = t
 	}
-	return h.curation.Import(c.UserContext(), current(c).user.Actor(), name, data, opts)
+	res, err := h.curation.Import(c.UserContext(), current(c).user.Actor(), name, data, opts)
+	if h.metrics != nil { // the metered importer is not on this path
+		h.metrics.countImport(res, err)
+	}
+	return res, err
 }
 
 // audit is the trail admin actions go to; nil without curation.

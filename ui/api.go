@@ -41,10 +41,14 @@ func (h *handlers) apiSearch(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if f := c.Query("format"); f != "" && f != "json" {
+		return h.export(c, q, f)
+	}
 	res, err := h.svc.Search(c.UserContext(), q)
 	if err != nil {
 		return err
 	}
+	h.searched(c, q, res.Total)
 	sortName := q.Sort
 	if sortName == "" {
 		sortName = "relevance"

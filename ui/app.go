@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -33,6 +34,8 @@ type Service interface {
 	Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error)
 	Similar(ctx context.Context, id string, n int) ([]kb.Hit, error)
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
+	Stats(ctx context.Context, q kb.Query, group string, figures bool) (kb.Stats, error)
+	Export(ctx context.Context, q kb.Query, fn func(kb.Practice) error) error
 }
 
 // Config holds what the app needs besides the service.
@@ -44,6 +47,20 @@ type Config struct {
 	Packs    *kb.Packs
 	Importer Importer     // for admins' uploads of compendia; nil hides the page
 	Curation *kb.Curation // the import inbox, corrections and withdrawal; nil hides them
+	Insights *kb.Insights // search analytics and settings; nil: none, statistics open
+
+	Version string   // shown in /healthz and the page footer
+	Metrics *Metrics // nil: made here, with no knowledge-base figures
+	// MetricsElsewhere leaves /metrics out of the app: the operator serves
+	// Metrics.Registry on an address of its own.
+	MetricsElsewhere bool
+	// TrustedProxies are the addresses and CIDR ranges whose
+	// X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else
+	// they are ignored.
+	TrustedProxies []string
+	// LastBackup reports the latest backup for the admin pages; nil shows
+	// none.
+	LastBackup func(ctx context.Context) (b Backup, found bool, err error)
 }
 
 // Importer imports a compendium PDF.
@@ -61,7 +78,11 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, curation: cfg.Curation}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
+		importer: cfg.Importer, curation: cfg.Curation, insights: cfg.Insights, uploads: make(chan struct{}, maxUploads)}
+	if err := h.observe(cfg); err != nil {
+		return nil, err
+	}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns: values kept
 		// beyond it (c.Query, c.FormValue, c.Body) would change under us
@@ -72,9 +93,20 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
+		// Bodies are read by limitBody, with each route's own limit.
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		BodyLimit:                    maxImportBytes + maxFormBytes,
+		// Client address and scheme come from proxy headers only when the
+		// peer is a trusted proxy (the check is off by default in Fiber,
+		// which then believes X-Forwarded-Proto from anyone).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             fiber.HeaderXForwardedFor,
+		EnableIPValidation:      true,
 	})
-	app.Use(securityHeaders)
+	app.Use(h.access, h.forwardedFor)
+	app.Use(h.headerGuard, h.limitBody, securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
 	// PDFs are compressed inside already, and a byte range of a
 	// compressed response would not be the range that was asked for.
@@ -83,18 +115,24 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		app.Use(h.identify)
 	}
 	app.Get("/healthz", h.health)
+	app.Get("/readyz", h.readiness)
+	if !cfg.MetricsElsewhere {
+		app.Get("/metrics", metricsAccess, h.metrics.Handler())
+	}
 	app.Get("/display", h.setDisplay)
 	app.Get("/static/:name", h.asset)
 	app.Get("/", h.searchPage)
 	app.Get("/practices/:id/:slug?", h.practicePage)
 	app.Get("/documents", h.documentsPage)
 	app.Get("/documents/:file", h.documentPDF)
+	app.Get("/stats", h.statsAccess, h.statisticsPage)
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
 	api.Get("/practices/:id/citation", h.apiCitation)
+	api.Get("/stats", h.statsAccess, h.apiStats)
 	if h.accounts != nil && h.reviews != nil {
 		h.accountRoutes(app, api)
 	}
@@ -113,6 +151,13 @@ type handlers struct {
 	packs    *kb.Packs
 	importer Importer
 	curation *kb.Curation
+	uploads  chan struct{} // places for uploads being read
+	insights *kb.Insights
+
+	version      string
+	lastBackup   func(ctx context.Context) (Backup, bool, error)
+	metrics      *Metrics
+	trustProxies []*net.IPNet
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,
@@ -133,6 +178,10 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
 	app.Post("/admin/users", signedIn, needRole(kb.RoleAdmin), h.addUser)
 	app.Post("/admin/users/:id", signedIn, needRole(kb.RoleAdmin), h.changeUser)
+	if h.insights != nil {
+		app.Get("/admin/searches", signedIn, needRole(kb.RoleAdmin, kb.RoleReviewer), h.searchesPage)
+		app.Post("/admin/searches", signedIn, needRole(kb.RoleAdmin), h.changeSearches)
+	}
 	if h.importer != nil {
 		app.Get("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importForm)
 		app.Post("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importUpload)
@@ -170,10 +219,17 @@ func securityHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// health says the process is alive, and which version it runs.
 func (h *handlers) health(c *fiber.Ctx) error {
+	return c.JSON(fiber.Map{"status": "ok", "version": h.version})
+}
+
+// readiness says whether this node should get traffic: the database
+// answers and the index is in step with it.
+func (h *handlers) readiness(c *fiber.Ctx) error {
 	if h.ready != nil {
 		if err := h.ready(c.UserContext()); err != nil {
-			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "starting", "error": err.Error()})
+			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "not ready", "error": err.Error()})
 		}
 	}
 	return c.JSON(fiber.Map{"status": "ok"})
@@ -208,7 +264,7 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 	}
-	if strings.HasPrefix(c.Path(), "/api/") || strings.HasPrefix(c.Path(), "/healthz") {
+	if strings.HasPrefix(c.Path(), "/api/") || c.Path() == "/healthz" || c.Path() == "/readyz" {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
 	heading := errorHeading(status)

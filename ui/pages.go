@@ -28,6 +28,8 @@ type searchPage struct {
 	First, Last int
 	Pages       int    // how many pages of results there are
 	PastEnd     string // the last page's address, when this page is past it
+	// The same search exported, and counted on the statistics page.
+	ExportCSV, ExportXLSX, StatsLink string
 }
 
 type facetView struct {
@@ -62,7 +64,8 @@ func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	}
 	q := kb.Query{
 		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
-		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"), Evidence: multi("evidence"),
+		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"),
+		Sources: multi("source"), Transit: multi("transit"), Destinations: multi("destination"), Routes: multi("route"), Evidence: multi("evidence"),
 		Sort: string(args.Peek("sort")),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
@@ -86,6 +89,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.searched(c, q, res.Total)
 	pg := h.pageFor(c, "Search")
 	pg.Query, pg.SearchPage = q.Text, true
 	p := searchPage{page: pg, Results: res}
@@ -130,6 +134,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {kb.SortNewest, "Newest"}, {kb.SortOldest, "Oldest"}} {
 		p.Sorts = append(p.Sorts, sortOption{Value: o.value, Label: o.label, Selected: q.Sort == o.value})
 	}
+	p.ExportCSV, p.ExportXLSX, p.StatsLink = exportLink(q, "csv"), exportLink(q, "xlsx"), "/stats?"+encode(q).Encode()
 	p.First = (q.Page-1)*q.Size + 1
 	p.Last = min(q.Page*q.Size, res.Total)
 	p.Pages = (res.Total + q.Size - 1) / q.Size
@@ -144,7 +149,8 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 // facetLabels are the facets the search page shows, in order.
 var facetLabels = []struct{ label, param string }{
 	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
-	{"Years", "year"}, {"Source document", "document"}, {"Evidence", "evidence"},
+	{"Years", "year"}, {"Source document", "document"},
+	{"Source area", "source"}, {"Transit", "transit"}, {"Destination", "destination"}, {"Route", "route"}, {"Evidence", "evidence"},
 }
 
 type sortOption struct {
@@ -245,6 +251,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 		}
 		return c.Redirect(target, fiber.StatusMovedPermanently)
 	}
+	h.opened(c)
 	cite := h.cite(c, p)
 	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p), Latest: latest,
 		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}

@@ -32,6 +32,7 @@ type reviewApp struct {
 	svc      *kb.Service
 	accounts *kb.Accounts
 	tokens   map[string]string // role -> API token
+	insights *kb.Insights
 }
 
 func newReviewApp(t *testing.T) reviewApp {
@@ -47,12 +48,13 @@ func newReviewApp(t *testing.T) reviewApp {
 	acc := kb.NewAccounts(store)
 	reviews := &kb.Reviews{Store: store, Service: svc, Now: time.Now}
 	packs := &kb.Packs{Store: store, Service: svc, Now: time.Now}
+	insights := kb.NewInsights(store, ix)
 	cur := kb.NewCuration(svc, store)
-	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc, Curation: cur})
+	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc, Insights: insights, Curation: cur})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}}
+	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}, insights: insights}
 	for _, u := range []struct{ email, role string }{{"officer@police.example", "officer"}, {"reviewer@police.example", "reviewer"}, {"reviewer2@police.example", "reviewer"}, {"admin@police.example", "admin"}} {
 		role, _ := kb.ParseRole(u.role)
 		if _, err := acc.AddUser(context.Background(), u.email, strings.Split(u.email, "@")[0], role, "AHTU Ranchi", "a long enough password"); err != nil {

@@ -63,12 +63,14 @@ func parseViews(st *static) (*views, error) {
 		"evidence":    func(l kb.EvidenceLabel) string { return l.Text() },
 		"percent":     func(f float64) int { return int(f*100 + 0.5) },
 		"metaLine":    metaLine,
+		"add":         func(a, b int) int { return a + b },
+		"tables":      func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 	}
 	v := &views{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import",
+	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import", "stats", "searches",
 		"inbox", "document", "correct", "gone", "audit"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
@@ -103,11 +105,12 @@ type page struct {
 	User       *kb.User
 	CSRF       string // for the forms a signed-in user sends
 	Unread     int    // notices not yet seen
+	Version    string // the running version, in the footer
 }
 
 // pageFor fills what every page needs for the request's user.
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
-	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL()}
+	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version}
 	w := current(c)
 	p.User = w.user
 	if w.session != nil {

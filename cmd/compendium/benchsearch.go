@@ -59,6 +59,7 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 	clients := fl.Int("clients", 16, "concurrent HTTP clients")
 	corpus := fl.String("corpus", "", "also write the corpus as JSON lines to this file")
 	seed := fl.Uint64("seed", 1, "random seed: the same seed makes the same corpus")
+	statsOnly := fl.Bool("stats-only", false, "stop after statistics and exports")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the searches (after the import) to this file")
 	storageFlags(fl, &cfg, getenv)
 	fl.Lookup("data").DefValue, cfg.data = "", ""
@@ -144,6 +145,15 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 		return err
 	}
 	fmt.Fprintf(stdout, "first search     %s (after the import: reads the new snapshot's filters)\n", time.Since(t).Round(time.Millisecond))
+	if err := benchStats(ctx, st.svc, *rounds, stdout); err != nil {
+		return err
+	}
+	if err := benchExport(ctx, st.svc, stdout); err != nil {
+		return err
+	}
+	if *statsOnly {
+		return nil
+	}
 
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)

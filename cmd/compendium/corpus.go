@@ -28,6 +28,7 @@ type corpusModel struct {
 	exploitation [][]string
 	years        [][]int
 	sections     []string
+	routes       [][]kb.Route
 }
 
 func learnCorpus() (*corpusModel, error) {
@@ -67,6 +68,7 @@ func learnCorpus() (*corpusModel, error) {
 			m.exploitation = append(m.exploitation, cs.Exploitation)
 			m.years = append(m.years, cs.Years)
 			m.sections = append(m.sections, cs.Section)
+			m.routes = append(m.routes, kb.ProposeRoutes(cs.Text))
 		}
 	}
 	if len(m.titleLens) == 0 {
@@ -117,14 +119,23 @@ func (m *corpusModel) practice(r *rand.Rand, i int, doc kb.Document, now time.Ti
 	}
 	id := fmt.Sprintf("s%07d", i)
 	page := 1 + (i%500)*2
+	var figures map[string]int
+	if r.IntN(5) < 2 { // most practices report no figures
+		figures = map[string]int{}
+		for _, ms := range kb.Measures {
+			if r.IntN(2) == 0 {
+				figures[ms.Name] = r.IntN(200)
+			}
+		}
+	}
 	return kb.Practice{
 		ID: id, Slug: kb.Slugify(title, 80), Title: title, Section: m.sections[r.IntN(len(m.sections))],
 		Summary: firstWords(text, 45), Text: text,
 		States: m.states[r.IntN(len(m.states))], Themes: m.themes[r.IntN(len(m.themes))],
 		Exploitation: m.exploitation[r.IntN(len(m.exploitation))], Years: years,
 		Provenance: kb.Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256, PageStart: page, PageEnd: page + r.IntN(2)},
-		CreatedAt:  now, UpdatedAt: now,
-	}
+		CreatedAt:  now, UpdatedAt: now, Routes: m.routes[r.IntN(len(m.routes))],
+	}.WithFigureCounts(figures)
 }
 
 func firstWords(s string, n int) string {

@@ -28,6 +28,10 @@ var facets = []facet{
 	{"exploitation", "exploitation", 12},
 	{"year", "decades", 12},
 	{"document", "document", 20},
+	{"source", "source", 40},
+	{"transit", "transit", 40},
+	{"destination", "destination", 40},
+	{"route", "route", 30},
 	{"evidence", "evidence", 4},
 }
 
@@ -40,11 +44,12 @@ func (v *view) filters(q kb.Query) map[string]*roaring.Bitmap {
 			out[name] = v.union(field, values)
 		}
 	}
-	add("state", "states", q.States)
-	add("theme", "themes", q.Themes)
-	add("exploitation", "exploitation", q.Exploitation)
-	add("document", "document", q.Documents)
-	add("evidence", "evidence", q.Evidence)
+	filters := q.Filters()
+	for _, f := range facets {
+		if f.name != "year" {
+			add(f.name, f.field, filters[f.name])
+		}
+	}
 	if len(q.Years) > 0 {
 		var ranges [][2]int
 		for _, y := range q.Years {
@@ -84,45 +89,69 @@ func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	return res, err
 }
 
-// search evaluates the text's plan to the set of matching documents;
-// filters, counts and facets are bitmap operations on that set, and only
-// the page is ranked.
+// matched is what a query selects: the text's matches, the filters by
+// facet name, and the hits (the matches that pass every filter).
+type matched struct {
+	plan       *plan // nil without text
+	matches    *roaring.Bitmap
+	fs         map[string]*roaring.Bitmap
+	hits       *roaring.Bitmap
+	partial    bool
+	didYouMean string
+}
+
+// match evaluates the text's plan to the set of matching documents and
+// applies the filters. When nothing has all the words asked, it relaxes
+// the plan to what has most of them, and says so, as search engines do.
+func (v *view) match(q kb.Query, qb queryBuilder) (matched, error) {
+	m := matched{matches: v.all, fs: v.filters(q)}
+	var err error
+	if q.Text != "" {
+		m.plan = qb.build(q.Text, v)
+		if m.matches, err = v.matches(m.plan); err != nil {
+			return m, err
+		}
+	}
+	m.hits = narrow(m.matches, m.fs, "")
+	if m.hits.IsEmpty() && q.Text != "" {
+		m.didYouMean = v.didYouMean(q.Text)
+		for m.hits.IsEmpty() && m.plan.relax() {
+			if m.matches, err = v.matches(m.plan); err != nil {
+				return m, err
+			}
+			m.hits = narrow(m.matches, m.fs, "")
+			m.partial = !m.hits.IsEmpty()
+		}
+	}
+	return m, nil
+}
+
+// base is the set a facet is counted over: the hits, or, when the facet
+// has a filter of its own, the matches with every other filter.
+func (m matched) base(facet string) *roaring.Bitmap {
+	if _, active := m.fs[facet]; active {
+		return narrow(m.matches, m.fs, facet)
+	}
+	return m.hits
+}
+
+// search evaluates the query to its hits; counts and facets are bitmap
+// operations on them, and only the page is ranked.
 func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
 	v, err := x.acquire()
 	if err != nil {
 		return kb.IndexResults{}, err
 	}
 	defer v.release()
-	var p *plan
-	matches := v.all
-	if q.Text != "" {
-		p = x.query.build(q.Text, v)
-		if matches, err = v.matches(p); err != nil {
-			return kb.IndexResults{}, err
-		}
+	m, err := v.match(q, x.query)
+	if err != nil {
+		return kb.IndexResults{}, err
 	}
-	fs := v.filters(q)
-	hits := narrow(matches, fs, "")
-	out := kb.IndexResults{Facets: map[string][]kb.FacetValue{}}
-	if hits.IsEmpty() && q.Text != "" {
-		out.DidYouMean = v.didYouMean(q.Text)
-		// Nothing has all the words asked: show what has most of them,
-		// and say so, as search engines do.
-		for hits.IsEmpty() && p.relax() {
-			if matches, err = v.matches(p); err != nil {
-				return kb.IndexResults{}, err
-			}
-			hits = narrow(matches, fs, "")
-			out.Partial = !hits.IsEmpty()
-		}
-	}
+	p, hits := m.plan, m.hits
+	out := kb.IndexResults{Facets: map[string][]kb.FacetValue{}, DidYouMean: m.didYouMean, Partial: m.partial}
 	out.Total = int(hits.GetCardinality())
 	for _, f := range facets {
-		base := hits
-		if _, active := fs[f.name]; active {
-			base = narrow(matches, fs, f.name)
-		}
-		out.Facets[f.name] = v.count(f, base)
+		out.Facets[f.name] = v.count(f, m.base(f.name))
 	}
 	page, err := v.page(ctx, p, hits, q)
 	if err != nil {

@@ -54,7 +54,7 @@ func wrap(idx bleve.Index) (*Index, error) {
 	}
 	x := &Index{idx: idx, adv: adv, cache: newResultCache(DefaultCacheSize)}
 	m := idx.Mapping()
-	x.query = queryBuilder{syn: defaultSynonyms, analyzers: map[string]analysis.Analyzer{}}
+	x.query = queryBuilder{syn: defaultSynonyms, added: &addedSynonyms{}, analyzers: map[string]analysis.Analyzer{}}
 	for field, analyzer := range map[string]string{
 		"title": en.AnalyzerName, "summary": en.AnalyzerName, "text": en.AnalyzerName,
 		"title_raw": rawAnalyzer, "text_raw": rawAnalyzer, "title_pairs": pairsAnalyzer, "text_pairs": pairsAnalyzer,

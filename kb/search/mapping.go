@@ -24,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "11"
+const Version = "12"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -57,7 +57,13 @@ type doc struct {
 	Document     string   `json:"document"`
 	Years        []string `json:"years"` // four digits: filters and sorting by year
 	Decades      []string `json:"decades"`
-	Evidence     []string `json:"evidence"` // the label, when a reviewer gave one
+	// Route places by role, and routes as "Source → Destination".
+	Source      []string `json:"source"`
+	Transit     []string `json:"transit"`
+	Destination []string `json:"destination"`
+	Route       []string `json:"route"`
+	Figures     []string `json:"figures"`  // "rescued:28", for totals (stats.go)
+	Evidence    []string `json:"evidence"` // the label, when a reviewer gave one
 	// The synonym list's terms found in the title and in the summary and
 	// text, once per occurrence, and the text again as pairs of
 	// adjacent words: synonyms and proximity then cost a term lookup
@@ -80,6 +86,8 @@ func toDoc(p kb.Practice) doc {
 		Document:   p.Provenance.DocumentID,
 		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
 		TitlePairs: p.Title, TextPairs: []string{p.Summary, p.Text}, Card: card(p),
+		Source: p.RouteRegions("source"), Transit: p.RouteRegions("transit"), Destination: p.RouteRegions("destination"), Route: p.RouteRegions("route"),
+		Figures: figureTerms(p),
 	}
 	if p.Evidence != nil && p.Evidence.Label != "" {
 		d.Evidence = []string{string(p.Evidence.Label)}

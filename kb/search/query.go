@@ -29,6 +29,7 @@ const (
 type queryBuilder struct {
 	analyzers map[string]analysis.Analyzer // by field
 	syn       *synonyms
+	added     *addedSynonyms // an admin's, matched at query time (added.go)
 }
 
 // dictionary is what the builder asks of the index: whether a word
@@ -224,6 +225,9 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 		p.score("title_terms", k, boostSynonym*boostTitle*n)
 		p.score("terms", k, boostSynonym*n)
 	}
+	for _, alt := range b.added.of(u.text) {
+		kids = append(kids, b.phrase(p, alt))
+	}
 	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && d != nil && !d.known(w) {
 		for _, f := range []struct {
 			field string
@@ -308,6 +312,11 @@ func (b queryBuilder) fieldFilter(p *plan, tok string) *node {
 		return termNode("themes", strings.ToLower(value))
 	case "document", "source":
 		return termNode("document", value)
+	case "from", "via", "to":
+		if st := indexer.StateOf(value); st != "" {
+			value = st
+		}
+		return termNode(map[string]string{"from": "source", "via": "transit", "to": "destination"}[field], value)
 	case "title":
 		return b.words(p, "title", value, 1)
 	case "year":

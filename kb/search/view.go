@@ -39,6 +39,7 @@ type view struct {
 	// nil when the index is not laid out as expected, and postings are
 	// then read document by document.
 	segs []segmentAt
+	figs figureColumns // read when statistics first ask (stats.go)
 }
 
 // segmentAt is a segment and the number of its first document.
@@ -54,7 +55,7 @@ type bitmapPostings interface {
 }
 
 // viewFields are the keyword fields a view keeps.
-var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years", "evidence"}
+var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years", "source", "transit", "destination", "route", "figures", "evidence"}
 
 func buildView(r index.IndexReader, m mapping.IndexMapping) (*view, error) {
 	v := &view{r: r, mapping: m, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}

@@ -1,0 +1,316 @@
+package indexer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// RoutePlace is a place on a trafficking route: a state, union territory
+// or country, with the district or city when the text names one.
+type RoutePlace struct {
+	Region   string `json:"region"`
+	Locality string `json:"locality,omitempty"`
+}
+
+// Route is one movement a case deals with, split as the Counter
+// Trafficking Data Collaborative's standard (HTCDS) and UNODC's case law
+// database split it: where victims come from, where they pass, where
+// they are exploited. Either end may be unknown (empty Region).
+type Route struct {
+	Source      RoutePlace   `json:"source"`
+	Transit     []RoutePlace `json:"transit,omitempty"`
+	Destination RoutePlace   `json:"destination"`
+}
+
+// localities are districts, cities and border posts that cases name
+// instead of their state, and the Gulf countries named as destinations.
+var localities = buildLocalities(map[string][]string{
+	"Andhra Pradesh":       {"Anantapur", "Vijayawada", "Visakhapatnam", "Kakinada", "East Godavari", "Guntur", "Krishna"},
+	"Assam":                {"Guwahati", "Kokrajhar", "Sonitpur", "Tezpur", "Kamrup", "Silchar", "Dhubri"},
+	"Bihar":                {"Patna", "Sitamarhi", "Raxaul", "Muzaffarpur", "Kishanganj", "Araria", "Purnia", "Gaya"},
+	"Chhattisgarh":         {"Jashpur", "Raipur", "Bilaspur"},
+	"Delhi":                {"South West Delhi", "GB Road"},
+	"Gujarat":              {"Surat", "Ahmedabad", "Vadodara"},
+	"Haryana":              {"Mewat", "Nuh", "Gurgaon", "Gurugram", "Faridabad"},
+	"Jharkhand":            {"Gumla", "Ranchi", "Sahibganj", "Dumka", "Khunti"},
+	"Karnataka":            {"Belgaum", "Belagavi", "Bangalore", "Bengaluru", "Mysore"},
+	"Kerala":               {"Ernakulam", "Kochi", "Thiruvananthapuram"},
+	"Madhya Pradesh":       {"Jhabua", "Indore", "Bhopal", "Mandsaur", "Neemuch"},
+	"Maharashtra":          {"Bhiwandi", "Thane", "Pune", "Nagpur", "Kamathipura"},
+	"Odisha":               {"Ganjam", "Berhampur", "Bhubaneswar", "Koraput", "Balangir"},
+	"Rajasthan":            {"Jaipur", "Ajmer", "Jodhpur", "Udaipur"},
+	"Tamil Nadu":           {"Tiruvallur", "Tiruppur", "Coimbatore", "Gummidipoondi"},
+	"Telangana":            {"Hyderabad", "Karimnagar", "Warangal"},
+	"Uttar Pradesh":        {"Gorakhpur", "Meerut", "Agra", "Lucknow", "Varanasi", "Kanpur", "Noida", "Ghaziabad"},
+	"Uttarakhand":          {"Dehradun", "Haridwar"},
+	"West Bengal":          {"North 24 Parganas", "South 24 Parganas", "Petrapole", "Murshidabad", "Siliguri", "Sonagachi", "Basirhat"},
+	"United Arab Emirates": {"Dubai", "Abu Dhabi", "Sharjah", "UAE"},
+	"Saudi Arabia":         {"Riyadh", "Jeddah"},
+	"Oman":                 nil, "Qatar": nil, "Kuwait": nil, "Bahrain": nil, "Gulf states": {"Gulf"},
+})
+
+// regionOf gives a locality's region, and a spelling's current region
+// for states and neighbouring countries (from the field gazetteer).
+func buildLocalities(m map[string][]string) map[string]RoutePlace {
+	out := map[string]RoutePlace{}
+	for region, names := range m {
+		out[strings.ToLower(region)] = RoutePlace{Region: region}
+		for _, n := range names {
+			out[strings.ToLower(n)] = RoutePlace{Region: region, Locality: n}
+		}
+	}
+	for spelling, region := range gazetteer {
+		if _, ok := out[spelling]; !ok {
+			out[spelling] = RoutePlace{Region: region}
+			if !strings.EqualFold(spelling, region) && strings.Count(spelling, " ") == 0 && !strings.EqualFold(spelling, "orissa") &&
+				!strings.EqualFold(spelling, "uttaranchal") && !strings.EqualFold(spelling, "andhra") && !strings.EqualFold(spelling, "pondicherry") {
+				out[spelling] = RoutePlace{Region: region, Locality: titleCase(spelling)} // a city: Mumbai, Kolkata
+			}
+		}
+	}
+	return out
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+var (
+	routePlaceRE = func() *regexp.Regexp {
+		var names []string
+		for k := range localities {
+			names = append(names, regexp.QuoteMeta(k))
+		}
+		sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+		return regexp.MustCompile(`(?i)\b(` + strings.Join(names, "|") + `)\b`)
+	}()
+	sentenceRE = regexp.MustCompile(`[^.!?\n]+`)
+	// movementRE finds a verb of moving people: only then does "in" or
+	// "at" a place say where victims ended up.
+	movementRE = regexp.MustCompile(`(?i)\b(brought|taken|sent|moved|placed|sold|trafficked|lured|migrat\w*|recruited|transported|carried|found|traced|smuggled|crossed|rescued|supplied|worked|exploited|confined|employed)\b`)
+	// homewardRE marks a movement back home: "repatriated to Odisha"
+	// names the source.
+	homewardRE = regexp.MustCompile(`(?i)\b(returned|repatriated|escorted home|restored|sent back|brought back|home to)\b`)
+	// agencyAfterRE: "the Delhi police", "Bihar labour department" name
+	// an agency, not a place on a route.
+	agencyAfterRE = regexp.MustCompile(`(?i)^\s*(police|labour department|government|ahtu|cid|high court|women's commission)\b`)
+	sameListRE    = regexp.MustCompile(`(?i)^\s*(,|and|or|, and|,\s*and)\s*$`)
+	ofLocalityRE  = regexp.MustCompile(`(?i)^\s*(district\s+)?(of|in|,)\s*$`)
+	cueWords      = map[string]bool{"from": true, "to": true, "into": true, "in": true, "at": true, "through": true, "via": true, "across": true, "towards": true, "between": true, "of": true}
+)
+
+// PlaceOf finds a state, union territory, country, district or city by
+// any accepted spelling.
+func PlaceOf(name string) (RoutePlace, bool) {
+	p, ok := localities[strings.ToLower(strings.TrimSpace(name))]
+	return p, ok
+}
+
+type role int
+
+const (
+	none role = iota
+	source
+	transit
+	destination
+)
+
+type found struct {
+	place      RoutePlace
+	role       role
+	start, end int
+}
+
+// Routes proposes the routes a case's text describes, sentence by
+// sentence: "girls from Jharkhand placed in Delhi homes", "brought by
+// train from Assam to Tamil Nadu", "across the Nepal border at Raxaul".
+// A reviewer confirms or edits them; this is a proposal, not a record.
+func Routes(text string) []Route {
+	var routes []Route
+	for _, loc := range sentenceRE.FindAllStringIndex(text, -1) {
+		routes = append(routes, sentenceRoutes(text[loc[0]:loc[1]])...)
+	}
+	return mergeRoutes(routes)
+}
+
+func sentenceRoutes(s string) []Route {
+	var places []found
+	for _, m := range routePlaceRE.FindAllStringIndex(s, -1) {
+		p := localities[strings.ToLower(s[m[0]:m[1]])]
+		if agencyAfterRE.MatchString(s[m[1]:]) {
+			continue
+		}
+		f := found{place: p, start: m[0], end: m[1]}
+		if n := len(places); n > 0 {
+			prev := &places[n-1]
+			gap := s[prev.end:m[0]]
+			if prev.place.Locality != "" && prev.place.Region == p.Region && p.Locality == "" && ofLocalityRE.MatchString(gap) {
+				continue // "Bhiwandi in Thane district of Maharashtra": the same place
+			}
+			if sameListRE.MatchString(gap) {
+				f.role = prev.role
+				places = append(places, f)
+				continue
+			}
+		}
+		f.role = roleBefore(s, f, places)
+		places = append(places, f)
+	}
+	return assemble(places)
+}
+
+// roleBefore reads the words just before a place for its role.
+func roleBefore(s string, f found, earlier []found) role {
+	from := 0
+	if n := len(earlier); n > 0 {
+		from = earlier[n-1].end
+	}
+	before := strings.ToLower(s[from:f.start])
+	after := strings.ToLower(s[f.end:])
+	if strings.HasPrefix(strings.TrimSpace(after), "border") {
+		if strings.Contains(before, "across") || strings.Contains(before, "from") {
+			return source // "across the Nepal border"
+		}
+		return none
+	}
+	words := strings.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' })
+	if len(words) > 6 {
+		words = words[len(words)-6:]
+	}
+	moved := movementRE.MatchString(s[:f.start])
+	hasSource := false
+	for _, e := range earlier {
+		hasSource = hasSource || e.role == source
+	}
+	for i := len(words) - 1; i >= 0; i-- {
+		w := words[i]
+		if !cueWords[w] {
+			if w == "missing" || w == "transit" {
+				return map[string]role{"missing": source, "transit": transit}[w]
+			}
+			continue
+		}
+		switch w {
+		case "from":
+			return source
+		case "through", "via", "across":
+			return transit
+		case "to", "into", "towards":
+			if homewardRE.MatchString(s[:f.start]) {
+				return source
+			}
+			return destination
+		case "in", "at":
+			if i > 0 && words[i-1] == "border" {
+				return transit // "the border at Raxaul"
+			}
+			if homewardRE.MatchString(s[:f.start]) {
+				return source
+			}
+			if moved || hasSource {
+				return destination
+			}
+			return none
+		case "of":
+			continue // "villages of north Bihar": read on for the cue
+		default:
+			return none
+		}
+	}
+	return none
+}
+
+// assemble makes a sentence's routes: each source to each destination,
+// through its transit places; a side may be unknown.
+func assemble(places []found) []Route {
+	var src, via, dst []RoutePlace
+	for _, f := range places {
+		switch f.role {
+		case source:
+			src = addPlace(src, f.place)
+		case transit:
+			via = addPlace(via, f.place)
+		case destination:
+			dst = addPlace(dst, f.place)
+		}
+	}
+	if len(src) == 0 && len(dst) == 0 {
+		return nil
+	}
+	if len(src) == 0 {
+		src = []RoutePlace{{}}
+	}
+	if len(dst) == 0 {
+		dst = []RoutePlace{{}}
+	}
+	var out []Route
+	for _, s := range src {
+		for _, d := range dst {
+			out = append(out, Route{Source: s, Transit: via, Destination: d})
+		}
+	}
+	return out
+}
+
+func addPlace(list []RoutePlace, p RoutePlace) []RoutePlace {
+	for _, x := range list {
+		if x.Region == p.Region {
+			return list
+		}
+	}
+	return append(list, p)
+}
+
+// mergeRoutes joins what sentences say apart ("from Anantapur" in one,
+// "in Bhiwandi" in the next): routes known only at the source take the
+// destinations known only at the destination, and a route with an
+// unknown end is dropped when a fuller one covers it.
+func mergeRoutes(rs []Route) []Route {
+	var full, srcOnly, dstOnly []Route
+	for _, r := range rs {
+		switch {
+		case r.Source.Region != "" && r.Destination.Region != "":
+			full = append(full, r)
+		case r.Source.Region != "":
+			srcOnly = append(srcOnly, r)
+		default:
+			dstOnly = append(dstOnly, r)
+		}
+	}
+	if len(srcOnly) > 0 && len(dstOnly) > 0 {
+		for _, s := range srcOnly {
+			for _, d := range dstOnly {
+				full = append(full, Route{Source: s.Source, Transit: append(append([]RoutePlace(nil), s.Transit...), d.Transit...), Destination: d.Destination})
+			}
+		}
+		srcOnly, dstOnly = nil, nil
+	}
+	var out []Route
+	seen := map[string]bool{}
+	add := func(r Route) {
+		key := r.Source.Region + ">" + r.Destination.Region
+		if seen[key] || r.Source.Region != "" && r.Source.Region == r.Destination.Region && len(r.Transit) == 0 {
+			return
+		}
+		seen[key] = true
+		out = append(out, r)
+	}
+	for _, r := range full {
+		add(r)
+	}
+	for _, r := range append(srcOnly, dstOnly...) {
+		covered := false
+		for _, f := range full {
+			covered = covered || (r.Source.Region != "" && f.Source.Region == r.Source.Region) || (r.Destination.Region != "" && f.Destination.Region == r.Destination.Region)
+		}
+		if !covered {
+			add(r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package kb
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/compendium-kb/compendium/indexer"
+)
+
+// Place is a place on a trafficking route: a state, union territory or
+// country (Region, as named today), and the district or city when known.
+type Place struct {
+	Region   string `json:"region" bson:"region"`
+	Locality string `json:"locality,omitempty" bson:"locality,omitempty"`
+}
+
+// String names the place as a reader expects: "Bhiwandi, Maharashtra".
+func (p Place) String() string {
+	if p.Locality != "" && p.Locality != p.Region {
+		return p.Locality + ", " + p.Region
+	}
+	return p.Region
+}
+
+// Route is one movement a practice deals with, split as the Counter
+// Trafficking Data Collaborative's standard (HTCDS) and UNODC's case law
+// database split it: source, transit places, destination. Either end may
+// be unknown (an empty Region).
+type Route struct {
+	Source      Place   `json:"source" bson:"source"`
+	Transit     []Place `json:"transit,omitempty" bson:"transit,omitempty"`
+	Destination Place   `json:"destination" bson:"destination"`
+}
+
+// RouteArrow joins a route's ends in its key and its label.
+const RouteArrow = " → "
+
+// Key names a route by its regions, as the route facet counts it:
+// "Jharkhand → Delhi"; empty when either end is unknown.
+func (r Route) Key() string {
+	if r.Source.Region == "" || r.Destination.Region == "" {
+		return ""
+	}
+	return r.Source.Region + RouteArrow + r.Destination.Region
+}
+
+// String describes the route for lists, handouts and exports.
+func (r Route) String() string {
+	end := func(p Place) string {
+		if p.Region == "" {
+			return "unknown"
+		}
+		return p.String()
+	}
+	s := end(r.Source)
+	for _, t := range r.Transit {
+		s += RouteArrow + "via " + t.String()
+	}
+	return s + RouteArrow + end(r.Destination)
+}
+
+// RoutesText lists routes in a sentence: "Jharkhand → Delhi; Nepal →
+// via Raxaul, Bihar → unknown".
+func RoutesText(rs []Route) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = r.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ProposeRoutes reads the routes a case's text describes; reviewers
+// confirm or edit them.
+func ProposeRoutes(text string) []Route {
+	var out []Route
+	for _, r := range indexer.Routes(text) {
+		kr := Route{Source: Place(r.Source), Destination: Place(r.Destination)}
+		for _, t := range r.Transit {
+			kr.Transit = append(kr.Transit, Place(t))
+		}
+		out = append(out, kr)
+	}
+	return out
+}
+
+// RouteRegions lists the regions a practice's routes name in a role
+// ("source", "transit" or "destination"), and the route keys for
+// "route", each once.
+func (p Practice) RouteRegions(role string) []string {
+	var out []string
+	add := func(s string) {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, r := range p.Routes {
+		switch role {
+		case "source":
+			add(r.Source.Region)
+		case "destination":
+			add(r.Destination.Region)
+		case "transit":
+			for _, t := range r.Transit {
+				add(t.Region)
+			}
+		case "route":
+			add(r.Key())
+		}
+	}
+	return out
+}
+
+// RoutesFromForm makes routes from the places a submitter lists as
+// sources, transit points and destinations (names separated by commas,
+// semicolons or lines; a known district or city finds its state): each
+// source to each destination, through every transit point.
+func RoutesFromForm(sources, transit, destinations string) []Route {
+	src, via, dst := formPlaces(sources), formPlaces(transit), formPlaces(destinations)
+	if len(src) == 0 && len(dst) == 0 {
+		return nil
+	}
+	if len(src) == 0 {
+		src = []Place{{}}
+	}
+	if len(dst) == 0 {
+		dst = []Place{{}}
+	}
+	var out []Route
+	for _, s := range src {
+		for _, d := range dst {
+			out = append(out, Route{Source: s, Transit: via, Destination: d})
+		}
+	}
+	return out
+}
+
+// routes are the routes a submitter listed, or else those the text
+// describes.
+func (f SubmissionFields) routes(body string) []Route {
+	if rs := RoutesFromForm(f.Sources, f.Transit, f.Destinations); len(rs) > 0 {
+		return rs
+	}
+	return ProposeRoutes(body)
+}
+
+// Routes are the routes the practice will record when published: those
+// the submitter listed, or else those its text describes, for a reviewer
+// to confirm.
+func (f SubmissionFields) Routes() []Route {
+	return f.routes(strings.Join([]string{f.Problem, f.Action, f.Results, f.Lessons}, "\n\n"))
+}
+
+// formPlaces reads a list of places; "Gumla, Jharkhand" is one place.
+func formPlaces(s string) []Place {
+	var out []Place
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " district"))
+		if name == "" {
+			continue
+		}
+		p := Place{Region: name}
+		if rp, ok := indexer.PlaceOf(name); ok {
+			p = Place(rp)
+		}
+		if n := len(out); n > 0 && out[n-1].Region == p.Region {
+			continue // the state of the district just named
+		}
+		out = append(out, p)
+	}
+	return out
+}

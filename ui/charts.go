@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// The charts are SVG drawn here, on the server: no script and no CDN to
+// read them. Geometry is in the SVG's own units; a chart's viewBox is
+// 320 wide, about its width on a 360 px phone, so its text stays legible
+// there, and CSS caps its width on a desktop.
+
+const chartWidth = 320
+
+// chart is a bar chart of one grouping, with the table and summary that
+// say the same in words.
+type chart struct {
+	ID, Title, Param, Summary, CSV string
+	Bars                           []bar
+	Height                         int
+	More                           int // groups left out of the chart (all are in the CSV)
+}
+
+// bar is one bar: its label above it, its count at its end.
+type bar struct {
+	Label, Link                    string
+	Count                          int
+	Y, LabelY, Width, CountX, Rank int
+}
+
+// maxBars bounds a chart's length; the data table and CSV have all.
+const maxBars = 15
+
+func newChart(id, title, param string, groups []kb.StatsGroup, link func(key string) string, label func(key string) string) chart {
+	c := chart{ID: id, Title: title, Param: param}
+	if len(groups) > maxBars {
+		c.More = len(groups) - maxBars
+		groups = groups[:maxBars]
+	}
+	most := 1
+	for _, g := range groups {
+		most = max(most, g.Count)
+	}
+	const rowH, labelW = 34, 40
+	for i, g := range groups {
+		w := max(2, (chartWidth-labelW)*g.Count/most)
+		c.Bars = append(c.Bars, bar{Label: label(g.Key), Link: link(g.Key), Count: g.Count,
+			LabelY: i*rowH + 14, Y: i*rowH + 19, Width: w, CountX: w + 4, Rank: i + 1})
+	}
+	c.Height = len(groups)*rowH + 4
+	c.Summary = summarise(title, c.Bars, len(groups)+c.More)
+	return c
+}
+
+// summarise says in a sentence what a chart shows.
+func summarise(title string, bars []bar, groups int) string {
+	if len(bars) == 0 {
+		return title + ": no practice matches."
+	}
+	var top []string
+	for _, b := range bars[:min(3, len(bars))] {
+		top = append(top, fmt.Sprintf("%s (%d)", b.Label, b.Count))
+	}
+	return fmt.Sprintf("%s: %d in all; the most are %s.", title, groups, strings.Join(top, ", "))
+}
+
+// routeMatrix counts practices by source (rows) and destination (columns).
+type routeMatrix struct {
+	Sources, Destinations []string
+	Rows                  []matrixRow
+}
+
+type matrixRow struct {
+	Source string
+	Cells  []matrixCell
+}
+
+type matrixCell struct {
+	Count int
+	Level int // 0-4, for shading
+	Link  string
+	Label string // "Jharkhand to Delhi: 4 practices"
+}
+
+// newMatrix lays the routes out, the busiest sources and destinations
+// first, up to limit of each.
+func newMatrix(routes []kb.StatsGroup, limit int, link func(key string) string) routeMatrix {
+	bySrc, byDst := map[string]int{}, map[string]int{}
+	count := map[[2]string]int{}
+	most := 1
+	for _, g := range routes {
+		s, d, ok := strings.Cut(g.Key, kb.RouteArrow)
+		if !ok {
+			continue
+		}
+		bySrc[s] += g.Count
+		byDst[d] += g.Count
+		count[[2]string{s, d}] = g.Count
+		most = max(most, g.Count)
+	}
+	m := routeMatrix{Sources: ranked(bySrc, limit), Destinations: ranked(byDst, limit)}
+	for _, s := range m.Sources {
+		row := matrixRow{Source: s}
+		for _, d := range m.Destinations {
+			n := count[[2]string{s, d}]
+			cell := matrixCell{Count: n, Label: fmt.Sprintf("%s to %s: %d", s, d, n)}
+			if n > 0 {
+				cell.Level = 1 + 3*(n-1)/max(1, most-1)
+				if most == 1 {
+					cell.Level = 4
+				}
+				cell.Link = link(s + kb.RouteArrow + d)
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
+}
+
+// ranked lists keys by count, most first, up to limit.
+func ranked(counts map[string]int, limit int) []string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys[:min(limit, len(keys))]
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// Exports stream every practice a search finds, not only a page: rows go
+// out as the index yields them, a batch at a time, so memory stays flat
+// whatever the number of rows.
+
+// exportColumns are the columns of an export, one row per practice.
+func exportColumns() []string {
+	cols := []string{"id", "title", "url", "states", "districts", "years", "themes", "forms of exploitation",
+		"routes", "source areas", "transit points", "destination areas"}
+	for _, m := range kb.Measures {
+		cols = append(cols, m.Label)
+	}
+	return append(cols, "source document", "pages", "source pdf", "submitted by", "version")
+}
+
+// exportRow is a practice as an export's row; base makes addresses
+// absolute, so that a spreadsheet's links work.
+func exportRow(p kb.Practice, base string) []string {
+	var routes []string
+	for _, r := range p.Routes {
+		routes = append(routes, r.String())
+	}
+	years := make([]string, len(p.Years))
+	for i, y := range p.Years {
+		years[i] = strconv.Itoa(y)
+	}
+	row := []string{p.ID, p.Title, base + PracticeURL(p), join(p.States), join(p.Districts), join(years), join(p.Themes),
+		join(p.Exploitation), strings.Join(routes, "; "), join(p.RouteRegions("source")), join(p.RouteRegions("transit")),
+		join(p.RouteRegions("destination"))}
+	counts := p.FigureCounts()
+	for _, m := range kb.Measures {
+		if n, ok := counts[m.Name]; ok {
+			row = append(row, strconv.Itoa(n))
+		} else {
+			row = append(row, "")
+		}
+	}
+	pages, pdf := "", ""
+	if p.Provenance.File != "" {
+		pages, pdf = p.Provenance.Pages(), base+PDFURL(p)
+	}
+	return append(row, p.Provenance.DocumentTitle, pages, pdf, p.Unit, strconv.Itoa(max(p.Version, 1)))
+}
+
+func join(s []string) string { return strings.Join(s, "; ") }
+
+// export answers a search with all its matches as CSV or XLSX.
+func (h *handlers) export(c *fiber.Ctx, q kb.Query, format string) error {
+	var write func(ctx context.Context, w io.Writer) error
+	base := c.BaseURL()
+	switch format {
+	case "csv":
+		write = func(ctx context.Context, w io.Writer) error { return h.writeCSV(ctx, w, q, base) }
+		c.Set("Content-Type", "text/csv; charset=utf-8")
+	case "xlsx":
+		write = func(ctx context.Context, w io.Writer) error { return h.writeXLSX(ctx, w, q, base) }
+		c.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	default:
+		return fmt.Errorf("%w: format must be csv or xlsx", kb.ErrBadRequest)
+	}
+	c.Set("Content-Disposition", `attachment; filename="practices.`+format+`"`)
+	// A query that cannot run fails here, with its status, before a byte
+	// of the file is sent.
+	if _, err := h.svc.Stats(c.UserContext(), q, "state", false); err != nil {
+		return err
+	}
+	ctx := context.WithoutCancel(c.UserContext())
+	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
+		if err := write(ctx, w); err != nil {
+			h.log.Error("export failed", "format", format, "err", err) // the status has gone: the file ends short
+		}
+		_ = w.Flush()
+	})
+	return nil
+}
+
+func (h *handlers) writeCSV(ctx context.Context, out io.Writer, q kb.Query, base string) error {
+	w := csv.NewWriter(out)
+	if err := w.Write(exportColumns()); err != nil {
+		return err
+	}
+	err := h.svc.Export(ctx, q, func(p kb.Practice) error {
+		return w.Write(exportRow(p, base))
+	})
+	w.Flush()
+	if err != nil {
+		return err
+	}
+	return w.Error()
+}
+
+// writeXLSX uses excelize's stream writer, which keeps rows in a
+// temporary file past a few megabytes rather than in memory; the workbook
+// is assembled at the end, so an XLSX starts to arrive only then.
+func (h *handlers) writeXLSX(ctx context.Context, out io.Writer, q kb.Query, base string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	row := 1
+	figures := slices.Index(exportColumns(), kb.Measures[0].Label)
+	put := func(values []string) error {
+		cells := make([]any, len(values))
+		for i, v := range values {
+			cells[i] = v
+			if n, err := strconv.Atoi(v); err == nil && i >= figures && i < figures+len(kb.Measures) {
+				cells[i] = n // figures as numbers, to sum in the sheet
+			}
+		}
+		cell, err := excelize.CoordinatesToCellName(1, row)
+		if err != nil {
+			return err
+		}
+		row++
+		return sw.SetRow(cell, cells)
+	}
+	if err := put(exportColumns()); err != nil {
+		return err
+	}
+	if err := h.svc.Export(ctx, q, func(p kb.Practice) error { return put(exportRow(p, base)) }); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(out)
+}
