@@ -2,8 +2,11 @@ package kb
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,6 +18,7 @@ type Pack struct {
 	Title      string     `json:"title" bson:"title"`
 	Intro      string     `json:"intro" bson:"intro"`
 	Items      []PackItem `json:"items" bson:"items"`
+	Rev        int        `json:"rev" bson:"rev"` // bumped by every change; see PackStore.UpdatePack
 	ShareToken string     `json:"-" bson:"share_token"`
 	CreatedAt  time.Time  `json:"created_at" bson:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at" bson:"updated_at"`
@@ -30,7 +34,12 @@ type PackItem struct {
 type PackStore interface {
 	CreatePack(ctx context.Context, p Pack) error
 	Pack(ctx context.Context, id string) (Pack, error)
-	Packs(ctx context.Context) ([]Pack, error)
+	// PacksOf returns a page of a user's packs, latest change first,
+	// without their introductions and notes.
+	PacksOf(ctx context.Context, ownerID string, page ListPage) ([]Pack, error)
+	// UpdatePack stores p as revision p.Rev, which must be the stored
+	// revision plus one; of two writers of the same revision one wins and
+	// the other gets ErrConflict, also across processes.
 	UpdatePack(ctx context.Context, p Pack) error
 }
 
@@ -39,14 +48,13 @@ type Packs struct {
 	Store   PackStore
 	Service *Service
 	Now     func() time.Time
+	editing sync.Map // pack id -> *sync.Mutex: one change at a time per pack in this process
 }
-
-const maxPackItems = 100
 
 func checkPack(title, intro string) error {
 	fields := map[string]string{}
-	if t := strings.TrimSpace(title); t == "" || len(t) > 200 {
-		fields["title"] = "Give the pack a title of up to 200 characters."
+	if t := strings.TrimSpace(title); t == "" || len(t) > MaxTitleLength {
+		fields["title"] = fmt.Sprintf("Give the pack a title of up to %d characters.", MaxTitleLength)
 	}
 	if len(intro) > maxField {
 		fields["intro"] = fmt.Sprintf("Keep the introduction under %d characters.", maxField)
@@ -68,19 +76,10 @@ func (ps *Packs) Create(ctx context.Context, u User, title, intro string) (Pack,
 	return p, ps.Store.CreatePack(ctx, p)
 }
 
-// List returns a user's packs.
+// List returns a user's packs, the latest changed first (a page of
+// MaxListSize: more than anyone keeps).
 func (ps *Packs) List(ctx context.Context, u User) ([]Pack, error) {
-	all, err := ps.Store.Packs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []Pack
-	for _, p := range all {
-		if p.OwnerID == u.ID {
-			out = append(out, p)
-		}
-	}
-	return out, nil
+	return ps.Store.PacksOf(ctx, u.ID, ListPage{Size: MaxListSize})
 }
 
 // Get returns a pack to its owner.
@@ -104,17 +103,38 @@ func (ps *Packs) Shared(ctx context.Context, id, token string) (Pack, error) {
 	return p, nil
 }
 
-// Change applies an edit to a user's pack.
+// Change applies an edit to a user's pack as a new revision. When
+// another change took that revision first, the pack is read again and the
+// edit applied to what it became, a few times (another process may
+// change the pack too): 33 concurrent additions once kept 10, the last
+// write winning.
 func (ps *Packs) Change(ctx context.Context, u User, id string, edit func(*Pack) error) (Pack, error) {
-	p, err := ps.Get(ctx, u, id)
-	if err != nil {
-		return Pack{}, err
+	// Within a process, changes to one pack wait for each other; the
+	// revision check is what holds between processes.
+	m, _ := ps.editing.LoadOrStore(id, &sync.Mutex{})
+	m.(*sync.Mutex).Lock()
+	defer m.(*sync.Mutex).Unlock()
+	const tries = 8
+	for try := 1; ; try++ {
+		p, err := ps.Get(ctx, u, id)
+		if err != nil {
+			return Pack{}, err
+		}
+		if err := edit(&p); err != nil {
+			return Pack{}, err
+		}
+		p.Rev++
+		p.UpdatedAt = ps.Now().UTC()
+		err = ps.Store.UpdatePack(ctx, p)
+		if !errors.Is(err, ErrConflict) || try == tries {
+			return p, err
+		}
+		select { // let the other writer finish before reading again
+		case <-time.After(time.Duration(try*(5+mrand.IntN(20))) * time.Millisecond):
+		case <-ctx.Done():
+			return Pack{}, ctx.Err()
+		}
 	}
-	if err := edit(&p); err != nil {
-		return Pack{}, err
-	}
-	p.UpdatedAt = ps.Now().UTC()
-	return p, ps.Store.UpdatePack(ctx, p)
 }
 
 // Rename changes the title and introduction.
@@ -139,8 +159,8 @@ func (ps *Packs) AddCase(ctx context.Context, practiceID string) func(*Pack) err
 				return nil
 			}
 		}
-		if len(p.Items) >= maxPackItems {
-			return &ValidationError{Fields: map[string]string{"items": fmt.Sprintf("A pack holds at most %d cases.", maxPackItems)}}
+		if len(p.Items) >= MaxPackItems {
+			return &ValidationError{Fields: map[string]string{"items": fmt.Sprintf("A pack holds at most %d cases.", MaxPackItems)}}
 		}
 		p.Items = append(p.Items, PackItem{PracticeID: practiceID})
 		return nil
@@ -182,8 +202,8 @@ func NoteCase(practiceID, note string) func(*Pack) error {
 		if i < 0 {
 			return fmt.Errorf("case %s: %w", practiceID, ErrNotFound)
 		}
-		if len(note) > 5000 {
-			return &ValidationError{Fields: map[string]string{"note": "Keep a note under 5,000 characters."}}
+		if len(note) > MaxNote {
+			return &ValidationError{Fields: map[string]string{"note": fmt.Sprintf("Keep a note under %d characters.", MaxNote)}}
 		}
 		p.Items[i].Note = strings.TrimSpace(note)
 		return nil

@@ -1,15 +1,13 @@
 package kb
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
@@ -105,16 +103,29 @@ type Notice struct {
 	Read         bool      `json:"read" bson:"read"`
 }
 
+// SubmissionFilter says which submissions to list; empty fields match
+// all.
+type SubmissionFilter struct {
+	OwnerID string
+	Status  Status
+	Page    ListPage
+}
+
 // SubmissionStore keeps submissions, their audit trail and notices.
 type SubmissionStore interface {
-	CreateSubmission(ctx context.Context, s Submission) error
 	Submission(ctx context.Context, id string) (Submission, error)
-	Submissions(ctx context.Context) ([]Submission, error)
-	// UpdateSubmission stores s if the stored revision is still s.Rev-1,
-	// and fails with ErrConflict otherwise: of two writers, one wins.
-	UpdateSubmission(ctx context.Context, s Submission) error
+	// ListSubmissions returns a page of submissions, latest change
+	// first, without their versions or files' text.
+	ListSubmissions(ctx context.Context, f SubmissionFilter) ([]Submission, error)
+	// ChangeStore decides between concurrent changes and keeps the
+	// outbox of their effects.
+	ChangeStore
+	// AppendAudit adds an entry to a trail; an entry already there (by
+	// id) is not added again.
 	AppendAudit(ctx context.Context, e AuditEntry) error
 	Audit(ctx context.Context, submissionID string) ([]AuditEntry, error)
+	// AddNotice stores a notice; one already there (by id) is not added
+	// again.
 	AddNotice(ctx context.Context, n Notice) error
 	Notices(ctx context.Context, userID string) ([]Notice, error)
 	// UnreadNotices counts a user's unseen notices without reading them:
@@ -126,8 +137,6 @@ type SubmissionStore interface {
 	SavePractice(ctx context.Context, p Practice) error
 }
 
-const maxField = 20000
-
 // Validate checks the fields; complete asks for what a submission needs
 // before review, not only what a draft needs.
 func (f SubmissionFields) Validate(complete bool) error {
@@ -138,27 +147,20 @@ func (f SubmissionFields) Validate(complete bool) error {
 		}
 	}
 	need("title", f.Title, "Give the practice a title of at least 10 characters.", 10)
-	if len(f.Title) > 200 {
-		problems["title"] = "Keep the title under 200 characters."
-	}
-	for name, v := range map[string]string{"district": f.District, "unit": f.Unit, "period": f.Period, "problem": f.Problem,
-		"action": f.Action, "results": f.Results, "resources": f.Resources, "lessons": f.Lessons, "laws": f.Laws,
-		"partners": f.Partners, "contact": f.Contact} {
-		if len(v) > maxField {
-			problems[name] = fmt.Sprintf("Keep this under %d characters; attach a PDF for more.", maxField)
-		}
+	for name, msg := range f.sizeProblems() {
+		problems[name] = msg
 	}
 	for _, s := range f.States {
-		if indexer.StateOf(s) == "" {
+		if problems["states"] == "" && indexer.StateOf(s) == "" {
 			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40))
 		}
 	}
-	if len(f.Links) > 10 {
-		problems["links"] = "Give at most 10 links."
-	}
 	for _, l := range f.Links {
+		if problems["links"] != "" {
+			break
+		}
 		u, err := url.Parse(l)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(l) > 500 {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(l) > MaxLinkLength {
 			problems["links"] = fmt.Sprintf("%q is not a web address (https://…).", truncate(l, 60))
 		}
 	}
@@ -214,10 +216,19 @@ type Reviews struct {
 	Store   SubmissionStore
 	Service *Service // to publish approved practices into the index
 	Now     func() time.Time
+	// AttachWait is how long an upload waits for its file to be read
+	// before it is answered with the file queued (default 3 s).
+	AttachWait time.Duration
+
+	queueOnce sync.Once
+	queue     *extractQueue
 }
 
 // Create saves a new draft.
 func (r *Reviews) Create(ctx context.Context, u User, f SubmissionFields) (Submission, error) {
+	if err := f.checkSizes(); err != nil {
+		return Submission{}, err
+	}
 	f = f.normalize()
 	if err := f.Validate(false); err != nil {
 		return Submission{}, err
@@ -225,18 +236,27 @@ func (r *Reviews) Create(ctx context.Context, u User, f SubmissionFields) (Submi
 	now := r.Now().UTC()
 	s := Submission{ID: "s" + RandomToken()[:11], Rev: 1, Status: StatusDraft, OwnerID: u.ID, OwnerName: u.Name,
 		OwnerUnit: firstNonEmpty(f.Unit, u.Unit), Fields: f, CreatedAt: now, UpdatedAt: now}
-	if err := r.Store.CreateSubmission(ctx, s); err != nil {
+	entry := r.auditEntry(s, u.Actor(), ActionCreate, "", StatusDraft, "")
+	if err := r.commit(ctx, SubmissionChange{Submission: s, Audit: &entry}); err != nil {
 		return Submission{}, err
 	}
-	r.audit(ctx, s, u.Actor(), ActionCreate, "", StatusDraft, "")
 	return s, nil
 }
 
 // Get returns a submission its owner or a reviewer may see.
 func (r *Reviews) Get(ctx context.Context, u User, id string) (Submission, error) {
 	s, err := r.Store.Submission(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		s, err = Submission{ID: id}, nil // its first revision may be recorded, not yet stored
+	}
 	if err != nil {
 		return Submission{}, err
+	}
+	if s, err = r.catchUp(ctx, s); err != nil {
+		return Submission{}, err
+	}
+	if s.Rev == 0 {
+		return Submission{}, fmt.Errorf("submission %s: %w", id, ErrNotFound)
 	}
 	if s.OwnerID != u.ID && !u.Role.CanReview() {
 		return Submission{}, fmt.Errorf("submission %s: %w", id, ErrNotFound) // do not confirm it exists
@@ -244,20 +264,16 @@ func (r *Reviews) Get(ctx context.Context, u User, id string) (Submission, error
 	return s, nil
 }
 
-// List returns the submissions a user may see, newest first: an officer's
-// own; for reviewers, everyone's. status filters when not empty.
-func (r *Reviews) List(ctx context.Context, u User, status Status) ([]Submission, error) {
-	all, err := r.Store.Submissions(ctx)
-	if err != nil {
-		return nil, err
+// List returns a page of the submissions a user may see, latest change
+// first: an officer's own; for reviewers, everyone's. status filters when
+// not empty. The store filters, pages and leaves out the versions, so a
+// listing costs one page, however many or large the submissions.
+func (r *Reviews) List(ctx context.Context, u User, status Status, page ListPage) ([]Submission, error) {
+	f := SubmissionFilter{Status: status, Page: page.Bounded()}
+	if !u.Role.CanReview() {
+		f.OwnerID = u.ID
 	}
-	out := []Submission{}
-	for _, s := range all {
-		if (s.OwnerID == u.ID || u.Role.CanReview()) && (status == "" || s.Status == status) {
-			out = append(out, s)
-		}
-	}
-	return out, nil
+	return r.Store.ListSubmissions(ctx, f)
 }
 
 // Edit changes a draft, or a submission sent back for changes.
@@ -272,12 +288,15 @@ func (r *Reviews) Edit(ctx context.Context, u User, id string, rev int, f Submis
 	if _, err := Transition(s.Status, ActionEdit, u.Actor(), s.OwnerID, ""); err != nil {
 		return Submission{}, err
 	}
+	if err := f.checkSizes(); err != nil {
+		return Submission{}, err
+	}
 	f = f.normalize()
 	if err := f.Validate(false); err != nil {
 		return Submission{}, err
 	}
 	s.Fields, s.OwnerUnit = f, firstNonEmpty(f.Unit, s.OwnerUnit)
-	return s, r.save(ctx, &s)
+	return s, r.save(ctx, &s, SubmissionChange{})
 }
 
 // Act applies a workflow action. Exactly one of two concurrent actions on
@@ -286,6 +305,9 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 	s, err := r.Get(ctx, u, id)
 	if err != nil {
 		return Submission{}, err
+	}
+	if len(reason) > MaxReason {
+		return Submission{}, &ValidationError{Fields: map[string]string{"reason": fmt.Sprintf("Keep the reason under %d characters.", MaxReason)}}
 	}
 	from := s.Status
 	to, err := Transition(from, a, u.Actor(), s.OwnerID, reason)
@@ -309,26 +331,27 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 	if a == ActionApprove {
 		s.PracticeID = PracticeID("submissions", s.ID) // stable: never changes afterwards
 	}
-	if err := r.save(ctx, &s); err != nil {
+	entry := r.auditEntry(Submission{ID: s.ID, Rev: s.Rev + 1}, u.Actor(), a, from, to, reason)
+	change := SubmissionChange{Audit: &entry, Publish: a == ActionApprove}
+	if s.OwnerID != u.ID {
+		change.Notice = r.noticeFor(s, to)
+	}
+	if err := r.save(ctx, &s, change); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Submission{}, fmt.Errorf("%w: someone else acted on this submission at the same moment; reload it to see what changed", ErrConflict)
 		}
 		return Submission{}, err
 	}
-	r.audit(ctx, s, u.Actor(), a, from, to, reason)
-	if a == ActionApprove {
-		if err := r.publish(ctx, s); err != nil {
-			return s, fmt.Errorf("approved, but publishing failed (run reindex): %w", err)
-		}
-	}
-	if s.OwnerID != u.ID {
-		text := fmt.Sprintf("Your submission “%s” %s.", s.Fields.Title, to.Notice())
-		if s.Reason != "" {
-			text += " Reason: " + s.Reason
-		}
-		_ = r.Store.AddNotice(ctx, Notice{ID: "n" + RandomToken()[:11], UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()})
-	}
 	return s, nil
+}
+
+// noticeFor tells the owner of s what it became by its next revision.
+func (r *Reviews) noticeFor(s Submission, to Status) *Notice {
+	text := fmt.Sprintf("Your submission “%s” %s.", s.Fields.Title, to.Notice())
+	if s.Reason != "" {
+		text += " Reason: " + s.Reason
+	}
+	return &Notice{ID: "n" + ChangeID(s.ID, s.Rev+1), UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()}
 }
 
 // History returns a submission's audit trail, oldest first.
@@ -347,49 +370,6 @@ func (r *Reviews) Notices(ctx context.Context, u User) ([]Notice, error) {
 // Unread counts a user's unseen notices.
 func (r *Reviews) Unread(ctx context.Context, u User) (int, error) {
 	return r.Store.UnreadNotices(ctx, u.ID)
-}
-
-// Attach adds a supporting PDF to a submission its owner may still edit.
-// The file must be a PDF by its content, not its name; its text is read
-// with the indexer, in a worker process like every upload.
-func (r *Reviews) Attach(ctx context.Context, u User, id, name string, data []byte) (Submission, error) {
-	s, err := r.Get(ctx, u, id)
-	if err != nil {
-		return Submission{}, err
-	}
-	if _, err := Transition(s.Status, ActionEdit, u.Actor(), s.OwnerID, ""); err != nil {
-		return Submission{}, err
-	}
-	name = truncate(strings.TrimSpace(strings.ReplaceAll(name, "/", "_")), 120)
-	bad := func(msg string) (Submission, error) {
-		return Submission{}, &ValidationError{Fields: map[string]string{"files": msg}}
-	}
-	switch {
-	case len(s.Files) >= MaxAttachments:
-		return bad(fmt.Sprintf("A submission takes at most %d files.", MaxAttachments))
-	case len(data) > MaxAttachmentBytes:
-		return bad(fmt.Sprintf("%s is larger than %d MB.", name, MaxAttachmentBytes>>20))
-	case !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n \xef\xbb\xbf"), []byte("%PDF-")):
-		return bad(fmt.Sprintf("%s is not a PDF file (only PDFs are accepted).", name))
-	}
-	sum := sha256.Sum256(data)
-	a := Attachment{Name: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), AddedAt: r.Now().UTC()}
-	doc, err := r.Service.Extract.Extract(ctx, name, data)
-	switch c := indexer.ClassOf(err); {
-	case err == nil:
-		a.Pages, a.Text = doc.Pages, truncate(doc.Text(), maxAttachmentText)
-	case c == indexer.ClassNoText:
-		a.Note = "no text layer (scanned?)"
-	case c != "":
-		return bad(fmt.Sprintf("%s cannot be read: %v", name, errors.Unwrap(err)))
-	default:
-		return Submission{}, err
-	}
-	if err := r.Store.PutFile(ctx, a.SHA256, data); err != nil {
-		return Submission{}, err
-	}
-	s.Files = append(s.Files, a)
-	return s, r.save(ctx, &s)
 }
 
 // File opens a submission's supporting file for someone who may see it.
@@ -412,19 +392,23 @@ func (r *Reviews) MarkNoticesRead(ctx context.Context, u User) error {
 	return r.Store.MarkNoticesRead(ctx, u.ID)
 }
 
-func (r *Reviews) save(ctx context.Context, s *Submission) error {
+// save records the next revision of s with the change's effects.
+func (r *Reviews) save(ctx context.Context, s *Submission, c SubmissionChange) error {
 	s.Rev++
 	s.UpdatedAt = r.Now().UTC()
-	if err := r.Store.UpdateSubmission(ctx, *s); err != nil {
+	c.Submission = *s
+	if err := r.commit(ctx, c); err != nil {
 		s.Rev--
 		return err
 	}
 	return nil
 }
 
-func (r *Reviews) audit(ctx context.Context, s Submission, a Actor, action Action, from, to Status, reason string) {
-	_ = r.Store.AppendAudit(ctx, AuditEntry{ID: "a" + RandomToken()[:15], SubmissionID: s.ID, ActorID: a.UserID, ActorName: a.Name,
-		Role: a.Role, Action: action, From: from, To: to, Reason: strings.TrimSpace(reason), At: r.Now().UTC()})
+// auditEntry is the trail's entry for the change that makes revision
+// s.Rev; its id is the revision's, so that writing it twice keeps one.
+func (r *Reviews) auditEntry(s Submission, a Actor, action Action, from, to Status, reason string) AuditEntry {
+	return AuditEntry{ID: "a" + ChangeID(s.ID, s.Rev), SubmissionID: s.ID, ActorID: a.UserID, ActorName: a.Name,
+		Role: a.Role, Action: action, From: from, To: to, Reason: strings.TrimSpace(reason), At: r.Now().UTC()}
 }
 
 // publish turns an approved submission into a practice, searchable at
@@ -433,7 +417,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 	f := s.Fields
 	body := SubmissionText(f)
 	fields := indexer.ReadFieldsFromText(f.Title, body)
-	now := r.Now().UTC()
+	now := s.UpdatedAt // the decision's time, the same however often this runs
 	p := Practice{
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
 		Text: body, States: f.States, Districts: splitList(f.District), Years: submissionYears(f, fields.Years, now), Themes: nonNil(fields.Themes),
@@ -443,7 +427,9 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},
 		CreatedAt:  now, UpdatedAt: now,
 	}
-	if err := r.Store.SavePractice(ctx, p); err != nil {
+	// Saved already when a change is completed a second time: its id never
+	// changes, and the stored one is the same practice.
+	if err := r.Store.SavePractice(ctx, p); err != nil && !errors.Is(err, ErrConflict) {
 		return err
 	}
 	return r.Service.Index.Put(ctx, []Practice{p})

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -63,18 +62,21 @@ type UserStore interface {
 	CreateToken(ctx context.Context, t APIToken) error
 	Token(ctx context.Context, id string) (APIToken, error)
 	UpdateToken(ctx context.Context, t APIToken) error
+	AttemptStore
 }
 
 // Accounts manages users, sign-in and tokens.
 type Accounts struct {
-	Store   UserStore
-	Now     func() time.Time
-	limiter *loginLimiter
+	Store    UserStore
+	Now      func() time.Time
+	attempts *attemptLogs
+	hashing  chan struct{} // places for password checks running now
 }
 
 // NewAccounts makes the account service.
 func NewAccounts(store UserStore) *Accounts {
-	return &Accounts{Store: store, Now: time.Now, limiter: newLoginLimiter()}
+	return &Accounts{Store: store, Now: time.Now, attempts: &attemptLogs{store: store, ends: map[string]int{}},
+		hashing: make(chan struct{}, maxHashing)}
 }
 
 // SessionLifetime is how long a sign-in lasts.
@@ -153,24 +155,36 @@ func (a *Accounts) HasAdmin(ctx context.Context) (bool, error) {
 }
 
 // SignIn checks a password and opens a new session, returning the
-// cookie's token. Failures are limited per account and per address.
+// cookie's token. Failures slow down further attempts on the account and
+// from the address (see signin.go); they never lock the account.
 func (a *Accounts) SignIn(ctx context.Context, email, password, addr string) (string, Session, User, error) {
 	id := strings.ToLower(strings.TrimSpace(email))
-	if !a.limiter.allow(id, addr, a.Now()) {
-		return "", Session{}, User{}, ErrTooManyAttempts
+	if len(id) > 320 || len(password) > 1000 {
+		return "", Session{}, User{}, ErrBadLogin
+	}
+	claimed, err := a.claim(ctx, id, addr, a.Now().UTC())
+	if err != nil {
+		return "", Session{}, User{}, err
 	}
 	u, err := a.Store.User(ctx, id)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return "", Session{}, User{}, err
 	}
-	if err != nil || u.Disabled || !CheckPassword(u.PasswordHash, password) {
-		if err != nil {
-			CheckPassword(dummyHash, password) // the same work, so timing tells nothing
-		}
-		a.limiter.fail(id, addr, a.Now())
+	hash := u.PasswordHash
+	if err != nil {
+		hash = dummyHash // the same work, so timing tells nothing
+	}
+	ok, herr := a.checkPassword(ctx, hash, password)
+	if herr != nil {
+		return "", Session{}, User{}, herr // counted as a failure: the claim stays
+	}
+	ok = ok && err == nil && !u.Disabled
+	if err := a.settle(ctx, claimed, addr, ok, a.Now().UTC()); err != nil {
+		return "", Session{}, User{}, err
+	}
+	if !ok {
 		return "", Session{}, User{}, ErrBadLogin
 	}
-	a.limiter.reset(id)
 	token := RandomToken()
 	now := a.Now().UTC()
 	s := Session{ID: hashToken(token), UserID: u.ID, CSRF: RandomToken(), CreatedAt: now, ExpiresAt: now.Add(SessionLifetime)}
@@ -301,52 +315,3 @@ func CheckPassword(encoded, password string) bool {
 }
 
 var dummyHash = HashPassword("not a password anyone has")
-
-// loginLimiter counts failed sign-ins per account and per address over a
-// window: 5 per account and 20 per address in 15 minutes.
-type loginLimiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-}
-
-const (
-	limitWindow     = 15 * time.Minute
-	limitPerAccount = 5
-	limitPerAddress = 20
-)
-
-func newLoginLimiter() *loginLimiter { return &loginLimiter{failures: map[string][]time.Time{}} }
-
-func (l *loginLimiter) recent(key string, now time.Time) int {
-	kept := l.failures[key][:0]
-	for _, t := range l.failures[key] {
-		if now.Sub(t) < limitWindow {
-			kept = append(kept, t)
-		}
-	}
-	if len(kept) == 0 {
-		delete(l.failures, key)
-	} else {
-		l.failures[key] = kept
-	}
-	return len(kept)
-}
-
-func (l *loginLimiter) allow(account, addr string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.recent("u:"+account, now) < limitPerAccount && l.recent("a:"+addr, now) < limitPerAddress
-}
-
-func (l *loginLimiter) fail(account, addr string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.failures["u:"+account] = append(l.failures["u:"+account], now)
-	l.failures["a:"+addr] = append(l.failures["a:"+addr], now)
-}
-
-func (l *loginLimiter) reset(account string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.failures, "u:"+account)
-}

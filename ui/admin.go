@@ -15,6 +15,7 @@ type usersPage struct {
 	Users   []kb.User
 	Errors  map[string]string
 	Message string
+	Backup  backupNote
 }
 
 func (h *handlers) usersPage(c *fiber.Ctx) error {
@@ -22,7 +23,7 @@ func (h *handlers) usersPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us})
+	return h.render(c, "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us, Backup: h.backupNote(c.UserContext())})
 }
 
 func (h *handlers) addUser(c *fiber.Ctx) error {
@@ -46,6 +47,8 @@ func (h *handlers) changeUser(c *fiber.Ctx) error {
 		_, err = h.accounts.SetDisabled(c.UserContext(), email, true)
 	case "enable":
 		_, err = h.accounts.SetDisabled(c.UserContext(), email, false)
+	case "unlock":
+		err = h.accounts.Unlock(c.UserContext(), email, current(c).user.ID)
 	case "role":
 		var role kb.Role
 		if role, err = kb.ParseRole(c.FormValue("role")); err == nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -46,6 +47,19 @@ type Config struct {
 	Packs    *kb.Packs
 	Importer Importer     // for admins' uploads of compendia; nil hides the page
 	Insights *kb.Insights // search analytics and settings; nil: none, statistics open
+
+	Version string   // shown in /healthz and the page footer
+	Metrics *Metrics // nil: made here, with no knowledge-base figures
+	// MetricsElsewhere leaves /metrics out of the app: the operator serves
+	// Metrics.Registry on an address of its own.
+	MetricsElsewhere bool
+	// TrustedProxies are the addresses and CIDR ranges whose
+	// X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else
+	// they are ignored.
+	TrustedProxies []string
+	// LastBackup reports the latest backup for the admin pages; nil shows
+	// none.
+	LastBackup func(ctx context.Context) (b Backup, found bool, err error)
 }
 
 // Importer imports a compendium PDF.
@@ -63,7 +77,11 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs, importer: cfg.Importer, insights: cfg.Insights}
+	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
+		importer: cfg.Importer, insights: cfg.Insights, uploads: make(chan struct{}, maxUploads)}
+	if err := h.observe(cfg); err != nil {
+		return nil, err
+	}
 	app := fiber.New(fiber.Config{
 		// Fiber reuses request buffers after a handler returns: values kept
 		// beyond it (c.Query, c.FormValue, c.Body) would change under us
@@ -74,9 +92,20 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		BodyLimit:             maxImportBytes + 1<<20, // an admin's compendium upload; submissions check their own limits
+		// Bodies are read by limitBody, with each route's own limit.
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		BodyLimit:                    maxImportBytes + maxFormBytes,
+		// Client address and scheme come from proxy headers only when the
+		// peer is a trusted proxy (the check is off by default in Fiber,
+		// which then believes X-Forwarded-Proto from anyone).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             fiber.HeaderXForwardedFor,
+		EnableIPValidation:      true,
 	})
-	app.Use(securityHeaders)
+	app.Use(h.access, h.forwardedFor)
+	app.Use(h.headerGuard, h.limitBody, securityHeaders)
 	// Officers on slow links: pages and assets go compressed.
 	// PDFs are compressed inside already, and a byte range of a
 	// compressed response would not be the range that was asked for.
@@ -85,6 +114,10 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		app.Use(h.identify)
 	}
 	app.Get("/healthz", h.health)
+	app.Get("/readyz", h.readiness)
+	if !cfg.MetricsElsewhere {
+		app.Get("/metrics", metricsAccess, h.metrics.Handler())
+	}
 	app.Get("/display", h.setDisplay)
 	app.Get("/static/:name", h.asset)
 	app.Get("/", h.searchPage)
@@ -116,7 +149,13 @@ type handlers struct {
 	reviews  *kb.Reviews
 	packs    *kb.Packs
 	importer Importer
+	uploads  chan struct{} // places for uploads being read
 	insights *kb.Insights
+
+	version      string
+	lastBackup   func(ctx context.Context) (Backup, bool, error)
+	metrics      *Metrics
+	trustProxies []*net.IPNet
 }
 
 // accountRoutes are the routes of signed-in users: submitting, reviewing,
@@ -175,10 +214,17 @@ func securityHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// health says the process is alive, and which version it runs.
 func (h *handlers) health(c *fiber.Ctx) error {
+	return c.JSON(fiber.Map{"status": "ok", "version": h.version})
+}
+
+// readiness says whether this node should get traffic: the database
+// answers and the index is in step with it.
+func (h *handlers) readiness(c *fiber.Ctx) error {
 	if h.ready != nil {
 		if err := h.ready(c.UserContext()); err != nil {
-			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "starting", "error": err.Error()})
+			return c.Status(http.StatusServiceUnavailable).JSON(fiber.Map{"status": "not ready", "error": err.Error()})
 		}
 	}
 	return c.JSON(fiber.Map{"status": "ok"})
@@ -213,7 +259,7 @@ func (h *handlers) handleError(c *fiber.Ctx, err error) error {
 	if status >= 500 {
 		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 	}
-	if strings.HasPrefix(c.Path(), "/api/") || strings.HasPrefix(c.Path(), "/healthz") {
+	if strings.HasPrefix(c.Path(), "/api/") || c.Path() == "/healthz" || c.Path() == "/readyz" {
 		return c.Status(status).JSON(fiber.Map{"error": msg, "status": status})
 	}
 	heading := errorHeading(status)

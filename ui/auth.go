@@ -2,13 +2,16 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/ui/redirect"
 )
 
 const (
@@ -46,7 +49,7 @@ func (h *handlers) identify(c *fiber.Ctx) error {
 	c.Locals("who", w)
 	// The sign-in form carries its own token (it may come before a session).
 	if w.session != nil && !safeMethod(c.Method()) && c.Path() != "/login" {
-		sent := c.FormValue("_csrf")
+		sent := bodyValue(c, "_csrf")
 		if sent == "" {
 			sent = c.Get("X-CSRF-Token")
 		}
@@ -55,6 +58,19 @@ func (h *handlers) identify(c *fiber.Ctx) error {
 		}
 	}
 	return c.Next()
+}
+
+// bodyValue reads a field of a form's body only. Fiber's FormValue also
+// reads the query string, and a token in a link ends up in logs, history
+// and Referer headers, so a CSRF token is never taken from there.
+func bodyValue(c *fiber.Ctx, name string) string {
+	if v := c.Request().PostArgs().Peek(name); len(v) > 0 {
+		return string(v)
+	}
+	if form, err := c.MultipartForm(); err == nil && len(form.Value[name]) > 0 {
+		return form.Value[name][0]
+	}
+	return ""
 }
 
 func safeMethod(m string) bool {
@@ -94,23 +110,32 @@ type loginPage struct {
 func (h *handlers) loginForm(c *fiber.Ctx) error {
 	token := kb.RandomToken()
 	h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
-	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: safeNext(c.Query("next"), "/submissions"), LoginCSRF: token})
+	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: redirect.Safe(c.Query("next"), "/submissions"), LoginCSRF: token})
 }
 
 func (h *handlers) login(c *fiber.Ctx) error {
-	next := safeNext(c.FormValue("next"), "/submissions")
+	next := redirect.Safe(c.FormValue("next"), "/submissions")
 	fail := func(status int, msg string) error {
 		token := kb.RandomToken()
 		h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
 		return h.render(c.Status(status), "login", loginPage{page: h.pageFor(c, "Sign in"), Email: c.FormValue("email"), Next: next, Error: msg, LoginCSRF: token})
 	}
-	if !kb.SameToken(c.FormValue("_csrf"), c.Cookies(loginCSRF)) {
+	if !kb.SameToken(bodyValue(c, "_csrf"), c.Cookies(loginCSRF)) {
 		return fail(fiber.StatusForbidden, "This form has expired. Please try again.")
 	}
 	token, s, _, err := h.accounts.SignIn(c.UserContext(), c.FormValue("email"), c.FormValue("password"), c.IP())
 	switch {
 	case errors.Is(err, kb.ErrTooManyAttempts):
-		return fail(fiber.StatusTooManyRequests, "Too many failed attempts. Wait 15 minutes and try again.")
+		wait := time.Minute
+		var we *kb.WaitError
+		if errors.As(err, &we) {
+			wait = max(we.Wait.Round(time.Second), time.Second)
+		}
+		c.Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		return fail(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed attempts for this account or from this network. Wait %s and try again.", wait))
+	case errors.Is(err, kb.ErrOverloaded):
+		c.Set("Retry-After", "5")
+		return fail(fiber.StatusServiceUnavailable, "Many people are signing in just now. Please try again in a moment.")
 	case errors.Is(err, kb.ErrBadLogin):
 		return fail(fiber.StatusUnauthorized, "The e-mail address or the password is wrong.")
 	case err != nil:
@@ -140,11 +165,3 @@ func (h *handlers) setCookie(c *fiber.Ctx, name, value string, expires time.Time
 }
 
 func secure(c *fiber.Ctx) bool { return c.Protocol() == "https" }
-
-// safeNext keeps a redirect on this site: a path, or else fallback.
-func safeNext(next, fallback string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return fallback
-	}
-	return next
-}

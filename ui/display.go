@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/ui/redirect"
 )
 
 // prefs are a reader's display choices: text size and contrast, kept in a
@@ -61,5 +63,5 @@ func (h *handlers) setDisplay(c *fiber.Ctx) error {
 	}
 	c.Cookie(&fiber.Cookie{Name: prefsCookie, Value: v.Encode(), Path: "/", Expires: time.Now().AddDate(1, 0, 0),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: secure(c)})
-	return c.Redirect(safeNext(c.Query("back"), "/"), fiber.StatusSeeOther)
+	return c.Redirect(redirect.Safe(c.Query("back"), "/"), fiber.StatusSeeOther)
 }

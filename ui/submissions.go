@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,6 +44,7 @@ type submissionsPage struct {
 	Status      string
 	Statuses    []kb.Status
 	Reviewer    bool
+	Older       string // the next page's address, when there may be one
 }
 
 func (h *handlers) submissionsList(c *fiber.Ctx) error {
@@ -54,12 +56,22 @@ func (h *handlers) submissionsList(c *fiber.Ctx) error {
 	if c.Query("status") == "all" {
 		status = ""
 	}
-	subs, err := h.reviews.List(c.UserContext(), u, status)
+	pg := listPage(c)
+	subs, err := h.reviews.List(c.UserContext(), u, status, pg)
 	if err != nil {
 		return err
 	}
-	return h.render(c, "submissions", submissionsPage{page: h.pageFor(c, "Submissions"), Submissions: subs, Status: string(status),
-		Reviewer: u.Role.CanReview(), Statuses: []kb.Status{kb.StatusDraft, kb.StatusSubmitted, kb.StatusInReview, kb.StatusChangesRequested, kb.StatusApproved, kb.StatusRejected, kb.StatusWithdrawn}})
+	p := submissionsPage{page: h.pageFor(c, "Submissions"), Submissions: subs, Status: string(status),
+		Reviewer: u.Role.CanReview(), Statuses: []kb.Status{kb.StatusDraft, kb.StatusSubmitted, kb.StatusInReview, kb.StatusChangesRequested, kb.StatusApproved, kb.StatusRejected, kb.StatusWithdrawn}}
+	if len(subs) == pg.Size {
+		p.Older = fmt.Sprintf("/submissions?status=%s&page=%d", url.QueryEscape(c.Query("status", "all")), pg.Number+1)
+	}
+	return h.render(c, "submissions", p)
+}
+
+// listPage reads a listing's page and size from the query, within bounds.
+func listPage(c *fiber.Ctx) kb.ListPage {
+	return kb.ListPage{Number: c.QueryInt("page", 1), Size: c.QueryInt("size", 50)}.Bounded()
 }
 
 type formPage struct {
@@ -307,7 +319,9 @@ func (h *handlers) notices(c *fiber.Ctx) error {
 		return err
 	}
 	p := noticesPage{page: h.pageFor(c, "Notices"), Notices: ns}
-	_ = h.reviews.MarkNoticesRead(c.UserContext(), u)
+	if err := h.reviews.MarkNoticesRead(c.UserContext(), u); err != nil {
+		h.log.Warn("marking notices read failed; they stay unread", "user", u.ID, "err", err) // shown again next time: nothing lost
+	}
 	return h.render(c, "notices", p)
 }
 
@@ -350,7 +364,7 @@ func (h *handlers) apiCreateSubmission(c *fiber.Ctx) error {
 }
 
 func (h *handlers) apiListSubmissions(c *fiber.Ctx) error {
-	subs, err := h.reviews.List(c.UserContext(), *current(c).user, kb.Status(c.Query("status")))
+	subs, err := h.reviews.List(c.UserContext(), *current(c).user, kb.Status(c.Query("status")), listPage(c))
 	if err != nil {
 		return err
 	}

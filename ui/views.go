@@ -101,11 +101,12 @@ type page struct {
 	User       *kb.User
 	CSRF       string // for the forms a signed-in user sends
 	Unread     int    // notices not yet seen
+	Version    string // the running version, in the footer
 }
 
 // pageFor fills what every page needs for the request's user.
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
-	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL()}
+	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version}
 	w := current(c)
 	p.User = w.user
 	if w.session != nil {

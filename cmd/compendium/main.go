@@ -5,6 +5,11 @@
 //	compendium index    [--data DIR | --mongo-uri URI] PATH...
 //	compendium extract  [--text] FILE.pdf
 //	compendium reindex  [--data DIR] [--mongo-uri URI]
+//	compendium backup   [--data DIR | --mongo-uri URI] --out FILE
+//	compendium restore  FILE [--data DIR | --mongo-uri URI]
+//	compendium migrate  [--data DIR | --mongo-uri URI]
+//	compendium db serve --listen ADDR --postgresql-url URL
+//	compendium version
 package main
 
 import (
@@ -49,9 +54,16 @@ Commands:
   index     import PDF files or folders of PDFs
   extract   print what the indexer finds in one PDF, as JSON (or --text)
   reindex   rebuild the search index from the database
+  backup    write a backup file of the database (asks the running server if there is one)
+  restore   load a backup file into an empty database and build the index
+  migrate   bring the database's schema up to this version
+  db        "db serve --postgresql-url URL": a shared database for several app nodes
+            (FerretDB on PostgreSQL, speaking MongoDB's protocol)
+  version   print the version
   user      manage accounts: user add | list | disable | enable | role | token | revoke-token
   bench     "bench text FOLDER": text extraction against pdftotext;
-            "bench search --n 100000": import, search and HTTP speed on a generated corpus
+            "bench search --n 100000": import, search and HTTP speed on a generated corpus;
+            "bench load": 64 clients for 60 s on loopback (searches, pages, citations, sign-ins)
 
 Run "compendium COMMAND -h" for a command's options.
 `
@@ -63,6 +75,10 @@ type config struct {
 	mongoURI  string
 	workerExe string // "" means this executable
 	logLevel  slog.Level
+	logFormat string // text or json
+
+	trustedProxies string // comma-separated addresses and CIDR ranges
+	metricsAddr    string // "": /metrics on the app's address
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -82,9 +98,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdUser(ctx, rest, getenv, os.Stdin, stdout, stderr)
 	case "reindex":
 		return cmdReindex(ctx, rest, getenv, stdout, stderr)
+	case "db":
+		return cmdDB(ctx, rest, getenv, stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, rest, getenv, stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, rest, getenv, stdout, stderr)
+	case "migrate":
+		return cmdMigrate(ctx, rest, getenv, stdout, stderr)
+	case "version", "--version":
+		return cmdVersion(stdout)
 	case "bench":
 		if len(rest) > 0 && rest[0] == "search" {
 			return cmdBenchSearch(ctx, rest[1:], getenv, stdout, stderr)
+		}
+		if len(rest) > 0 && rest[0] == "load" {
+			return cmdBenchLoad(ctx, rest[1:], getenv, stdout, stderr)
 		}
 		if len(rest) > 0 && rest[0] == "text" {
 			rest = rest[1:]
@@ -108,6 +137,7 @@ func storageFlags(fs *flag.FlagSet, cfg *config, getenv func(string) string) {
 	if getenv("COMPENDIUM_DEBUG") != "" {
 		cfg.logLevel = slog.LevelDebug
 	}
+	configFileFlag(fs, getenv)
 }
 
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
@@ -122,5 +152,5 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		}
 		return exitError{2}
 	}
-	return nil
+	return applyConfigFile(fs)
 }

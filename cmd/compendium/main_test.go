@@ -26,6 +26,12 @@ import (
 // the compendium binary does.
 func TestMain(m *testing.M) {
 	indexer.RunWorker()
+	// A test that needs compendium as a process of its own (to kill it)
+	// starts this binary with COMPENDIUM_TEST_AS_MAIN set.
+	if os.Getenv("COMPENDIUM_TEST_AS_MAIN") != "" {
+		main()
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
 }
 
@@ -220,11 +226,32 @@ func TestUserCommands(t *testing.T) {
 		t.Fatalf("user token: %v %q", err, out.String())
 	}
 	out.Reset()
+	if err := run(ctx, []string{"user", "unlock", "--data", data, "--email", "SP@police.example"}, getenv, &out, &errOut); err != nil || !strings.Contains(out.String(), "unlocked sp@police.example") {
+		t.Errorf("user unlock: %v %q", err, out.String())
+	}
+	if err := run(ctx, []string{"user", "unlock", "--data", data, "--email", "nobody@police.example"}, getenv, &out, &errOut); !errors.Is(err, kb.ErrNotFound) {
+		t.Errorf("unlocking an unknown account: %v, want not found", err)
+	}
+	out.Reset()
 	run(ctx, []string{"user", "role", "--data", data, "--email", "sp@police.example", "--role", "reviewer"}, getenv, &out, &errOut)
 	run(ctx, []string{"user", "disable", "--data", data, "--email", "sp@police.example"}, getenv, &out, &errOut)
 	out.Reset()
 	if err := run(ctx, []string{"user", "list", "--data", data}, getenv, &out, &errOut); err != nil || !strings.Contains(out.String(), "reviewer") || !strings.Contains(out.String(), "disabled") {
 		t.Errorf("user list: %v %q", err, out.String())
+	}
+}
+
+// TestBenchLoad runs the load test small: every figure is printed and no
+// request fails.
+func TestBenchLoad(t *testing.T) {
+	out, _, err := runCmd(t, "bench", "load", "--n", "300", "--clients", "4", "--duration", "1500ms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"requests ", "/s)", "search API", "practice page", "citation", "latency     p50", "p99", "errors      0\n", "peak memory"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench load output lacks %q:\n%s", want, out)
+		}
 	}
 }
 

@@ -28,6 +28,7 @@ type storage struct {
 	lock      *dataLock
 	indexDir  string
 	extractor *indexer.Isolated
+	follow    *follower // on a shared database (--mongo-uri): the change log
 }
 
 // recreateIndex replaces the index with an empty one.
@@ -75,8 +76,11 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 		if err := st.embedded.Prepare(ctx, st.store); err != nil {
 			return nil, fmt.Errorf("preparing the embedded database: %w", err)
 		}
-	} else if err := st.store.EnsureCollections(ctx); err != nil {
+	}
+	if from, to, err := st.store.Migrate(ctx); err != nil {
 		return nil, err
+	} else if from != to {
+		log.Info("migrated the database", "from", from, "to", to)
 	}
 	st.indexDir = filepath.Join(cfg.data, "index")
 	var fresh bool
@@ -90,6 +94,11 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	st.accounts = kb.NewAccounts(st.store)
 	st.reviews = &kb.Reviews{Store: st.store, Service: st.svc, Now: time.Now}
 	st.packs = &kb.Packs{Store: st.store, Service: st.svc, Now: time.Now}
+	if cfg.mongoURI != "" {
+		if fresh, err = st.followShared(ctx, cfg, fresh, log); err != nil {
+			return nil, err
+		}
+	}
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err
@@ -111,6 +120,10 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 			return nil, err
 		}
 	}
+	if st.follow != nil {
+		st.follow.index = st.index
+		st.svc.Index = loggedIndex{Index: st.index, f: st.follow}
+	}
 	ok = true
 	return st, nil
 }
@@ -119,6 +132,9 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 // and last the lock.
 func (st *storage) close(ctx context.Context) error {
 	var errs []error
+	if st.follow != nil {
+		st.follow.close()
+	}
 	if st.extractor != nil {
 		errs = append(errs, st.extractor.Close())
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"sort"
 	"time"
@@ -25,11 +26,17 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fs.StringVar(&cfg.addr, "addr", addr, "address to listen on; loopback unless you mean otherwise (env COMPENDIUM_ADDR)")
 	storageFlags(fs, &cfg, getenv)
+	logFormatFlag(fs, &cfg, getenv)
+	fs.StringVar(&cfg.trustedProxies, "trusted-proxies", getenv("COMPENDIUM_TRUSTED_PROXIES"), "addresses and CIDR ranges of the proxies whose X-Forwarded-For and -Proto are believed, comma-separated (env COMPENDIUM_TRUSTED_PROXIES)")
+	fs.StringVar(&cfg.metricsAddr, "metrics-addr", getenv("COMPENDIUM_METRICS_ADDR"), "serve /metrics on this address instead of the app's, where it is open to loopback clients and admins (env COMPENDIUM_METRICS_ADDR)")
 	withSamples := fs.Bool("samples", getenv("COMPENDIUM_SAMPLES") != "0", "import the sample compendia into an empty knowledge base (env COMPENDIUM_SAMPLES=0 to turn off)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	log := newLogger(stderr, cfg.logLevel)
+	log, err := cfg.logger(stderr)
+	if err != nil {
+		return err
+	}
 	st, err := openStorage(ctx, cfg, "serve", log)
 	if err != nil {
 		return err
@@ -40,20 +47,28 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 	}
+	completeChanges(ctx, st.reviews, log)
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Stop the server (Ctrl+C) and create one with:\n  go run ./cmd/compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n(or, with a built binary, compendium user add …)\n", cfg.data)
 	}
 	insights, stopInsights := startInsights(ctx, st, log)
 	defer stopInsights()
-	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Insights: insights, Ready: func(ctx context.Context) error {
-		if err := st.store.Ping(ctx); err != nil {
-			return fmt.Errorf("database: %w", err)
-		}
-		_, err := st.index.Count()
-		return err
-	}})
+	metrics := ui.NewMetrics(buildVersion(), st.stats)
+	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: st.ready,
+		Insights: insights, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup, MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
 		return err
+	}
+	if cfg.metricsAddr != "" {
+		if err := serveMetrics(ctx, cfg.metricsAddr, metrics, log); err != nil {
+			return err
+		}
+	}
+	if err := serveControl(ctx, cfg, st, log); err != nil {
+		return err
+	}
+	if st.follow != nil {
+		st.follow.follow(ctx)
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
@@ -62,6 +77,18 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	fmt.Fprintf(stdout, "Compendium is running at http://%s/ (data in %s). Press Ctrl+C to stop.\n", ln.Addr(), dataWhere(cfg))
 	errc := make(chan error, 1)
 	go func() { errc <- app.Listener(ln) }()
+	go func() { // changes whose effects failed for a moment are retried
+		tick := time.NewTicker(time.Minute)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				completeChanges(ctx, st.reviews, log)
+			}
+		}
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -115,4 +142,16 @@ func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer
 		fmt.Fprintf(stdout, "  %s: %d case studies from %d pages\n", name, res.Added+res.Updated, res.Pages)
 	}
 	return errors.Join(errs...)
+}
+
+// completeChanges completes the review decisions left unfinished in the
+// outbox (by a crash, or a database that failed for a moment).
+func completeChanges(ctx context.Context, reviews *kb.Reviews, log *slog.Logger) {
+	n, err := reviews.CompletePending(ctx)
+	if n > 0 {
+		log.Info("completed unfinished review changes", "changes", n)
+	}
+	if err != nil {
+		log.Error("review changes still unfinished; retrying in a minute", "err", err)
+	}
 }

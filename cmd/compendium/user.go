@@ -21,11 +21,12 @@ import (
 //	user list
 //	user disable|enable --email E
 //	user role --email E --role R
+//	user unlock --email E         (ends the wait after failed sign-ins)
 //	user token --email E          (prints a new API token once)
 //	user revoke-token --token T
 func cmdUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: compendium user add|list|disable|enable|role|token|revoke-token [flags]")
+		fmt.Fprintln(stderr, "usage: compendium user add|list|disable|enable|role|unlock|token|revoke-token [flags]")
 		return exitError{2}
 	}
 	sub := args[0]
@@ -92,6 +93,11 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		fmt.Fprintf(stdout, "%s is now %s\n", u.Email, u.Role)
+	case "unlock":
+		if err := acc.Unlock(ctx, *email, "the command line"); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "unlocked %s: the next sign-in is checked at once\n", strings.ToLower(strings.TrimSpace(*email)))
 	case "token":
 		t, _, err := acc.NewToken(ctx, *email)
 		if err != nil {

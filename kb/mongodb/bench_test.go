@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/compendium-kb/compendium/kb"
 )
 
@@ -61,7 +63,8 @@ func BenchmarkAudit(b *testing.B) {
 	})
 	b.Run("entries one by one (filter)", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := st.legacyAudit(ctx, "s7"); err != nil {
+			filter := bson.D{{Key: "submission_id", Value: "s7"}}
+			if _, err := all[kb.AuditEntry](ctx, st.db.Collection("audit"), filter, bson.D{{Key: "at", Value: 1}}, 0, "audit"); err != nil {
 				b.Fatal(err)
 			}
 		}

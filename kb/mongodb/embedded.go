@@ -40,12 +40,7 @@ func StartEmbedded(ctx context.Context, dir string, log *slog.Logger) (*Embedded
 	if err := os.Remove(sock); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("removing stale socket %s: %w", sock, err)
 	}
-	// FerretDB logs every connection at Info: keep its errors only,
-	// unless debugging.
-	quiet := slog.New(log.Handler()).With("component", "ferretdb")
-	if !log.Enabled(ctx, slog.LevelDebug) {
-		quiet = slog.New(levelFilter{log.Handler(), slog.LevelError}).With("component", "ferretdb")
-	}
+	quiet := QuietLogger(log)
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener: ferretdb.ListenerConfig{Unix: sock},
 		Handler:  "sqlite",
@@ -101,6 +96,15 @@ func socketPath(dir string) string {
 	}
 	sum := sha256.Sum256([]byte(dir))
 	return filepath.Join(os.TempDir(), "compendium-"+hex.EncodeToString(sum[:6])+".sock")
+}
+
+// QuietLogger is the logger to give FerretDB: it logs every connection
+// at Info, so only its errors are kept, unless log is at Debug.
+func QuietLogger(log *slog.Logger) *slog.Logger {
+	if log.Enabled(context.Background(), slog.LevelDebug) {
+		return log.With("component", "ferretdb")
+	}
+	return slog.New(levelFilter{log.Handler(), slog.LevelError}).With("component", "ferretdb")
 }
 
 // levelFilter passes only records at or above a level: FerretDB logs every

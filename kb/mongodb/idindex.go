@@ -12,16 +12,25 @@ import (
 )
 
 // collections are the ones the store uses.
-var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "audit", "trails", "notices", "inboxes", "practice_versions", "packs"}
+var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "audit", "trails", "notices", "inboxes", "practice_versions", "packs",
+	"submission_changes", "outbox", "pack_revisions", "signin_attempts", "backups", "search_counts", "settings", "synonyms"}
 
 // EnsureCollections creates the store's collections if they are missing.
 func (s *Store) EnsureCollections(ctx context.Context) error {
 	for _, name := range collections {
-		err := s.db.CreateCollection(ctx, name)
-		var ce mongo.CommandError
-		if err != nil && !(errors.As(err, &ce) && ce.Code == 48) { // NamespaceExists
-			return fmt.Errorf("creating collection %s: %w", name, err)
+		if err := s.ensureCollection(ctx, name); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// ensureCollection creates a collection unless it exists.
+func (s *Store) ensureCollection(ctx context.Context, name string) error {
+	err := s.db.CreateCollection(ctx, name)
+	var ce mongo.CommandError
+	if err != nil && !(errors.As(err, &ce) && ce.Code == 48) { // NamespaceExists
+		return fmt.Errorf("creating collection %s: %w", name, err)
 	}
 	return nil
 }

@@ -29,7 +29,10 @@ type Store struct {
 
 // Connect opens the database named in uri (default "compendium").
 func Connect(ctx context.Context, uri string) (*Store, error) {
-	opts := options.Client().ApplyURI(uri).SetConnectTimeout(10 * time.Second).SetServerSelectionTimeout(10 * time.Second)
+	// A bounded pool (unless the URI says otherwise): with the driver's
+	// default of 100, 100 concurrent updates through FerretDB on
+	// PostgreSQL stalled for good, every connection idle and waiting.
+	opts := options.Client().SetMaxPoolSize(16).ApplyURI(uri).SetConnectTimeout(10 * time.Second).SetServerSelectionTimeout(10 * time.Second)
 	client, err := mongo.Connect(opts)
 	if err != nil {
 		return nil, fmt.Errorf("connecting to MongoDB: %w", err)

@@ -14,45 +14,41 @@ import (
 
 func (s *Store) submissions() *mongo.Collection { return s.db.Collection("submissions") }
 
-// CreateSubmission stores a new submission.
-func (s *Store) CreateSubmission(ctx context.Context, sub kb.Submission) error {
-	return s.insert(ctx, "submissions", sub, "submission "+sub.ID)
-}
-
 // Submission returns a submission by id.
 func (s *Store) Submission(ctx context.Context, id string) (kb.Submission, error) {
 	return byID[kb.Submission](ctx, s.submissions(), id, "submission")
 }
 
-// Submissions returns every submission, newest change first.
-func (s *Store) Submissions(ctx context.Context) ([]kb.Submission, error) {
-	return all[kb.Submission](ctx, s.submissions(), bson.D{}, bson.D{{Key: "updated_at", Value: -1}}, 0, "submissions")
+// listProjection is what a listing shows of a submission: its title,
+// states and status, not its text, versions or files.
+var listProjection = bson.D{
+	{Key: "_id", Value: 1}, {Key: "rev", Value: 1}, {Key: "status", Value: 1}, {Key: "owner_id", Value: 1},
+	{Key: "owner_name", Value: 1}, {Key: "owner_unit", Value: 1}, {Key: "fields.title", Value: 1},
+	{Key: "fields.states", Value: 1}, {Key: "reviewer_id", Value: 1}, {Key: "reason", Value: 1},
+	{Key: "practice_id", Value: 1}, {Key: "created_at", Value: 1}, {Key: "updated_at", Value: 1},
 }
 
-// UpdateSubmission writes sub only if the stored revision is sub.Rev-1.
-// On MongoDB the conditional replace is atomic by itself; embedded
-// FerretDB applies updates without isolation (of eight concurrent
-// conditional findOneAndUpdates, two or three won), so the
-// check and the write also happen under the store's lock: one process
-// owns the embedded database.
-func (s *Store) UpdateSubmission(ctx context.Context, sub kb.Submission) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	cur, err := s.Submission(ctx, sub.ID)
+// ListSubmissions returns a page of submissions, latest change first. The
+// database filters, sorts, pages and projects; on embedded FerretDB a
+// filter on a field other than _id still reads the collection inside the
+// database, but only the page is decoded and sent.
+func (s *Store) ListSubmissions(ctx context.Context, f kb.SubmissionFilter) ([]kb.Submission, error) {
+	filter := bson.D{}
+	if f.OwnerID != "" {
+		filter = append(filter, bson.E{Key: "owner_id", Value: f.OwnerID})
+	}
+	if f.Status != "" {
+		filter = append(filter, bson.E{Key: "status", Value: f.Status})
+	}
+	p := f.Page.Bounded()
+	opts := options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(p.Skip())).SetLimit(int64(p.Size)).SetProjection(listProjection)
+	cur, err := s.submissions().Find(ctx, filter, opts)
 	if err != nil {
-		return err
+		return nil, translate(err, "submissions")
 	}
-	if cur.Rev != sub.Rev-1 {
-		return fmt.Errorf("submission %s: revision %d, not %d: %w", sub.ID, cur.Rev, sub.Rev-1, kb.ErrConflict)
-	}
-	res, err := s.submissions().ReplaceOne(ctx, bson.D{{Key: "_id", Value: sub.ID}, {Key: "rev", Value: sub.Rev - 1}}, sub)
-	if err != nil {
-		return translate(err, "submission "+sub.ID)
-	}
-	if res.MatchedCount == 0 {
-		return fmt.Errorf("submission %s changed meanwhile: %w", sub.ID, kb.ErrConflict)
-	}
-	return nil
+	out := []kb.Submission{}
+	return out, translate(cur.All(ctx, &out), "submissions")
 }
 
 // trail is a submission's audit trail in one record, its _id the
@@ -70,6 +66,16 @@ func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	trails := s.db.Collection("trails")
+	var t trail
+	err := trails.FindOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}).Decode(&t)
+	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+		return translate(err, "audit trail of "+e.SubmissionID)
+	}
+	for _, have := range t.Entries {
+		if have.ID == e.ID {
+			return nil // written before a crash or by another completer
+		}
+	}
 	for range 2 { // a second writer may start the record first (MongoDB)
 		res, err := trails.UpdateOne(ctx, bson.D{{Key: "_id", Value: e.SubmissionID}}, bson.D{{Key: "$push", Value: bson.D{{Key: "entries", Value: e}}}})
 		if err != nil {
@@ -78,13 +84,7 @@ func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
 		if res.MatchedCount > 0 {
 			return nil
 		}
-		// The first entry: the record starts with any entries kept one by
-		// one before trails were records.
-		earlier, err := s.legacyAudit(ctx, e.SubmissionID)
-		if err != nil {
-			return err
-		}
-		_, err = trails.InsertOne(ctx, trail{ID: e.SubmissionID, Entries: append(earlier, e)})
+		_, err = trails.InsertOne(ctx, trail{ID: e.SubmissionID, Entries: []kb.AuditEntry{e}})
 		if err = translate(err, "audit trail of "+e.SubmissionID); !errors.Is(err, kb.ErrConflict) {
 			return err
 		}
@@ -102,15 +102,9 @@ func (s *Store) Audit(ctx context.Context, submissionID string) ([]kb.AuditEntry
 	case err == nil:
 		return []kb.AuditEntry{}, nil
 	case errors.Is(err, mongo.ErrNoDocuments):
-		return s.legacyAudit(ctx, submissionID)
+		return []kb.AuditEntry{}, nil
 	}
 	return nil, translate(err, "audit trail of "+submissionID)
-}
-
-// legacyAudit reads the entries kept one document each, as trails were
-// kept before.
-func (s *Store) legacyAudit(ctx context.Context, submissionID string) ([]kb.AuditEntry, error) {
-	return all[kb.AuditEntry](ctx, s.db.Collection("audit"), bson.D{{Key: "submission_id", Value: submissionID}}, bson.D{{Key: "at", Value: 1}}, 0, "audit")
 }
 
 // AddNotice stores a notice for a user and counts it unread in the
@@ -118,7 +112,9 @@ func (s *Store) legacyAudit(ctx context.Context, submissionID string) ([]kb.Audi
 func (s *Store) AddNotice(ctx context.Context, n kb.Notice) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.db.Collection("notices").InsertOne(ctx, n); err != nil {
+	if _, err := s.db.Collection("notices").InsertOne(ctx, n); mongo.IsDuplicateKeyError(err) {
+		return nil // written before a crash or by another completer
+	} else if err != nil {
 		return translate(err, "notice")
 	}
 	return s.setUnread(ctx, n.UserID, bson.D{{Key: "$inc", Value: bson.D{{Key: "unread", Value: 1}}}})
@@ -134,32 +130,17 @@ func (s *Store) setUnread(ctx context.Context, userID string, update bson.D) err
 }
 
 // UnreadNotices counts a user's unseen notices from the inbox record; a
-// user without one (notices from before it existed) is counted once from
-// the notices and given one.
+// user without one has had no notice (a migration gave one to every user
+// with notices from before the records).
 func (s *Store) UnreadNotices(ctx context.Context, userID string) (int, error) {
 	var box struct {
 		Unread int `bson:"unread"`
 	}
 	err := s.db.Collection("inboxes").FindOne(ctx, bson.D{{Key: "_id", Value: userID}}).Decode(&box)
-	if err == nil {
-		return box.Unread, nil
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return 0, nil
 	}
-	if !errors.Is(err, mongo.ErrNoDocuments) {
-		return 0, translate(err, "inbox of "+userID)
-	}
-	ns, err := s.Notices(ctx, userID)
-	if err != nil {
-		return 0, err
-	}
-	unread := 0
-	for _, n := range ns {
-		if !n.Read {
-			unread++
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return unread, s.setUnread(ctx, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "unread", Value: unread}}}})
+	return box.Unread, translate(err, "inbox of "+userID)
 }
 
 // Notices returns a user's notices, newest first.

@@ -6,12 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/compendium-kb/compendium/kb"
 )
 
 // TestAuditTrails: a trail is one record per submission, oldest entry
-// first; entries kept one by one before (legacy) are read as they are and
-// carried into the record at the next entry.
+// first; entries kept one by one before trails were records are moved
+// into them by a migration.
 func TestAuditTrails(t *testing.T) {
 	ctx := context.Background()
 	_, st := embeddedStore(t)
@@ -43,6 +45,12 @@ func TestAuditTrails(t *testing.T) {
 			t.Errorf("%s: trail %v, want %v", sub, got, want)
 		}
 	}
+	if _, _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := st.db.Collection("audit").CountDocuments(ctx, bson.D{}); n != 0 {
+		t.Errorf("%d entries left one by one after the migration, want 0", n)
+	}
 	check("none")
 	check("old", "a1", "a2")
 	for _, e := range []kb.AuditEntry{entry("b1", "old", "submit", 4), entry("b2", "new", "submit", 5), entry("b3", "new", "approve", 6)} {
@@ -53,4 +61,24 @@ func TestAuditTrails(t *testing.T) {
 	check("old", "a1", "a2", "b1")
 	check("new", "b2", "b3")
 	check("other", "a3")
+}
+
+// TestInboxMigration: users with notices from before inbox records get a
+// record with their unread count.
+func TestInboxMigration(t *testing.T) {
+	ctx := context.Background()
+	_, st := embeddedStore(t)
+	for _, n := range []kb.Notice{{ID: "n1", UserID: "u1"}, {ID: "n2", UserID: "u1", Read: true}, {ID: "n3", UserID: "u1"}, {ID: "n4", UserID: "u2", Read: true}} {
+		if _, err := st.db.Collection("notices").InsertOne(ctx, n); err != nil { // as kept before inboxes
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for user, want := range map[string]int{"u1": 2, "u2": 0, "nobody": 0} {
+		if got, err := st.UnreadNotices(ctx, user); err != nil || got != want {
+			t.Errorf("unread notices of %s: %d (%v), want %d", user, got, err, want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
@@ -59,4 +60,17 @@ func (s *Store) Token(ctx context.Context, id string) (kb.APIToken, error) {
 // UpdateToken replaces a token (to revoke it).
 func (s *Store) UpdateToken(ctx context.Context, t kb.APIToken) error {
 	return s.replace(ctx, "tokens", t.ID, t, "token")
+}
+
+// SignInAttempt returns entry n of a sign-in log, by its _id.
+func (s *Store) SignInAttempt(ctx context.Context, key string, n int) (kb.SignInAttempt, error) {
+	return byID[kb.SignInAttempt](ctx, s.db.Collection("signin_attempts"), fmt.Sprintf("%s:%d", key, n), "sign-in attempt")
+}
+
+// AddSignInAttempt inserts an entry of a sign-in log; its place taken
+// already is kb.ErrConflict. It does not take the store's lock: the
+// insert decides by itself.
+func (s *Store) AddSignInAttempt(ctx context.Context, a kb.SignInAttempt) error {
+	_, err := s.db.Collection("signin_attempts").InsertOne(ctx, a)
+	return translate(err, "sign-in attempt "+a.ID)
 }

@@ -1,0 +1,108 @@
+package mongodb_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/compendium-kb/compendium/kb/mongodb"
+)
+
+// TestChangeLogNumbersAcrossStores: writers on two stores (two nodes)
+// appending at once, all starting from the same stale number, get
+// distinct numbers with no gap, and every entry reads back by number.
+func TestChangeLogNumbersAcrossStores(t *testing.T) {
+	ctx := context.Background()
+	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emb.Close() })
+	var nodes [2]*mongodb.Store
+	for i := range nodes {
+		if nodes[i], err = mongodb.Connect(ctx, emb.URI); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = nodes[i].Close(ctx) })
+	}
+	if _, _, err := nodes[0].Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const writers = 12
+	seqs := make([]int64, writers)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := mongodb.Change{Node: fmt.Sprint(i % 2), Put: []string{fmt.Sprintf("p%d", i)}}
+			var err error
+			if seqs[i], err = nodes[i%2].AppendChange(ctx, c, 0); err != nil {
+				t.Errorf("writer %d: %v", i, err)
+			}
+		}()
+	}
+	wg.Wait()
+	slices.Sort(seqs)
+	for i, s := range seqs {
+		if s != int64(i+1) {
+			t.Fatalf("numbers %v, want 1 to %d with no gap or repeat", seqs, writers)
+		}
+	}
+	if last, err := nodes[1].LastChange(ctx); err != nil || last != writers {
+		t.Errorf("LastChange: %d (%v), want %d", last, err, writers)
+	}
+	seen := map[string]bool{}
+	for seq := int64(1); seq <= writers; seq++ {
+		c, found, err := nodes[1].ChangeAt(ctx, seq)
+		if err != nil || !found || len(c.Put) != 1 {
+			t.Fatalf("entry %d: %+v, found %v, %v", seq, c, found, err)
+		}
+		seen[c.Put[0]] = true
+	}
+	if len(seen) != writers {
+		t.Errorf("%d distinct practices in the log, want %d", len(seen), writers)
+	}
+	if _, found, err := nodes[0].ChangeAt(ctx, writers+1); found || err != nil {
+		t.Errorf("past the end: found %v, %v; want not found", found, err)
+	}
+}
+
+// TestLargeChangeIsSplit: an import of many practices becomes several
+// entries, each under the document size limit, in order.
+func TestLargeChangeIsSplit(t *testing.T) {
+	ctx := context.Background()
+	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emb.Close() })
+	st, err := mongodb.Connect(ctx, emb.URI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close(ctx) })
+	ids := make([]string, 25_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("practice-%05d", i)
+	}
+	last, err := st.AppendChange(ctx, mongodb.Change{Node: "n", Put: ids}, 0)
+	if err != nil || last != 3 {
+		t.Fatalf("25,000 ids: last entry %d (%v), want 3", last, err)
+	}
+	var got []string
+	for seq := int64(1); seq <= last; seq++ {
+		c, _, err := st.ChangeAt(ctx, seq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, c.Put...)
+	}
+	if !slices.Equal(got, ids) {
+		t.Errorf("the entries hold %d ids, not the 25,000 in order", len(got))
+	}
+}

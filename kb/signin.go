@@ -1,0 +1,274 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Sign-in attempts are kept as logs, one for each account and one for
+// each address. Entry n of a log has the _id "key:n" and is written by
+// one insert: an insert of a unique _id is the one write that the
+// embedded database, FerretDB on PostgreSQL and MongoDB all apply
+// atomically, so two attempts (in one process or in several) can never
+// take the same place in a log or both read a count as not yet reached.
+// Before, 60 concurrent wrong passwords were all checked and none
+// refused.
+
+// SignInAttempt is one entry of a sign-in log.
+type SignInAttempt struct {
+	ID     string    `bson:"_id"` // key:n
+	Key    string    `bson:"key"` // "account:ID" or "address:IP"
+	N      int       `bson:"n"`
+	Streak int       `bson:"streak"` // failures in a row up to this entry; 0 after a success or an unlock
+	At     time.Time `bson:"at"`
+	Note   string    `bson:"note,omitempty"` // "pending", "failed", "signed in", "unlocked by …"
+}
+
+// AttemptStore keeps the sign-in logs.
+type AttemptStore interface {
+	// SignInAttempt returns entry n of a log, or ErrNotFound.
+	SignInAttempt(ctx context.Context, key string, n int) (SignInAttempt, error)
+	// AddSignInAttempt inserts an entry; ErrConflict if its place is taken.
+	AddSignInAttempt(ctx context.Context, a SignInAttempt) error
+}
+
+// The delays (OWASP's advice: slow guessing down rather than lock the
+// account, which would let anyone lock out a named officer). A few
+// failures cost nothing; then each one doubles the wait, up to a cap.
+const (
+	freeAccountFailures = 3
+	maxAccountDelay     = 5 * time.Minute
+	freeAddressFailures = 20
+	maxAddressDelay     = 15 * time.Minute
+	addressWindow       = time.Hour // an address's failures older than this are forgotten
+	// maxHashing is how many passwords are checked at once: each check
+	// takes 19 MiB for Argon2, and 60 at once once took 600 MB.
+	maxHashing = 4
+	hashWait   = 10 * time.Second
+)
+
+// ErrOverloaded says the server has too much to do just now.
+var ErrOverloaded = errors.New("the server is busy; try again in a moment")
+
+// WaitError says how long to wait before the next sign-in attempt.
+type WaitError struct{ Wait time.Duration }
+
+func (e *WaitError) Error() string {
+	return fmt.Sprintf("too many failed sign-ins; wait %s", e.Wait.Round(time.Second))
+}
+
+// Is makes a WaitError an ErrTooManyAttempts.
+func (e *WaitError) Is(target error) bool { return target == ErrTooManyAttempts }
+
+func backoff(streak, free int, most time.Duration) time.Duration {
+	if streak < free {
+		return 0
+	}
+	d := time.Second << min(streak-free, 20)
+	return min(d, most)
+}
+
+// attemptLogs finds the ends of the logs; the last known end of each is
+// remembered so that finding it again costs a lookup or two.
+type attemptLogs struct {
+	store AttemptStore
+	mu    sync.Mutex
+	ends  map[string]int
+}
+
+// last returns the last entry of a log (N 0 when empty), probing forward
+// from the last known end: doubling, then halving, by _id lookups.
+func (l *attemptLogs) last(ctx context.Context, key string) (SignInAttempt, error) {
+	l.mu.Lock()
+	lo := l.ends[key] // an entry known to exist (0: none)
+	l.mu.Unlock()
+	exists := func(n int) (SignInAttempt, bool, error) {
+		a, err := l.store.SignInAttempt(ctx, key, n)
+		if errors.Is(err, ErrNotFound) {
+			return a, false, nil
+		}
+		return a, err == nil, err
+	}
+	step := 1
+	hi := lo + step
+	for {
+		_, ok, err := exists(hi)
+		if err != nil {
+			return SignInAttempt{}, err
+		}
+		if !ok {
+			break
+		}
+		lo, step = hi, step*2
+		hi = lo + step
+	}
+	for hi-lo > 1 { // lo exists (or is 0), hi does not
+		mid := (lo + hi) / 2
+		_, ok, err := exists(mid)
+		if err != nil {
+			return SignInAttempt{}, err
+		}
+		if ok {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	l.remember(key, lo)
+	if lo == 0 {
+		return SignInAttempt{Key: key}, nil
+	}
+	a, _, err := exists(lo)
+	return a, err
+}
+
+func (l *attemptLogs) remember(key string, n int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.ends) > 100000 { // forget rather than grow without end
+		l.ends = map[string]int{}
+	}
+	l.ends[key] = max(l.ends[key], n)
+}
+
+// append adds an entry after prev, or after whatever entries others added
+// meanwhile, and returns it.
+func (l *attemptLogs) append(ctx context.Context, prev SignInAttempt, next func(prev SignInAttempt) SignInAttempt) (SignInAttempt, error) {
+	for range 20 {
+		a := next(prev)
+		a.Key, a.N = prev.Key, prev.N+1
+		a.ID = fmt.Sprintf("%s:%d", a.Key, a.N)
+		err := l.store.AddSignInAttempt(ctx, a)
+		if err == nil {
+			l.remember(a.Key, a.N)
+			return a, nil
+		}
+		if !errors.Is(err, ErrConflict) {
+			return SignInAttempt{}, err
+		}
+		if prev, err = l.last(ctx, prev.Key); err != nil {
+			return SignInAttempt{}, err
+		}
+	}
+	return SignInAttempt{}, ErrOverloaded
+}
+
+func accountKey(id string) string     { return "account:" + id }
+func addressKey(ip string) string     { return "address:" + ip }
+func pendingFor(a SignInAttempt) bool { return a.Note == "pending" }
+
+// claim takes the account's next place for this attempt before the
+// password is checked, counting it as a failure until it succeeds, so a
+// crash in between counts against the guesser and concurrent attempts
+// line up one by one. It refuses when the account or the address must
+// still wait.
+func (a *Accounts) claim(ctx context.Context, account, addr string, now time.Time) (SignInAttempt, error) {
+	byAddr, err := a.attempts.last(ctx, addressKey(addr))
+	if err != nil {
+		return SignInAttempt{}, err
+	}
+	if w := byAddr.At.Add(backoff(byAddr.Streak, freeAddressFailures, maxAddressDelay)).Sub(now); w > 0 && now.Sub(byAddr.At) < addressWindow {
+		return SignInAttempt{}, &WaitError{Wait: w}
+	}
+	for range 3 {
+		prev, err := a.attempts.last(ctx, accountKey(account))
+		if err != nil {
+			return SignInAttempt{}, err
+		}
+		if w := prev.At.Add(backoff(prev.Streak, freeAccountFailures, maxAccountDelay)).Sub(now); w > 0 {
+			return SignInAttempt{}, &WaitError{Wait: w}
+		}
+		if pendingFor(prev) && now.Sub(prev.At) < hashWait+5*time.Second {
+			// another attempt is being checked: wait for its answer
+			if err := sleepCtx(ctx, 50*time.Millisecond); err != nil {
+				return SignInAttempt{}, err
+			}
+			continue
+		}
+		e := SignInAttempt{Key: prev.Key, N: prev.N + 1, ID: fmt.Sprintf("%s:%d", prev.Key, prev.N+1), Streak: prev.Streak + 1, At: now, Note: "pending"}
+		err = a.Store.AddSignInAttempt(ctx, e)
+		if err == nil {
+			a.attempts.remember(e.Key, e.N)
+			return e, nil
+		}
+		if !errors.Is(err, ErrConflict) {
+			return SignInAttempt{}, err
+		}
+	}
+	return SignInAttempt{}, &WaitError{Wait: time.Second}
+}
+
+// settle records the outcome of a claimed attempt: a success clears the
+// account's streak; a failure stays counted and is added to the address's
+// log.
+func (a *Accounts) settle(ctx context.Context, claimed SignInAttempt, addr string, ok bool, now time.Time) error {
+	if ok {
+		_, err := a.attempts.append(ctx, claimed, func(SignInAttempt) SignInAttempt {
+			return SignInAttempt{Streak: 0, At: now, Note: "signed in"}
+		})
+		return err
+	}
+	_, err := a.attempts.append(ctx, claimed, func(prev SignInAttempt) SignInAttempt {
+		return SignInAttempt{Streak: max(prev.Streak, claimed.Streak), At: now, Note: "failed"}
+	})
+	if err != nil {
+		return err
+	}
+	byAddr, err := a.attempts.last(ctx, addressKey(addr))
+	if err != nil {
+		return err
+	}
+	_, err = a.attempts.append(ctx, byAddr, func(prev SignInAttempt) SignInAttempt {
+		streak := prev.Streak + 1
+		if now.Sub(prev.At) >= addressWindow {
+			streak = 1
+		}
+		return SignInAttempt{Streak: streak, At: now, Note: "failed"}
+	})
+	return err
+}
+
+// Unlock clears an account's failed sign-ins, so its owner can sign in
+// at once; an admin does this for an officer whose account was being
+// guessed at.
+func (a *Accounts) Unlock(ctx context.Context, email, by string) error {
+	id := strings.ToLower(strings.TrimSpace(email))
+	if _, err := a.Store.User(ctx, id); err != nil {
+		return err
+	}
+	prev, err := a.attempts.last(ctx, accountKey(id))
+	if err != nil {
+		return err
+	}
+	_, err = a.attempts.append(ctx, prev, func(SignInAttempt) SignInAttempt {
+		return SignInAttempt{Streak: 0, At: a.Now().UTC(), Note: "unlocked by " + by}
+	})
+	return err
+}
+
+// checkPassword runs Argon2 for at most maxHashing attempts at once; the
+// others wait their turn, for hashWait at most.
+func (a *Accounts) checkPassword(ctx context.Context, encoded, password string) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, hashWait)
+	defer cancel()
+	select {
+	case a.hashing <- struct{}{}:
+		defer func() { <-a.hashing }()
+	case <-ctx.Done():
+		return false, ErrOverloaded
+	}
+	return CheckPassword(encoded, password), nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	select {
+	case <-time.After(d):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
