@@ -80,15 +80,17 @@ func (c Cite) pages(prefix bool) string {
 
 // note is what a citation's note says beside the reference: the version,
 // and the routes the practice deals with.
+// note is what a citation's note field says: the version cited, the
+// evidence label, the routes.
 func (c Cite) note() string {
-	note := c.version()
-	if rs := RoutesText(c.Practice.Routes); rs != "" {
-		if note != "" {
-			note += ". "
-		}
-		note += "Routes: " + rs
+	return joinNote(c.version(), c.evidenceNote(), routesNote(c.Practice.Routes))
+}
+
+func routesNote(routes []Route) string {
+	if rs := RoutesText(routes); rs != "" {
+		return "Routes: " + rs
 	}
-	return note
+	return ""
 }
 
 func (c Cite) version() string {
@@ -96,6 +98,25 @@ func (c Cite) version() string {
 		return fmt.Sprintf("Version %d", c.Practice.Version)
 	}
 	return ""
+}
+
+// evidenceNote is the practice's evidence label for a citation's note:
+// a reader of the citation learns how far the practice was tested.
+func (c Cite) evidenceNote() string {
+	if e := c.Practice.Evidence; e != nil && e.Label != "" {
+		return "Evidence: " + e.Label.Text() + " (" + e.Label.Meaning() + ")"
+	}
+	return ""
+}
+
+func joinNote(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ". ")
 }
 
 // Format renders the citation in a format, or fails for an unknown one.
@@ -311,6 +332,7 @@ func RIS(cs []Cite) string {
 			line("PY", y)
 		}
 		line("ET", c.version())
+		line("N1", c.evidenceNote())
 		line("UR", c.URL)
 		line("ID", p.ID)
 		b.WriteString("ER  - \r\n")
@@ -362,9 +384,7 @@ func CSLJSON(cs []Cite) (string, error) {
 		if p.Version > 0 {
 			it.Version = strconv.Itoa(p.Version)
 		}
-		if rs := RoutesText(p.Routes); rs != "" {
-			it.Note = "Routes: " + rs
-		}
+		it.Note = joinNote(c.evidenceNote(), routesNote(p.Routes))
 		if !c.Accessed.IsZero() {
 			it.Accessed = &cslDate{DateParts: [][]int{{c.Accessed.Year(), int(c.Accessed.Month()), c.Accessed.Day()}}}
 		}

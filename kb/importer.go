@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
 )
@@ -30,13 +29,36 @@ type ImportResult struct {
 	Updated   int
 	Unchanged int
 	Removed   int
+	Proposed  int // waiting in the inbox
 }
 
-// Import reads a compendium PDF and stores its case studies. Importing the
-// same bytes again changes nothing; a changed file with the same name
-// replaces its earlier case studies, keeping the ids of those whose title
-// is unchanged. A file that fails extraction leaves nothing behind.
+// Import reads a compendium PDF and proposes its case studies: nothing
+// it reads is public until a reviewer publishes it (ImportWith can trust
+// a source). Importing the same bytes again changes nothing; a changed
+// file with the same name updates the practices already published from
+// it, keeping their ids and versions, and proposes the rest again. A file
+// that fails extraction leaves nothing behind.
 func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportResult, error) {
+	return s.ImportWith(ctx, name, data, ImportOptions{})
+}
+
+// ImportOptions say how far an import is trusted.
+type ImportOptions struct {
+	// PublishAll publishes every case study at once: the bundled samples,
+	// whose truth is known.
+	PublishAll bool
+	// Trusted publishes the case studies whose confidence is above
+	// Threshold at once; the rest wait for a reviewer.
+	Trusted   bool
+	Threshold float64
+}
+
+func (o ImportOptions) publishes(confidence float64) bool {
+	return o.PublishAll || o.Trusted && confidence > o.Threshold
+}
+
+// ImportWith imports like Import, publishing at once what opts trusts.
+func (s *Service) ImportWith(ctx context.Context, name string, data []byte, opts ImportOptions) (ImportResult, error) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	docID := DocumentID(name)
@@ -45,6 +67,8 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 	}
 	prev, err := s.Store.Document(ctx, docID)
 	switch {
+	case err == nil && prev.Withdrawal != nil:
+		return ImportResult{}, fmt.Errorf("%s: %w: the document was withdrawn; restore it before importing a new edition", name, ErrConflict)
 	case err == nil && prev.SHA256 == sha:
 		return ImportResult{Document: prev, Outcome: Unchanged, Pages: prev.Pages, Unchanged: len(prev.Practices)}, nil
 	case err != nil && !errors.Is(err, ErrNotFound):
@@ -59,29 +83,59 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 	}
 	now := s.Now().UTC()
 	doc := Document{ID: docID, Title: ex.Title, File: baseName(name), SHA256: sha, Size: int64(len(data)), Pages: ex.Pages,
-		Author: ex.Author, Year: ex.Year, ImportedAt: now}
+		Author: ex.Author, Year: ex.Year, ImportedAt: now, Rev: prev.Rev + 1, Practices: []string{}}
 	if doc.Title == "" {
 		doc.Title = doc.File
 	}
 	res := ImportResult{Document: doc, Outcome: Added, Pages: ex.Pages}
-	old := map[string]bool{}
 	if prev.ID != "" {
 		res.Outcome = Updated
-		for _, id := range prev.Practices {
-			old[id] = true
-		}
 	}
-	var practices, versions []Practice
+	practices, versions, proposals, err := s.sortCases(ctx, &doc, prev, ex, opts, &res)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	res.Document = doc
+	if err := s.Store.SaveVersions(ctx, versions); err != nil {
+		return res, fmt.Errorf("%s: keeping earlier versions: %w", name, err)
+	}
+	// Proposals first: they are not public, and the next import replaces
+	// them if this one stops before the document record is written.
+	if err := s.Store.SaveProposals(ctx, docID, proposals); err != nil {
+		return res, fmt.Errorf("%s: saving proposals: %w", name, err)
+	}
+	removed := removedIDs(prev.Practices, doc.Practices)
+	res.Removed = len(removed)
+	if err := s.save(ctx, doc, data, practices, prev.Practices, removed); err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	return res, nil
+}
+
+// sortCases decides each case study's fate: a practice published from
+// the earlier edition is updated (a new version when its text or title
+// changed); a case the options trust is published; the rest are proposed.
+func (s *Service) sortCases(ctx context.Context, doc *Document, prev Document, ex *indexer.Document, opts ImportOptions, res *ImportResult) (practices, versions []Practice, proposals []Proposal, err error) {
+	old := map[string]bool{}
+	for _, id := range prev.Practices {
+		old[id] = true
+	}
 	seen := map[string]bool{}
 	for _, cs := range ex.Practices {
-		p := fromCaseStudy(doc, cs, now)
-		for n := 2; seen[p.ID]; n++ { // two cases with one title
-			p.ID = PracticeID(docID, fmt.Sprintf("%s %d", cs.Title, n))
+		prop := proposalFrom(doc.ID, cs, ex.PageTexts, doc.ImportedAt)
+		for n := 2; seen[prop.ID]; n++ { // two cases with one title
+			prop.ID = PracticeID(doc.ID, fmt.Sprintf("%s %d", cs.Title, n))
 		}
-		seen[p.ID] = true
-		if old[p.ID] {
-			if prior, err := s.Store.Practice(ctx, p.ID); err == nil {
-				p.CreatedAt, p.Version = prior.CreatedAt, prior.Version
+		seen[prop.ID] = true
+		switch {
+		case old[prop.ID]:
+			p := practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt)
+			prior, err := s.Store.Practice(ctx, p.ID)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return nil, nil, nil, err
+			}
+			if err == nil {
+				p.CreatedAt, p.Version, p.Evidence = prior.CreatedAt, prior.Version, prior.Evidence
 				if prior.Text != p.Text || prior.Title != p.Title {
 					// A new edition changed the case: the earlier text stays
 					// readable, and citations name the version they cite.
@@ -90,26 +144,35 @@ func (s *Service) Import(ctx context.Context, name string, data []byte) (ImportR
 				}
 			}
 			res.Updated++
-			delete(old, p.ID)
-		} else {
+			practices = append(practices, p)
+		case opts.publishes(prop.Confidence):
+			prop.Status = ProposalPublished
 			res.Added++
+			practices = append(practices, practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt))
+			proposals = append(proposals, prop)
+		default:
+			res.Proposed++
+			proposals = append(proposals, prop)
 		}
-		practices = append(practices, p)
+	}
+	for _, p := range practices {
 		doc.Practices = append(doc.Practices, p.ID)
 	}
-	var removed []string
-	for id := range old {
-		removed = append(removed, id)
+	return practices, versions, proposals, nil
+}
+
+func removedIDs(before, after []string) []string {
+	keep := map[string]bool{}
+	for _, id := range after {
+		keep[id] = true
 	}
-	res.Removed = len(removed)
-	res.Document = doc
-	if err := s.Store.SaveVersions(ctx, versions); err != nil {
-		return res, fmt.Errorf("%s: keeping earlier versions: %w", name, err)
+	var out []string
+	for _, id := range before {
+		if !keep[id] {
+			out = append(out, id)
+		}
 	}
-	if err := s.save(ctx, doc, data, practices, prev.Practices, removed); err != nil {
-		return res, fmt.Errorf("%s: %w", name, err)
-	}
-	return res, nil
+	return out
 }
 
 // SavePractices stores a document with ready-made practices and indexes
@@ -150,22 +213,6 @@ func baseName(name string) string {
 		}
 	}
 	return name
-}
-
-func fromCaseStudy(doc Document, cs indexer.CaseStudy, now time.Time) Practice {
-	id := PracticeID(doc.ID, cs.Title)
-	return Practice{
-		ID: id, Slug: Slugify(cs.Title, 80), Number: cs.Number, Title: cs.Title, Section: cs.Section,
-		Summary: cs.Summary, Text: cs.Text,
-		States: nonNil(cs.States), Countries: cs.Countries, Source: cs.Source, Destination: cs.Destination,
-		Districts: cs.Districts, Years: cs.Years, Themes: nonNil(cs.Themes), Exploitation: cs.Exploitation,
-		Laws: cs.Laws, Agencies: cs.Agencies, Figures: cs.Figures,
-		Routes: ProposeRoutes(cs.Text),
-		Provenance: Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256,
-			PageStart: cs.PageStart, PageEnd: cs.PageEnd, Publisher: doc.Author, Year: doc.Year},
-		Version:   1,
-		CreatedAt: now, UpdatedAt: now,
-	}
 }
 
 func nonNil(s []string) []string {

@@ -49,14 +49,14 @@ func TestImportIsIdempotentAndReplacesChangedFiles(t *testing.T) {
 	ctx := context.Background()
 	svc := newService(t)
 	first := sample(t, "law-enforcement-compendium.pdf")
-	res, err := svc.Import(ctx, "compendium.pdf", first)
+	res, err := svc.ImportWith(ctx, "compendium.pdf", first, kb.ImportOptions{PublishAll: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Outcome != kb.Added || res.Added != 11 {
 		t.Fatalf("first import: %+v, want added with 11 case studies", res)
 	}
-	again, err := svc.Import(ctx, "somewhere/else/compendium.pdf", first)
+	again, err := svc.ImportWith(ctx, "somewhere/else/compendium.pdf", first, kb.ImportOptions{PublishAll: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestImportIsIdempotentAndReplacesChangedFiles(t *testing.T) {
 		t.Errorf("re-import of the same bytes: %+v, want unchanged 11", again)
 	}
 	// A different file under the same name replaces the earlier edition.
-	changed, err := svc.Import(ctx, "compendium.pdf", sample(t, "state-casebook.pdf"))
+	changed, err := svc.ImportWith(ctx, "compendium.pdf", sample(t, "state-casebook.pdf"), kb.ImportOptions{PublishAll: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,14 +84,14 @@ func TestImportKeepsIDsOfUnchangedCases(t *testing.T) {
 	ctx := context.Background()
 	svc := newService(t)
 	data := sample(t, "state-casebook.pdf")
-	res, err := svc.Import(ctx, "casebook.pdf", data)
+	res, err := svc.ImportWith(ctx, "casebook.pdf", data, kb.ImportOptions{PublishAll: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := res.Document.Practices
 	// The same cases in a file with other bytes (an appended comment).
 	edited := append(append([]byte(nil), data...), []byte("\n% corrected edition\n")...)
-	res, err = svc.Import(ctx, "casebook.pdf", edited)
+	res, err = svc.ImportWith(ctx, "casebook.pdf", edited, kb.ImportOptions{PublishAll: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestFailedImportLeavesNothing(t *testing.T) {
 		"truncated.pdf": good[:len(good)/2],
 		"exe.pdf":       append([]byte("MZ\x90\x00"), bytes.Repeat([]byte{0}, 100)...),
 	} {
-		_, err := svc.Import(ctx, name, data)
+		_, err := svc.ImportWith(ctx, name, data, kb.ImportOptions{PublishAll: true})
 		if err == nil {
 			t.Errorf("%s: import succeeded, want an error", name)
 			continue
@@ -138,7 +138,7 @@ func TestFailedImportLeavesNothing(t *testing.T) {
 func TestSearchLoadsFromStore(t *testing.T) {
 	ctx := context.Background()
 	svc := newService(t)
-	if _, err := svc.Import(ctx, "le.pdf", sample(t, "law-enforcement-compendium.pdf")); err != nil {
+	if _, err := svc.ImportWith(ctx, "le.pdf", sample(t, "law-enforcement-compendium.pdf"), kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := svc.Search(ctx, kb.Query{Text: "bonded labour"})
@@ -160,7 +160,7 @@ func TestSearchLoadsFromStore(t *testing.T) {
 func TestReindexRebuildsFromStore(t *testing.T) {
 	ctx := context.Background()
 	svc := newService(t)
-	if _, err := svc.Import(ctx, "cb.pdf", sample(t, "state-casebook.pdf")); err != nil {
+	if _, err := svc.ImportWith(ctx, "cb.pdf", sample(t, "state-casebook.pdf"), kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	ix, _, err := search.Open(filepath.Join(t.TempDir(), "other"))

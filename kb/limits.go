@@ -43,7 +43,7 @@ func (f SubmissionFields) sizeProblems() map[string]string {
 		problems["title"] = fmt.Sprintf("Keep the title under %d characters.", MaxTitleLength)
 	}
 	for name, v := range map[string]string{"district": f.District, "unit": f.Unit, "period": f.Period, "problem": f.Problem,
-		"action": f.Action, "results": f.Results, "resources": f.Resources, "lessons": f.Lessons, "laws": f.Laws,
+		"action": f.Action, "results": f.Results, "resources": f.Resources, "lessons": f.Lessons, "evidence": f.Evidence, "laws": f.Laws,
 		"partners": f.Partners, "contact": f.Contact} {
 		if len(v) > maxField {
 			problems[name] = fmt.Sprintf("Keep this under %d characters; attach a PDF for more.", maxField)

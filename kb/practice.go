@@ -37,6 +37,7 @@ type Practice struct {
 	SubmissionID string         `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
 	ApprovedAt   time.Time      `json:"approved_at,omitzero" bson:"approved_at,omitempty"`
 	Version      int            `json:"version" bson:"version"` // 1, then one more for each change of content
+	Evidence     *Evidence      `json:"evidence,omitempty" bson:"evidence,omitempty"`
 	CreatedAt    time.Time      `json:"created_at" bson:"created_at"`
 	UpdatedAt    time.Time      `json:"updated_at" bson:"updated_at"`
 }
@@ -75,8 +76,13 @@ type Document struct {
 	Pages      int       `json:"pages" bson:"pages"`
 	Author     string    `json:"author,omitempty" bson:"author,omitempty"`
 	Year       int       `json:"year,omitempty" bson:"year,omitempty"`
-	Practices  []string  `json:"practices" bson:"practices"`
+	Practices  []string  `json:"practices" bson:"practices"` // published, in page order
 	ImportedAt time.Time `json:"imported_at" bson:"imported_at"`
+	// Rev is bumped by every change to the record; a change is written
+	// only over the revision it read.
+	Rev        int         `json:"rev" bson:"rev"`
+	Withdrawal *Withdrawal `json:"withdrawal,omitempty" bson:"withdrawal,omitempty"`
+	Withdrawn  []string    `json:"withdrawn,omitempty" bson:"withdrawn,omitempty"` // its practices withdrawn one by one
 }
 
 // DocumentID names a compendium by its file name, so that a corrected

@@ -22,7 +22,7 @@ func TestRelevance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.Import(ctx, filepath.Base(f), data); err != nil {
+		if _, err := svc.ImportWith(ctx, filepath.Base(f), data, kb.ImportOptions{PublishAll: true}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -19,8 +19,9 @@ type Query struct {
 	// Places on the practices' routes, by role, and routes as
 	// "Source → Destination" (routes.go).
 	Sources, Transit, Destinations, Routes []string
-	Sort                                   string // "" (relevance), "newest" or "oldest"
-	Page                                   int    // from 1
+	Evidence                               []string // evidence labels: "shown_to_work", "promising"…
+	Sort                                   string   // "" (relevance), "newest" or "oldest"
+	Page                                   int      // from 1
 	Size                                   int
 }
 
@@ -35,7 +36,7 @@ const (
 // or remove one.
 func (q Query) Filters() map[string][]string {
 	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years,
-		"source": q.Sources, "transit": q.Transit, "destination": q.Destinations, "route": q.Routes}
+		"source": q.Sources, "transit": q.Transit, "destination": q.Destinations, "route": q.Routes, "evidence": q.Evidence}
 }
 
 // MaxPageSize bounds what one request can ask for.

@@ -22,6 +22,7 @@ var SubmissionSections = []struct {
 	{"Results", func(f SubmissionFields) string { return f.Results }},
 	{"Resources used", func(f SubmissionFields) string { return f.Resources }},
 	{"Lessons and replication", func(f SubmissionFields) string { return f.Lessons }},
+	{"Evidence of effect", func(f SubmissionFields) string { return f.Evidence }},
 	{"Laws used", func(f SubmissionFields) string { return f.Laws }},
 	{"Partners", func(f SubmissionFields) string { return f.Partners }},
 }

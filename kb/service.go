@@ -19,6 +19,8 @@ type Store interface {
 	// SaveImport writes a document, its PDF and its practices, after
 	// deleting the practices listed in stale (the earlier edition's).
 	SaveImport(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale []string) error
+	// SaveProposals replaces a document's proposals with these.
+	SaveProposals(ctx context.Context, documentID string, proposals []Proposal) error
 	Practice(ctx context.Context, id string) (Practice, error)
 	Practices(ctx context.Context, ids []string) ([]Practice, error)
 	EachPractice(ctx context.Context, fn func(Practice) error) error
@@ -110,6 +112,13 @@ func (s *Service) DocumentTitles(ctx context.Context) (map[string]string, error)
 		s.titles[d.ID] = d.Title
 	}
 	return s.titles, nil
+}
+
+// forgetTitles makes the next search read the document titles again.
+func (s *Service) forgetTitles() {
+	s.mu.Lock()
+	s.titles = nil
+	s.mu.Unlock()
 }
 
 // OpenFile streams a stored source file.

@@ -24,7 +24,8 @@ type SubmissionFields struct {
 	Action    string   `json:"action" bson:"action"` // what was done
 	Results   string   `json:"results" bson:"results"`
 	Resources string   `json:"resources" bson:"resources"`
-	Lessons   string   `json:"lessons" bson:"lessons"` // and what others need to replicate it
+	Lessons   string   `json:"lessons" bson:"lessons"`             // and what others need to replicate it
+	Evidence  string   `json:"evidence" bson:"evidence,omitempty"` // what shows it worked: an evaluation, figures, court outcomes
 	Laws      string   `json:"laws" bson:"laws"`
 	Partners  string   `json:"partners" bson:"partners"`
 	Contact   string   `json:"contact" bson:"contact"`
@@ -189,7 +190,7 @@ func truncate(s string, n int) string {
 // normalize trims the fields and writes states under their current names.
 func (f SubmissionFields) normalize() SubmissionFields {
 	trim := func(p *string) { *p = strings.TrimSpace(*p) }
-	for _, p := range []*string{&f.Title, &f.District, &f.Unit, &f.Period, &f.Problem, &f.Action, &f.Results, &f.Resources, &f.Lessons, &f.Laws, &f.Partners, &f.Contact} {
+	for _, p := range []*string{&f.Title, &f.District, &f.Unit, &f.Period, &f.Problem, &f.Action, &f.Results, &f.Resources, &f.Lessons, &f.Evidence, &f.Laws, &f.Partners, &f.Contact} {
 		trim(p)
 	}
 	var states []string

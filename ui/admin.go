@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -28,7 +30,12 @@ func (h *handlers) usersPage(c *fiber.Ctx) error {
 
 func (h *handlers) addUser(c *fiber.Ctx) error {
 	role, _ := kb.ParseRole(c.FormValue("role"))
-	_, err := h.accounts.AddUser(c.UserContext(), c.FormValue("email"), c.FormValue("name"), role, c.FormValue("unit"), c.FormValue("password"))
+	var err error
+	if h.curation != nil {
+		_, err = h.accounts.AdminAddUser(c.UserContext(), h.curation.Audit, *current(c).user, c.FormValue("email"), c.FormValue("name"), role, c.FormValue("unit"), c.FormValue("password"))
+	} else {
+		_, err = h.accounts.AddUser(c.UserContext(), c.FormValue("email"), c.FormValue("name"), role, c.FormValue("unit"), c.FormValue("password"))
+	}
 	if ve, ok := err.(*kb.ValidationError); ok {
 		us, _ := h.accounts.Users(c.UserContext())
 		return h.render(c.Status(fiber.StatusUnprocessableEntity), "users", usersPage{page: h.pageFor(c, "Accounts"), Users: us, Errors: ve.Fields})
@@ -41,18 +48,20 @@ func (h *handlers) addUser(c *fiber.Ctx) error {
 
 func (h *handlers) changeUser(c *fiber.Ctx) error {
 	email := c.Params("id")
+	ctx, by := c.UserContext(), *current(c).user
+	audit := h.audit()
 	var err error
 	switch c.FormValue("change") {
 	case "disable":
-		_, err = h.accounts.SetDisabled(c.UserContext(), email, true)
+		_, err = h.accounts.AdminSetDisabled(ctx, audit, by, email, true)
 	case "enable":
-		_, err = h.accounts.SetDisabled(c.UserContext(), email, false)
+		_, err = h.accounts.AdminSetDisabled(ctx, audit, by, email, false)
 	case "unlock":
-		err = h.accounts.Unlock(c.UserContext(), email, current(c).user.ID)
+		err = h.accounts.AdminUnlock(ctx, audit, by, email)
 	case "role":
 		var role kb.Role
 		if role, err = kb.ParseRole(c.FormValue("role")); err == nil {
-			_, err = h.accounts.SetRole(c.UserContext(), email, role)
+			_, err = h.accounts.AdminSetRole(ctx, audit, by, email, role)
 		}
 	default:
 		err = kb.ErrBadRequest
@@ -71,8 +80,8 @@ type importPage struct {
 }
 
 type importLine struct {
-	File, Outcome string
-	Pages, Cases  int
+	File, ID, Outcome      string
+	Pages, Cases, Proposed int
 }
 
 func (h *handlers) importForm(c *fiber.Ctx) error {
@@ -105,12 +114,13 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		res, err := h.importer.Import(c.UserContext(), fh.Filename, data)
+		res, err := h.importFile(c, fh.Filename, data)
 		if err != nil {
 			p.Failures = append(p.Failures, h.importFailure(fh.Filename, err))
 			continue
 		}
-		p.Results = append(p.Results, importLine{File: fh.Filename, Outcome: string(res.Outcome), Pages: res.Pages, Cases: res.Added + res.Updated + res.Unchanged})
+		p.Results = append(p.Results, importLine{File: fh.Filename, ID: res.Document.ID, Outcome: string(res.Outcome), Pages: res.Pages,
+			Cases: res.Added + res.Updated + res.Unchanged, Proposed: res.Proposed})
 	}
 	if p.Docs, err = h.svc.Documents(c.UserContext()); err != nil {
 		return err
@@ -123,6 +133,32 @@ func (h *handlers) importUpload(c *fiber.Ctx) error {
 }
 
 const maxImportBytes = 100 << 20
+
+// importFile imports one upload: through curation, proposing its case
+// studies (publishing those above the threshold when the admin marked the
+// source as trusted) and recording who imported it.
+func (h *handlers) importFile(c *fiber.Ctx, name string, data []byte) (kb.ImportResult, error) {
+	if h.curation == nil {
+		return h.importer.Import(c.UserContext(), name, data)
+	}
+	opts := kb.ImportOptions{Trusted: c.FormValue("trusted") == "on"}
+	if opts.Trusted {
+		t, err := strconv.ParseFloat(strings.TrimSpace(c.FormValue("threshold")), 64)
+		if err != nil || t < 0 || t > 1 {
+			return kb.ImportResult{}, &kb.ValidationError{Fields: map[string]string{"threshold": "Give a confidence from 0 to 1, such as 0.8."}}
+		}
+		opts.Threshold = t
+	}
+	return h.curation.Import(c.UserContext(), current(c).user.Actor(), name, data, opts)
+}
+
+// audit is the trail admin actions go to; nil without curation.
+func (h *handlers) audit() *kb.Audit {
+	if h.curation == nil {
+		return nil
+	}
+	return h.curation.Audit
+}
 
 // importFailure says in plain words why a file was not imported. A file's
 // own problem is explained (indexer.Explain); anything else is ours, is

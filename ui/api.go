@@ -99,7 +99,7 @@ type apiPractice struct {
 func (h *handlers) apiPractice(c *fiber.Ctx) error {
 	p, err := h.svc.Practice(c.UserContext(), c.Params("id"))
 	if err != nil {
-		return err
+		return h.gone(c, c.Params("id"), err)
 	}
 	return c.JSON(apiPractice{Practice: p, URL: PracticeURL(p), PDFURL: PDFURL(p)})
 }

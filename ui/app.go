@@ -47,6 +47,7 @@ type Config struct {
 	Packs    *kb.Packs
 	Importer Importer     // for admins' uploads of compendia; nil hides the page
 	Insights *kb.Insights // search analytics and settings; nil: none, statistics open
+	Curation *kb.Curation // the import inbox, corrections and withdrawal; nil hides them
 
 	Version string   // shown in /healthz and the page footer
 	Metrics *Metrics // nil: made here, with no knowledge-base figures
@@ -78,7 +79,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		return nil, err
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
-		importer: cfg.Importer, insights: cfg.Insights, uploads: make(chan struct{}, maxUploads)}
+		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: make(chan struct{}, maxUploads)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
 	}
@@ -151,6 +152,7 @@ type handlers struct {
 	importer Importer
 	uploads  chan struct{} // places for uploads being read
 	insights *kb.Insights
+	curation *kb.Curation
 
 	version      string
 	lastBackup   func(ctx context.Context) (Backup, bool, error)
@@ -190,6 +192,9 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	api.Post("/submissions/:id/submit", signedIn, h.apiSubmit)
 	api.Post("/submissions/:id/decision", signedIn, h.apiDecision)
 	api.Get("/submissions/:id/history", signedIn, h.apiHistory)
+	if h.curation != nil {
+		h.curationRoutes(app, api)
+	}
 	if h.packs != nil {
 		app.Get("/packs", signedIn, h.packsList)
 		app.Post("/packs", signedIn, h.createPack)

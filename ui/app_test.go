@@ -33,7 +33,7 @@ func newApp(t *testing.T) (*fiber.App, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Import(context.Background(), "law-enforcement-compendium.pdf", pdf); err != nil {
+	if _, err := svc.ImportWith(context.Background(), "law-enforcement-compendium.pdf", pdf, kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	return app, pdf

@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/compendium-kb/compendium/kb"
 )
 
 type runtimeEvaluate = runtime.EvaluateParams
@@ -63,7 +65,7 @@ func liveServer(t *testing.T) (string, reviewApp) {
 	files, _ := filepath.Glob(filepath.Join("..", "samples", "*.pdf"))
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
-		if _, err := ra.svc.Import(context.Background(), filepath.Base(f), data); err != nil {
+		if _, err := ra.svc.ImportWith(context.Background(), filepath.Base(f), data, kb.ImportOptions{PublishAll: true}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -123,13 +123,13 @@ func TestPermanentURLsAndVersions(t *testing.T) {
 	app, svc := newAppWithService(t)
 	ctx := context.Background()
 	first := compendiumPDF(t, "The district police rescued 12 children from a hotel.")
-	if _, err := svc.Import(ctx, "district-compendium.pdf", first); err != nil {
+	if _, err := svc.ImportWith(ctx, "district-compendium.pdf", first, kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	res, _ := svc.Search(ctx, kb.Query{Text: "hotel children"})
 	p := res.Hits[0].Practice
 	second := compendiumPDF(t, "The district police rescued 14 children from two hotels and a dhaba.")
-	if _, err := svc.Import(ctx, "district-compendium.pdf", second); err != nil {
+	if _, err := svc.ImportWith(ctx, "district-compendium.pdf", second, kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	now, err := svc.Practice(ctx, p.ID)
@@ -158,7 +158,7 @@ func TestTrainingPack(t *testing.T) {
 	ctx := context.Background()
 	// The review app starts empty: import a sample.
 	pdf, _ := os.ReadFile(filepath.Join("..", "samples", "law-enforcement-compendium.pdf"))
-	if _, err := ra.svc.Import(ctx, "law-enforcement-compendium.pdf", pdf); err != nil {
+	if _, err := ra.svc.ImportWith(ctx, "law-enforcement-compendium.pdf", pdf, kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	trainer := &browser{t: t, app: ra.app, cookies: map[string]string{}}

@@ -51,6 +51,9 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 				hc.Facts = append(hc.Facts, fact{label, value})
 			}
 		}
+		if e := pr.Evidence; e != nil && e.Label != "" {
+			add("Evidence", e.Label.Text()+": "+e.Basis)
+		}
 		add("States", strings.Join(pr.States, ", "))
 		add("Districts", strings.Join(pr.Districts, ", "))
 		add("Routes", kb.RoutesText(pr.Routes))

@@ -91,7 +91,7 @@ func newOpsApp(t *testing.T, proxies []string) opsApp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Import(ctx, "law-enforcement-compendium.pdf", pdf); err != nil {
+	if _, err := svc.ImportWith(ctx, "law-enforcement-compendium.pdf", pdf, kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 	acc := kb.NewAccounts(store)

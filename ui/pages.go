@@ -64,7 +64,7 @@ func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	}
 	q := kb.Query{
 		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
-		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"),
+		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"), Evidence: multi("evidence"),
 		Sources: multi("source"), Transit: multi("transit"), Destinations: multi("destination"), Routes: multi("route"),
 		Sort: string(args.Peek("sort")),
 	}
@@ -103,9 +103,12 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 	}
 	for _, f := range facetLabels {
 		fv := facetFor(f.label, f.param, res.Facets[f.param], q, filters[f.param])
-		if f.param == "document" {
-			for i := range fv.Values {
+		for i := range fv.Values {
+			switch f.param {
+			case "document":
 				fv.Values[i].Label = titles[fv.Values[i].Value]
+			case "evidence":
+				fv.Values[i].Label = kb.EvidenceLabel(fv.Values[i].Value).Text()
 			}
 		}
 		p.Facets = append(p.Facets, fv)
@@ -146,7 +149,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 // facetLabels are the facets the search page shows, in order.
 var facetLabels = []struct{ label, param string }{
 	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
-	{"Years", "year"}, {"Source document", "document"},
+	{"Years", "year"}, {"Source document", "document"}, {"Evidence", "evidence"},
 	{"Source area", "source"}, {"Transit", "transit"}, {"Destination", "destination"}, {"Route", "route"},
 }
 
@@ -233,7 +236,7 @@ type figure struct {
 func (h *handlers) practicePage(c *fiber.Ctx) error {
 	p, err := h.svc.Practice(c.UserContext(), c.Params("id"))
 	if err != nil {
-		return err
+		return h.gone(c, c.Params("id"), err)
 	}
 	latest := p.Version
 	if v := c.QueryInt("v", 0); v > 0 && v != p.Version {
@@ -287,7 +290,13 @@ func (h *handlers) documentsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, "documents", documentsPage{page: h.pageFor(c, "Source documents"), Documents: docs})
+	public := []kb.Document{}
+	for _, d := range docs {
+		if isPublic(d) {
+			public = append(public, d)
+		}
+	}
+	return h.render(c, "documents", documentsPage{page: h.pageFor(c, "Source documents"), Documents: public})
 }
 
 // documentPDF serves a source compendium from the database.
@@ -299,6 +308,9 @@ func (h *handlers) documentPDF(c *fiber.Ctx) error {
 	doc, err := h.svc.Document(c.UserContext(), strings.TrimSuffix(name, ".pdf"))
 	if err != nil {
 		return err
+	}
+	if u := current(c).user; !isPublic(doc) && (u == nil || !u.Role.CanReview()) {
+		return fiber.ErrNotFound // only reviewers see what is not published
 	}
 	r, _, err := h.svc.OpenFile(c.UserContext(), doc.SHA256)
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/compendium-kb/compendium/kb"
 )
 
 // A phone user must never scroll sideways (WCAG 1.4.10 Reflow): every
@@ -53,7 +55,12 @@ func TestNoSidewaysScrollOnPhones(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ra.svc.Import(context.Background(), longFile, data); err != nil {
+	if _, err := ra.svc.ImportWith(context.Background(), longFile, data, kb.ImportOptions{PublishAll: true}); err != nil {
+		t.Fatal(err)
+	}
+	// The same, proposed: the inbox shows long names too.
+	proposedFile := "Proposed_" + longFile
+	if _, err := ra.svc.Import(context.Background(), proposedFile, data); err != nil {
 		t.Fatal(err)
 	}
 	sub := longSubmission(t, ra)
@@ -108,7 +115,9 @@ func TestNoSidewaysScrollOnPhones(t *testing.T) {
 	run("sign out", chromedp.Navigate(base+"/"), chromedp.Submit(`nav.account form`, chromedp.ByQuery))
 
 	login(ctx, base, "admin@police.example")
-	check("admin", []string{"/submissions", "/submissions/" + sub, "/admin/users", "/admin/import", "/documents"})
+	check("admin", []string{"/submissions", "/submissions/" + sub, "/admin/users", "/admin/import", "/documents",
+		"/inbox", "/inbox?document=" + kb.DocumentID(proposedFile), "/admin/documents/" + kb.DocumentID(longFile),
+		"/admin/practices/" + strings.Split(practice, "/")[2], "/admin/audit"})
 }
 
 // displayCookie sets the text size and contrast the way the display

@@ -267,7 +267,7 @@ func importSample(t *testing.T, svc *kb.Service, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Import(t.Context(), name, data); err != nil {
+	if _, err := svc.ImportWith(t.Context(), name, data, kb.ImportOptions{PublishAll: true}); err != nil {
 		t.Fatal(err)
 	}
 }

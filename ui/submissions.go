@@ -32,7 +32,7 @@ func formFields(c *fiber.Ctx) kb.SubmissionFields {
 	return kb.SubmissionFields{
 		Title: c.FormValue("title"), States: list("states"), District: c.FormValue("district"), Unit: c.FormValue("unit"),
 		Period: c.FormValue("period"), Problem: c.FormValue("problem"), Action: c.FormValue("action"),
-		Results: c.FormValue("results"), Resources: c.FormValue("resources"), Lessons: c.FormValue("lessons"),
+		Results: c.FormValue("results"), Resources: c.FormValue("resources"), Lessons: c.FormValue("lessons"), Evidence: c.FormValue("evidence"),
 		Laws: c.FormValue("laws"), Partners: c.FormValue("partners"), Contact: c.FormValue("contact"), Links: list("links"),
 		Sources: c.FormValue("sources"), Transit: c.FormValue("transit"), Destinations: c.FormValue("destinations"),
 	}
@@ -342,6 +342,7 @@ func diff(a, b kb.SubmissionFields) []change {
 	add("Results", a.Results, b.Results)
 	add("Resources", a.Resources, b.Resources)
 	add("Lessons", a.Lessons, b.Lessons)
+	add("Evidence", a.Evidence, b.Evidence)
 	add("Laws", a.Laws, b.Laws)
 	add("Partners", a.Partners, b.Partners)
 	add("Contact", a.Contact, b.Contact)

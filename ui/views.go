@@ -59,6 +59,9 @@ func parseViews(st *static) (*views, error) {
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		"statusLabel": func(s kb.Status) string { return s.Label() },
 		"fieldArgs":   newFieldArgs,
+		"roles":       func() []string { return []string{"officer", "reviewer", "admin"} },
+		"evidence":    func(l kb.EvidenceLabel) string { return l.Text() },
+		"percent":     func(f float64) int { return int(f*100 + 0.5) },
 		"metaLine":    metaLine,
 		"add":         func(a, b int) int { return a + b },
 		"tables":      func(ts ...figureTable) []figureTable { return ts },
@@ -67,7 +70,8 @@ func parseViews(st *static) (*views, error) {
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 	}
 	v := &views{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import", "stats", "searches"} {
+	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import",
+		"stats", "searches", "inbox", "document", "correct", "gone", "audit"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", name, err)

@@ -18,39 +18,49 @@ import (
 
 // importSummary adds up what an index run did.
 type importSummary struct {
-	files, pages, added, updated, unchanged, removed int
-	failed                                           []error
+	files, pages, added, updated, unchanged, removed, proposed int
+	failed                                                     []error
 }
 
 func (s importSummary) String() string {
-	return fmt.Sprintf("files %d, pages %d, case studies added %d / updated %d / unchanged %d / removed %d, files failed %d",
-		s.files, s.pages, s.added, s.updated, s.unchanged, s.removed, len(s.failed))
+	return fmt.Sprintf("files %d, pages %d, case studies added %d / updated %d / unchanged %d / removed %d / proposed %d, files failed %d",
+		s.files, s.pages, s.added, s.updated, s.unchanged, s.removed, s.proposed, len(s.failed))
 }
 
 func cmdIndex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg config
 	fl := flag.NewFlagSet("index", flag.ContinueOnError)
 	storageFlags(fl, &cfg, getenv)
+	var opts kb.ImportOptions
+	fl.BoolVar(&opts.PublishAll, "publish", false, "publish every case study at once, for a source whose truth is known; otherwise they wait in the import inbox")
+	trusted := fl.Float64("trusted-above", -1, "a trusted source: publish at once the case studies whose confidence is above this (0 to 1); the rest wait in the inbox")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] PATH...")
+		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] [--publish | --trusted-above 0.8] PATH...")
 		fl.PrintDefaults()
 	}
 	files, missing, err := parseFileArgs(fl, args, stderr)
 	if err != nil {
 		return err
 	}
+	if *trusted > 1 {
+		return fmt.Errorf("--trusted-above takes a confidence from 0 to 1, not %g", *trusted)
+	}
+	opts.Trusted, opts.Threshold = *trusted >= 0, *trusted
 	log := newLogger(stderr, cfg.logLevel)
 	st, err := openStorage(ctx, cfg, "index", log)
 	if err != nil {
 		return err
 	}
 	defer st.close(context.Background())
+	imp := func(ctx context.Context, name string, data []byte) (kb.ImportResult, error) {
+		return st.curation.Import(ctx, commandLine, name, data, opts)
+	}
 	var sum importSummary
 	for _, err := range missing { // reported, and the rest imported all the same
 		sum.failed = append(sum.failed, err)
 		fmt.Fprintf(stdout, "FAILED %v\n", err)
 	}
-	sum.add(importFiles(ctx, st.svc, files, stdout, isTerminal(stderr), stderr))
+	sum.add(importFiles(ctx, imp, files, stdout, isTerminal(stderr), stderr))
 	fmt.Fprintln(stdout, sum)
 	if len(sum.failed) > 0 {
 		return exitError{1}
@@ -126,12 +136,13 @@ func (s *importSummary) add(o importSummary) {
 	s.updated += o.updated
 	s.unchanged += o.unchanged
 	s.removed += o.removed
+	s.proposed += o.proposed
 	s.failed = append(s.failed, o.failed...)
 }
 
 // importFiles imports each file, carrying on past failures, and reports
 // each file on stdout and progress on a terminal.
-func importFiles(ctx context.Context, svc *kb.Service, files []string, stdout io.Writer, progress bool, stderr io.Writer) importSummary {
+func importFiles(ctx context.Context, importFile func(context.Context, string, []byte) (kb.ImportResult, error), files []string, stdout io.Writer, progress bool, stderr io.Writer) importSummary {
 	var sum importSummary
 	for i, f := range files {
 		if ctx.Err() != nil {
@@ -145,7 +156,7 @@ func importFiles(ctx context.Context, svc *kb.Service, files []string, stdout io
 		data, err := os.ReadFile(f)
 		var res kb.ImportResult
 		if err == nil {
-			res, err = svc.Import(ctx, f, data)
+			res, err = importFile(ctx, f, data)
 		}
 		if progress {
 			fmt.Fprint(stderr, "\r\033[K")
@@ -160,10 +171,14 @@ func importFiles(ctx context.Context, svc *kb.Service, files []string, stdout io
 		sum.updated += res.Updated
 		sum.unchanged += res.Unchanged
 		sum.removed += res.Removed
-		fmt.Fprintf(stdout, "%-9s %s: %d pages, %d case studies\n", res.Outcome, f, res.Pages, res.Added+res.Updated+res.Unchanged)
+		sum.proposed += res.Proposed
+		fmt.Fprintf(stdout, "%-9s %s: %d pages, %d case studies published, %d proposed\n", res.Outcome, f, res.Pages, res.Added+res.Updated+res.Unchanged, res.Proposed)
 	}
 	return sum
 }
+
+// commandLine is who the audit trail names for imports from the shell.
+var commandLine = kb.Actor{UserID: "command-line", Name: "compendium index", Role: kb.RoleAdmin}
 
 // describeError says what went wrong with a file in plain words (see
 // indexer.Explain), naming the file.

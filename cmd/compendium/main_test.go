@@ -116,7 +116,7 @@ func TestIndexCarriesOnPastFailures(t *testing.T) {
 		}
 	}
 	data := t.TempDir()
-	out, _, err := runCmd(t, "index", "--data", data, src)
+	out, _, err := runCmd(t, "index", "--publish", "--data", data, src)
 	var ex exitError
 	if !errors.As(err, &ex) || ex.code != 1 {
 		t.Fatalf("index with a broken file: err %v, want exit status 1", err)

@@ -22,6 +22,7 @@ type storage struct {
 	accounts  *kb.Accounts
 	reviews   *kb.Reviews
 	packs     *kb.Packs
+	curation  *kb.Curation
 	store     *mongodb.Store
 	index     *search.Index
 	embedded  *mongodb.Embedded
@@ -99,6 +100,7 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 			return nil, err
 		}
 	}
+	st.curation = kb.NewCuration(st.svc, st.store)
 	stored, err := st.store.CountPractices(ctx)
 	if err != nil {
 		return nil, err

@@ -55,7 +55,8 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer stopInsights()
 	metrics := ui.NewMetrics(buildVersion(), st.stats)
 	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: st.ready,
-		Insights: insights, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup, MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
+		Insights: insights, Curation: st.curation, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup,
+		MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,8 @@ func dataWhere(cfg config) string {
 
 // importSamplesIfEmpty fills an empty knowledge base with the sample
 // compendia carried in the binary, so that a first run has something to
-// search.
+// search. They are published at once: their truth is known (each has its
+// expected case studies beside it).
 func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
 	docs, err := svc.Documents(ctx)
 	if err != nil {
@@ -133,7 +135,7 @@ func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer
 		if err != nil {
 			return err
 		}
-		res, err := svc.Import(ctx, name, data)
+		res, err := svc.ImportWith(ctx, name, data, kb.ImportOptions{PublishAll: true})
 		if err != nil {
 			errs = append(errs, err)
 			fmt.Fprintf(stdout, "  %s: failed: %v\n", name, err)

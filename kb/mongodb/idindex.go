@@ -13,7 +13,8 @@ import (
 
 // collections are the ones the store uses.
 var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "audit", "trails", "notices", "inboxes", "practice_versions", "packs",
-	"submission_changes", "outbox", "pack_revisions", "signin_attempts", "backups", "search_counts", "settings", "synonyms"}
+	"submission_changes", "outbox", "pack_revisions", "signin_attempts", "backups", "search_counts", "settings", "synonyms",
+	"proposals", "withdrawn", "events", "claims"}
 
 // EnsureCollections creates the store's collections if they are missing.
 func (s *Store) EnsureCollections(ctx context.Context) error {

@@ -80,7 +80,15 @@ func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, pra
 	if err := s.putFile(ctx, doc.SHA256, pdf); err != nil {
 		return err
 	}
-	if err := s.deleteIDs(ctx, s.practices(), stale); err != nil {
+	// The new practices' ids go too: an import stopped after writing them
+	// and before the document record would otherwise make every later
+	// import of the file fail on ids already taken. Ids derive from the
+	// document, so none of them belongs to anything else.
+	ids := append([]string{}, stale...)
+	for _, p := range practices {
+		ids = append(ids, p.ID)
+	}
+	if err := s.deleteIDs(ctx, s.practices(), ids); err != nil {
 		return translate(err, "practices")
 	}
 	const batch = 1000

@@ -124,16 +124,25 @@ func TestHostileIDs(t *testing.T) {
 	}
 }
 
-func TestSaveImportRefusesDuplicates(t *testing.T) {
+// TestSaveImportAfterOneCutShort: an import stopped after writing its
+// practices and before the document record leaves ids behind; saving the
+// import again replaces them instead of failing on every later try.
+func TestSaveImportAfterOneCutShort(t *testing.T) {
 	ctx := context.Background()
 	st := mongotest.New(t)
-	doc := kb.Document{ID: "doc", SHA256: "s1"}
-	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil); err != nil {
+	if err := st.SavePractice(ctx, practice("a", "A left by a crash")); err != nil {
 		t.Fatal(err)
 	}
-	err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil)
-	if !errors.Is(err, kb.ErrConflict) {
-		t.Errorf("inserting an existing id without marking it stale: %v, want kb.ErrConflict", err)
+	doc := kb.Document{ID: "doc", SHA256: "s1"}
+	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil); err != nil {
+		t.Fatalf("saving over practices left by an import cut short: %v, want it to succeed", err)
+	}
+	p, err := st.Practice(ctx, "a")
+	if err != nil || p.Title != "A" {
+		t.Errorf("practice a = %q (%v), want the new import's title A", p.Title, err)
+	}
+	if n, _ := st.CountPractices(ctx); n != 1 {
+		t.Errorf("%d practices stored, want 1", n)
 	}
 }
 

@@ -34,8 +34,8 @@ func newResultCache(max int) *resultCache {
 }
 
 func cacheKey(q kb.Query) string {
-	return fmt.Sprintf("%q|%q|%q|%q|%q|%q|%q|%q|%q|%q|%q|%d|%d", q.Text, q.States, q.Themes, q.Exploitation, q.Documents, q.Years,
-		q.Sources, q.Transit, q.Destinations, q.Routes, q.Sort, q.Page, q.Size)
+	return fmt.Sprintf("%q|%q|%q|%q|%q|%q|%q|%q|%q|%q|%q|%q|%d|%d", q.Text, q.States, q.Themes, q.Exploitation, q.Documents, q.Years,
+		q.Sources, q.Transit, q.Destinations, q.Routes, q.Evidence, q.Sort, q.Page, q.Size)
 }
 
 func (c *resultCache) get(key string) (kb.IndexResults, bool) {

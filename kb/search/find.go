@@ -32,6 +32,7 @@ var facets = []facet{
 	{"transit", "transit", 40},
 	{"destination", "destination", 40},
 	{"route", "route", 30},
+	{"evidence", "evidence", 4},
 }
 
 // filters turns the query's filters into sets of documents by facet

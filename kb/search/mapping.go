@@ -24,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "11"
+const Version = "12"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -62,7 +62,8 @@ type doc struct {
 	Transit     []string `json:"transit"`
 	Destination []string `json:"destination"`
 	Route       []string `json:"route"`
-	Figures     []string `json:"figures"` // "rescued:28", for totals (stats.go)
+	Figures     []string `json:"figures"`  // "rescued:28", for totals (stats.go)
+	Evidence    []string `json:"evidence"` // the label, when a reviewer gave one
 	// The synonym list's terms found in the title and in the summary and
 	// text, once per occurrence, and the text again as pairs of
 	// adjacent words: synonyms and proximity then cost a term lookup
@@ -87,6 +88,9 @@ func toDoc(p kb.Practice) doc {
 		TitlePairs: p.Title, TextPairs: []string{p.Summary, p.Text}, Card: card(p),
 		Source: p.RouteRegions("source"), Transit: p.RouteRegions("transit"), Destination: p.RouteRegions("destination"), Route: p.RouteRegions("route"),
 		Figures: figureTerms(p),
+	}
+	if p.Evidence != nil && p.Evidence.Label != "" {
+		d.Evidence = []string{string(p.Evidence.Label)}
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {

@@ -1,0 +1,103 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Event is one administrative action in the audit trail: who did what to
+// which record, when, and what changed. Events are only ever added.
+type Event struct {
+	ID         string    `json:"id" bson:"_id"` // time first, so that ids sort by time
+	At         time.Time `json:"at" bson:"at"`
+	ActorID    string    `json:"actor_id" bson:"actor_id"`
+	ActorName  string    `json:"actor_name" bson:"actor_name"`
+	Role       Role      `json:"role" bson:"role"`
+	Action     string    `json:"action" bson:"action"` // e.g. "proposal.publish", "user.role"
+	Subject    string    `json:"subject" bson:"subject"`
+	DocumentID string    `json:"document_id,omitempty" bson:"document_id,omitempty"`
+	Reason     string    `json:"reason,omitempty" bson:"reason,omitempty"`
+	Changes    []Change  `json:"changes,omitempty" bson:"changes,omitempty"`
+}
+
+// Change is one field's value before and after.
+type Change struct {
+	Field string `json:"field" bson:"field"`
+	From  string `json:"from" bson:"from"`
+	To    string `json:"to" bson:"to"`
+}
+
+// EventFilter picks events: all of them when empty, newest first.
+type EventFilter struct {
+	DocumentID string
+	Subject    string
+	Limit      int
+}
+
+// EventStore keeps the audit trail of administrative actions.
+type EventStore interface {
+	AppendEvent(ctx context.Context, e Event) error
+	Events(ctx context.Context, f EventFilter) ([]Event, error)
+}
+
+// Audit records administrative actions.
+type Audit struct {
+	Store EventStore
+	Now   func() time.Time
+}
+
+// New makes an event at the current time, to be appended once the action
+// it records is done.
+func (a *Audit) New(actor Actor, action, subject, documentID, reason string, changes []Change) Event {
+	now := a.Now().UTC()
+	return Event{ID: fmt.Sprintf("%020d-%s", now.UnixNano(), RandomToken()[:8]), At: now, ActorID: actor.UserID, ActorName: actor.Name,
+		Role: actor.Role, Action: action, Subject: subject, DocumentID: documentID, Reason: strings.TrimSpace(reason), Changes: changes}
+}
+
+// Record adds an event. A trail that cannot be written fails the caller's
+// request: an action that leaves no trace is not done quietly.
+func (a *Audit) Record(ctx context.Context, actor Actor, action, subject, documentID, reason string, changes []Change) (Event, error) {
+	if a == nil { // an app without curation keeps no trail
+		return Event{}, nil
+	}
+	e := a.New(actor, action, subject, documentID, reason, changes)
+	if err := a.Store.AppendEvent(ctx, e); err != nil {
+		return e, fmt.Errorf("writing the audit trail: %w", err)
+	}
+	return e, nil
+}
+
+// Events returns the trail, newest first.
+func (a *Audit) Events(ctx context.Context, f EventFilter) ([]Event, error) {
+	return a.Store.Events(ctx, f)
+}
+
+// diffFields lists what an edit changed, field by field, in words.
+func diffFields(a, b CaseFields) []Change {
+	var out []Change
+	add := func(name, x, y string) {
+		if x != y {
+			out = append(out, Change{Field: name, From: truncate(x, 300), To: truncate(y, 300)})
+		}
+	}
+	add("title", a.Title, b.Title)
+	add("pages", pageRange(a.PageStart, a.PageEnd), pageRange(b.PageStart, b.PageEnd))
+	add("summary", a.Summary, b.Summary)
+	add("text", a.Text, b.Text)
+	add("states", strings.Join(a.States, ", "), strings.Join(b.States, ", "))
+	add("districts", strings.Join(a.Districts, ", "), strings.Join(b.Districts, ", "))
+	add("years", JoinInts(a.Years), JoinInts(b.Years))
+	add("themes", strings.Join(a.Themes, ", "), strings.Join(b.Themes, ", "))
+	add("laws", strings.Join(a.Laws, ", "), strings.Join(b.Laws, ", "))
+	add("figures", FormatFigures(a.Figures), FormatFigures(b.Figures))
+	return out
+}
+
+func pageRange(a, b int) string {
+	if b > a {
+		return fmt.Sprintf("%d–%d", a, b)
+	}
+	return fmt.Sprint(a)
+}

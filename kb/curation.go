@@ -1,0 +1,396 @@
+package kb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// CurationStore keeps what reviewers curate: proposals, withdrawn
+// practices and the audit trail, beside the practices and documents.
+type CurationStore interface {
+	EventStore
+	Proposal(ctx context.Context, id string) (Proposal, error)
+	// Proposals returns a document's proposals, or every one when
+	// documentID is empty.
+	Proposals(ctx context.Context, documentID string) ([]Proposal, error)
+	InsertProposal(ctx context.Context, p Proposal) error
+	// UpdateProposal writes p over revision p.Rev-1 of the same proposing
+	// (p.Gen), and fails with ErrConflict when another change got there
+	// first.
+	UpdateProposal(ctx context.Context, p Proposal) error
+	DeleteProposals(ctx context.Context, ids []string) error
+	// UpdateDocument writes d if the stored revision is d.Rev-1.
+	UpdateDocument(ctx context.Context, d Document) error
+	DeleteDocument(ctx context.Context, id string) error
+	SavePractice(ctx context.Context, p Practice) error
+	// ReplacePractice writes p over the stored practice; the caller has
+	// claimed the change.
+	ReplacePractice(ctx context.Context, p Practice) error
+	DeletePractice(ctx context.Context, id string) error
+	// DeleteVersions deletes a practice's earlier versions.
+	DeleteVersions(ctx context.Context, id string) error
+	// PutTombstone records a withdrawn practice; one already there is
+	// ErrConflict.
+	PutTombstone(ctx context.Context, t Tombstone) error
+	Tombstone(ctx context.Context, id string) (Tombstone, error)
+	DeleteTombstone(ctx context.Context, id string) error
+	DeleteFile(ctx context.Context, sha256 string) error
+	// Claim records key once: the second claim of a key is ErrConflict.
+	Claim(ctx context.Context, key string) error
+}
+
+// Curation is what reviewers and admins do to imported and published
+// records: decide on proposals, correct, grade, withdraw, restore and
+// delete practices and documents. Every action is in the audit trail.
+type Curation struct {
+	Service *Service
+	Store   CurationStore
+	Audit   *Audit
+	Now     func() time.Time
+}
+
+// NewCuration wires curation over a store with the machine's clock.
+func NewCuration(svc *Service, store CurationStore) *Curation {
+	return &Curation{Service: svc, Store: store, Audit: &Audit{Store: store, Now: time.Now}, Now: time.Now}
+}
+
+// Import imports a file as Service.ImportWith does and records who did.
+func (c *Curation) Import(ctx context.Context, actor Actor, name string, data []byte, opts ImportOptions) (ImportResult, error) {
+	res, err := c.Service.ImportWith(ctx, name, data, opts)
+	if err != nil {
+		return res, err
+	}
+	changes := []Change{{Field: "outcome", To: string(res.Outcome)}, {Field: "published", To: fmt.Sprint(res.Added + res.Updated)},
+		{Field: "proposed", To: fmt.Sprint(res.Proposed)}}
+	if opts.Trusted {
+		changes = append(changes, Change{Field: "trusted above", To: fmt.Sprint(opts.Threshold)})
+	}
+	_, err = c.Audit.Record(ctx, actor, "document.import", res.Document.ID, res.Document.ID, baseName(name), changes)
+	return res, err
+}
+
+// Proposals returns a document's proposals (every document's when
+// documentID is empty) with the given status (any when empty), in page
+// order.
+func (c *Curation) Proposals(ctx context.Context, documentID string, status ProposalStatus) ([]Proposal, error) {
+	all, err := c.Store.Proposals(ctx, documentID)
+	if err != nil {
+		return nil, err
+	}
+	out := []Proposal{}
+	for _, p := range all {
+		if status == "" || p.Status == status {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.DocumentID != b.DocumentID {
+			return a.DocumentID < b.DocumentID
+		}
+		if a.PageStart != b.PageStart {
+			return a.PageStart < b.PageStart
+		}
+		return a.CreatedAt.Before(b.CreatedAt)
+	})
+	return out, nil
+}
+
+// Waiting counts the proposals waiting for a decision, by document.
+func (c *Curation) Waiting(ctx context.Context) (map[string]int, error) {
+	ps, err := c.Store.Proposals(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	count := map[string]int{}
+	for _, p := range ps {
+		if p.Status == ProposalProposed {
+			count[p.DocumentID]++
+		}
+	}
+	return count, nil
+}
+
+// Proposal returns one proposal.
+func (c *Curation) Proposal(ctx context.Context, id string) (Proposal, error) {
+	return c.Store.Proposal(ctx, id)
+}
+
+// Decide edits, publishes, drops or reopens a proposal. edit, when not
+// nil, corrects its fields first; rev, when not 0, is the revision the
+// reviewer saw. Publishing returns the practice, searchable at once.
+func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalAction, edit *CaseEdit, rev int) (Proposal, *Practice, error) {
+	p, err := c.Store.Proposal(ctx, id)
+	if err != nil {
+		return Proposal{}, nil, err
+	}
+	if rev != 0 && rev != p.Rev {
+		return p, nil, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
+	}
+	to, err := TransitionProposal(p.Status, a, u.Actor())
+	if err != nil {
+		return p, nil, err
+	}
+	doc, err := c.Service.Store.Document(ctx, p.DocumentID)
+	if err != nil {
+		return p, nil, err
+	}
+	if a == ProposalPublish && doc.Withdrawal != nil {
+		return p, nil, fmt.Errorf("%w: the document is withdrawn; restore it first", ErrConflict)
+	}
+	before := p.CaseFields
+	if edit != nil {
+		if p.CaseFields, err = edit.Apply(p.CaseFields, doc.Pages); err != nil {
+			return p, nil, err
+		}
+	}
+	p.Status = to
+	e := c.event(u.Actor(), "proposal."+string(a), p.ID, p.DocumentID, "", diffFields(before, p.CaseFields))
+	if err := c.updateProposal(ctx, &p, e); err != nil {
+		return p, nil, err
+	}
+	var published *Practice
+	if to == ProposalPublished {
+		pr := practiceFrom(doc, p.CaseFields, p.ID, e.At)
+		if err := c.publish(ctx, pr); err != nil {
+			return p, nil, fmt.Errorf("decided, but publishing failed: %w", err)
+		}
+		published = &pr
+	}
+	return p, published, c.Store.AppendEvent(ctx, e)
+}
+
+// BulkDecision publishes or drops every proposal of a document still
+// proposed whose confidence is within [Min, Max].
+type BulkDecision struct {
+	DocumentID string
+	Action     ProposalAction // ProposalPublish or ProposalDrop
+	Min, Max   float64
+}
+
+// Bulk applies a decision to many proposals, one by one (each in the
+// trail); it stops at the first failure and says how many were decided.
+func (c *Curation) Bulk(ctx context.Context, u User, b BulkDecision) (int, error) {
+	if b.Action != ProposalPublish && b.Action != ProposalDrop {
+		return 0, &ValidationError{Fields: map[string]string{"decision": "Choose publish or drop."}}
+	}
+	ps, err := c.Proposals(ctx, b.DocumentID, ProposalProposed)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range ps {
+		if p.Confidence < b.Min || p.Confidence > b.Max {
+			continue
+		}
+		if _, _, err := c.Decide(ctx, u, p.ID, b.Action, nil, p.Rev); err != nil {
+			return n, fmt.Errorf("%s: %w", p.Title, err)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// Merge joins a proposal with the next one of its document (in page
+// order): one case the indexer cut in two. The next one is dropped.
+func (c *Curation) Merge(ctx context.Context, u User, id string, rev int) (Proposal, error) {
+	p, err := c.Store.Proposal(ctx, id)
+	if err != nil {
+		return Proposal{}, err
+	}
+	if rev != 0 && rev != p.Rev {
+		return p, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
+	}
+	if _, err := TransitionProposal(p.Status, ProposalMerge, u.Actor()); err != nil {
+		return p, err
+	}
+	ps, err := c.Proposals(ctx, p.DocumentID, ProposalProposed)
+	if err != nil {
+		return p, err
+	}
+	var next *Proposal
+	for i := range ps {
+		if ps[i].ID == p.ID && i+1 < len(ps) {
+			next = &ps[i+1]
+		}
+	}
+	if next == nil {
+		return p, fmt.Errorf("%w: no proposal follows this one to merge with", ErrConflict)
+	}
+	before := p.CaseFields
+	pages := next.PageTexts
+	if next.PageStart == p.PageEnd && len(pages) > 0 {
+		pages = pages[1:] // the page both share
+	}
+	p.PageTexts = append(p.PageTexts, pages...)
+	p.PageEnd = max(p.PageEnd, next.PageEnd)
+	p.Text = strings.TrimSpace(p.Text + "\n\n" + next.Title + "\n\n" + next.Text)
+	p.States, p.Districts, p.Themes, p.Laws = union(p.States, next.States), union(p.Districts, next.Districts), union(p.Themes, next.Themes), union(p.Laws, next.Laws)
+	e := c.event(u.Actor(), "proposal.merge", p.ID, p.DocumentID, "merged with “"+next.Title+"”", diffFields(before, p.CaseFields))
+	if err := c.updateProposal(ctx, &p, e); err != nil {
+		return p, err
+	}
+	next.Status = ProposalDropped
+	ne := c.event(u.Actor(), "proposal.merge", next.ID, next.DocumentID, "merged into “"+p.Title+"”", nil)
+	if err := c.updateProposal(ctx, next, ne); err != nil {
+		return p, err
+	}
+	return p, errors.Join(c.Store.AppendEvent(ctx, e), c.Store.AppendEvent(ctx, ne))
+}
+
+// Split cuts a proposal in two at a page, which starts the second part:
+// two cases the indexer read as one. The second part is a new proposal,
+// titled with that page's first line until a reviewer corrects it.
+func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) (Proposal, Proposal, error) {
+	p, err := c.Store.Proposal(ctx, id)
+	if err != nil {
+		return Proposal{}, Proposal{}, err
+	}
+	if rev != 0 && rev != p.Rev {
+		return p, Proposal{}, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
+	}
+	if _, err := TransitionProposal(p.Status, ProposalSplit, u.Actor()); err != nil {
+		return p, Proposal{}, err
+	}
+	if page <= p.PageStart || page > p.PageEnd || len(p.PageTexts) != p.PageEnd-p.PageStart+1 {
+		return p, Proposal{}, &ValidationError{Fields: map[string]string{"page": fmt.Sprintf("Split at a page from %d to %d.", p.PageStart+1, p.PageEnd)}}
+	}
+	before := p.CaseFields
+	first, second, title := splitPages(p, page)
+	now := c.Now().UTC()
+	q := Proposal{DocumentID: p.DocumentID, Status: ProposalProposed, Confidence: p.Confidence,
+		Reasons:    []string{fmt.Sprintf("split from “%s” at page %d", p.Title, page)},
+		CaseFields: CaseFields{Title: title, Section: p.Section, PageStart: page, PageEnd: p.PageEnd, States: []string{}, Themes: []string{}},
+		PageTexts:  second, Gen: RandomToken()[:12], Rev: 1, History: []Event{}, CreatedAt: now, UpdatedAt: now}
+	q.Text = strings.TrimSpace(strings.Join(second, "\n\n"))
+	q.Summary = truncate(strings.Join(strings.Fields(q.Text), " "), 300)
+	if i := strings.Index(p.Text, firstLine(second[0])); i > 0 {
+		p.Text = strings.TrimSpace(p.Text[:i]) // the first part's text as the indexer cut it
+	} else {
+		p.Text = strings.TrimSpace(strings.Join(first, "\n\n"))
+	}
+	p.PageEnd, p.PageTexts = page-1, first
+	for n := 1; ; n++ {
+		q.ID = PracticeID(p.DocumentID, fmt.Sprintf("%s %d", title, n))
+		if n == 1 {
+			q.ID = PracticeID(p.DocumentID, title)
+		}
+		err := c.Store.InsertProposal(ctx, q)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, ErrConflict) || n > 20 {
+			return p, q, err
+		}
+	}
+	e := c.event(u.Actor(), "proposal.split", p.ID, p.DocumentID, fmt.Sprintf("split at page %d into “%s”", page, q.Title), diffFields(before, p.CaseFields))
+	if err := c.updateProposal(ctx, &p, e); err != nil {
+		_ = c.Store.DeleteProposals(ctx, []string{q.ID})
+		return p, q, err
+	}
+	return p, q, c.Store.AppendEvent(ctx, e)
+}
+
+// updateProposal writes the next revision of p with e in its history.
+func (c *Curation) updateProposal(ctx context.Context, p *Proposal, e Event) error {
+	p.Rev++
+	p.UpdatedAt = e.At
+	p.History = append(p.History, e)
+	if err := c.Store.UpdateProposal(ctx, *p); err != nil {
+		p.Rev--
+		if errors.Is(err, ErrConflict) {
+			return fmt.Errorf("%w: someone else acted on this proposal at the same moment; reload it to see what changed", ErrConflict)
+		}
+		return err
+	}
+	return nil
+}
+
+// publish stores a practice, lists it in its document and indexes it.
+func (c *Curation) publish(ctx context.Context, p Practice) error {
+	if err := c.Store.SavePractice(ctx, p); errors.Is(err, ErrConflict) {
+		err = c.Store.ReplacePractice(ctx, p) // left by an earlier attempt
+		if err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	if err := c.Store.DeleteTombstone(ctx, p.ID); err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if err := c.editDocument(ctx, p.Provenance.DocumentID, func(d *Document) error {
+		d.Practices = union(d.Practices, []string{p.ID})
+		d.Withdrawn = without(d.Withdrawn, p.ID)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return c.Service.Index.Put(ctx, []Practice{p})
+}
+
+// editDocument changes a document record, reading it again when another
+// change was written in between.
+func (c *Curation) editDocument(ctx context.Context, id string, change func(*Document) error) error {
+	for range 5 {
+		d, err := c.Service.Store.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := change(&d); err != nil {
+			return err
+		}
+		d.Rev++
+		if err = c.Store.UpdateDocument(ctx, d); !errors.Is(err, ErrConflict) {
+			c.Service.forgetTitles()
+			return err
+		}
+	}
+	return fmt.Errorf("document %s: %w: changed by others five times in a row", id, ErrConflict)
+}
+
+func (c *Curation) event(actor Actor, action, subject, documentID, reason string, changes []Change) Event {
+	return c.Audit.New(actor, action, subject, documentID, reason, changes)
+}
+
+func union(a, b []string) []string {
+	out := append([]string{}, a...)
+	for _, x := range b {
+		if !contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func without(xs []string, x string) []string {
+	out := []string{}
+	for _, y := range xs {
+		if y != x {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+	return "\x00"
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"encoding/json"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// The curation API: documents, proposals, decisions, withdrawal. Reviewer
+// and admin tokens only (needRole on each route).
+
+// apiDocument is a document in the list: counts, not ids.
+type apiDocument struct {
+	ID         string         `json:"id"`
+	File       string         `json:"file"`
+	Title      string         `json:"title"`
+	Publisher  string         `json:"publisher,omitempty"`
+	Year       int            `json:"year,omitempty"`
+	Pages      int            `json:"pages"`
+	Practices  int            `json:"practices"`
+	Proposals  int            `json:"proposals"` // waiting for a decision
+	ImportedAt any            `json:"imported_at"`
+	Withdrawal *kb.Withdrawal `json:"withdrawal,omitempty"`
+}
+
+func (h *handlers) apiDocuments(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	docs, err := h.svc.Documents(ctx)
+	if err != nil {
+		return err
+	}
+	count, err := h.curation.Waiting(ctx)
+	if err != nil {
+		return err
+	}
+	out := []apiDocument{}
+	for _, d := range docs {
+		out = append(out, apiDocument{ID: d.ID, File: d.File, Title: d.Title, Publisher: d.Author, Year: d.Year, Pages: d.Pages,
+			Practices: len(d.Practices), Proposals: count[d.ID], ImportedAt: d.ImportedAt, Withdrawal: d.Withdrawal})
+	}
+	return c.JSON(fiber.Map{"documents": out})
+}
+
+func (h *handlers) apiDocument(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	doc, err := h.svc.Document(ctx, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	ps, err := h.curation.Service.Store.Practices(ctx, doc.Practices)
+	if err != nil {
+		return err
+	}
+	props, err := h.curation.Proposals(ctx, doc.ID, "")
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"document": doc, "practices": ps, "proposals": props})
+}
+
+func (h *handlers) apiProposals(c *fiber.Ctx) error {
+	status := kb.ProposalStatus(c.Query("status"))
+	switch status {
+	case "", kb.ProposalProposed, kb.ProposalPublished, kb.ProposalDropped:
+	default:
+		return &kb.ValidationError{Fields: map[string]string{"status": "Choose proposed, published or dropped."}}
+	}
+	ps, err := h.curation.Proposals(c.UserContext(), c.Query("document"), status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"proposals": ps})
+}
+
+func (h *handlers) apiProposalDecision(c *fiber.Ctx) error {
+	var d struct {
+		Decision string       `json:"decision"`
+		Fields   *kb.CaseEdit `json:"fields"`
+		Rev      int          `json:"rev"`
+	}
+	if err := json.Unmarshal(c.Body(), &d); err != nil {
+		return &kb.ValidationError{Fields: map[string]string{"body": `Send {"decision": "publish" | "drop", "fields": {…}}.`}}
+	}
+	a := kb.ProposalAction(d.Decision)
+	if a != kb.ProposalPublish && a != kb.ProposalDrop && a != kb.ProposalEditAction && a != kb.ProposalReopen {
+		return &kb.ValidationError{Fields: map[string]string{"decision": "Choose publish, drop, edit or reopen."}}
+	}
+	p, practice, err := h.curation.Decide(c.UserContext(), *current(c).user, c.Params("id"), a, d.Fields, d.Rev)
+	if err != nil {
+		return err
+	}
+	if practice != nil {
+		return c.JSON(fiber.Map{"proposal": p, "practice": apiPractice{Practice: *practice, URL: PracticeURL(*practice), PDFURL: PDFURL(*practice)}})
+	}
+	return c.JSON(fiber.Map{"proposal": p})
+}
+
+// reason reads {"reason": "…"}.
+func reason(c *fiber.Ctx) (string, error) {
+	var r struct {
+		Reason string `json:"reason"`
+	}
+	if len(c.Body()) == 0 {
+		return "", nil
+	}
+	if err := json.Unmarshal(c.Body(), &r); err != nil {
+		return "", &kb.ValidationError{Fields: map[string]string{"body": `Send {"reason": "…"}.`}}
+	}
+	return r.Reason, nil
+}
+
+func (h *handlers) apiWithdrawPractice(c *fiber.Ctx) error {
+	why, err := reason(c)
+	if err != nil {
+		return err
+	}
+	t, err := h.curation.WithdrawPractice(c.UserContext(), *current(c).user, c.Params("id"), why)
+	if err != nil {
+		return err
+	}
+	return c.JSON(t)
+}
+
+func (h *handlers) apiRestorePractice(c *fiber.Ctx) error {
+	p, err := h.curation.RestorePractice(c.UserContext(), *current(c).user, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(apiPractice{Practice: p, URL: PracticeURL(p), PDFURL: PDFURL(p)})
+}
+
+func (h *handlers) apiWithdrawDocument(c *fiber.Ctx) error {
+	why, err := reason(c)
+	if err != nil {
+		return err
+	}
+	d, err := h.curation.WithdrawDocument(c.UserContext(), *current(c).user, c.Params("id"), why)
+	if err != nil {
+		return err
+	}
+	return c.JSON(d)
+}
+
+func (h *handlers) apiRestoreDocument(c *fiber.Ctx) error {
+	d, err := h.curation.RestoreDocument(c.UserContext(), *current(c).user, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(d)
+}

@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/kb"
+)
+
+// curationRoutes are the reviewers' and admins' routes over imported and
+// published records: the import inbox, document pages, corrections,
+// withdrawal, evidence, the audit trail, and their API.
+func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
+	reviewer := needRole(kb.RoleReviewer, kb.RoleAdmin)
+	admin := needRole(kb.RoleAdmin)
+	app.Get("/inbox", signedIn, reviewer, h.inboxPage)
+	app.Post("/inbox/proposals/:id", signedIn, reviewer, h.actOnProposal)
+	app.Post("/inbox/bulk", signedIn, reviewer, h.bulkDecision)
+	app.Get("/admin/documents/:id", signedIn, reviewer, h.documentAdminPage)
+	app.Post("/admin/documents/:id", signedIn, reviewer, h.editDocument)
+	app.Post("/admin/documents/:id/withdraw", signedIn, reviewer, h.withdrawDocument)
+	app.Post("/admin/documents/:id/restore", signedIn, admin, h.restoreDocument)
+	app.Post("/admin/documents/:id/delete", signedIn, admin, h.deleteDocument)
+	app.Get("/admin/practices/:id", signedIn, reviewer, h.correctForm) // "/practices/:id/…" is the practice page with a slug
+	app.Post("/practices/:id/correct", signedIn, reviewer, h.correctPractice)
+	app.Post("/practices/:id/evidence", signedIn, reviewer, h.setEvidence)
+	app.Post("/practices/:id/withdraw", signedIn, reviewer, h.withdrawPractice)
+	app.Post("/practices/:id/restore", signedIn, admin, h.restorePractice)
+	app.Post("/practices/:id/delete", signedIn, admin, h.deletePractice)
+	app.Get("/admin/audit", signedIn, admin, h.auditPage)
+	api.Get("/documents", signedIn, reviewer, h.apiDocuments)
+	api.Get("/documents/:id", signedIn, reviewer, h.apiDocument)
+	api.Post("/documents/:id/withdraw", signedIn, reviewer, h.apiWithdrawDocument)
+	api.Post("/documents/:id/restore", signedIn, admin, h.apiRestoreDocument)
+	api.Get("/proposals", signedIn, reviewer, h.apiProposals)
+	api.Post("/proposals/:id/decision", signedIn, reviewer, h.apiProposalDecision)
+	api.Post("/practices/:id/withdraw", signedIn, reviewer, h.apiWithdrawPractice)
+	api.Post("/practices/:id/restore", signedIn, admin, h.apiRestorePractice)
+}
+
+type inboxPage struct {
+	page
+	Documents []inboxDocument
+	Document  *kb.Document
+	Proposals []proposalView
+	Message   string
+	Errors    map[string]string
+	ErrorFor  string // the proposal the errors belong to
+}
+
+type inboxDocument struct {
+	kb.Document
+	Waiting int
+}
+
+// proposalView is a proposal with its fields as the form shows them.
+type proposalView struct {
+	kb.Proposal
+	States, Districts, Years, Themes, Laws, Figures string
+	PDF                                             string
+	Percent                                         int
+}
+
+func (h *handlers) inboxPage(c *fiber.Ctx) error {
+	p := inboxPage{page: h.pageFor(c, "Import inbox"), Message: c.Query("done")}
+	return h.renderInbox(c, p, c.Query("document"))
+}
+
+func (h *handlers) renderInbox(c *fiber.Ctx, p inboxPage, docID string) error {
+	ctx := c.UserContext()
+	if docID == "" {
+		docs, err := h.svc.Documents(ctx)
+		if err != nil {
+			return err
+		}
+		count, err := h.curation.Waiting(ctx)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			p.Documents = append(p.Documents, inboxDocument{Document: d, Waiting: count[d.ID]})
+		}
+		return h.render(c, "inbox", p)
+	}
+	doc, err := h.svc.Document(ctx, docID)
+	if err != nil {
+		return err
+	}
+	ps, err := h.curation.Proposals(ctx, docID, "")
+	if err != nil {
+		return err
+	}
+	p.Document, p.Title = &doc, "Inbox: "+doc.Title
+	for _, pr := range ps {
+		p.Proposals = append(p.Proposals, viewProposal(doc, pr))
+	}
+	return h.render(c, "inbox", p)
+}
+
+func viewProposal(doc kb.Document, p kb.Proposal) proposalView {
+	return proposalView{Proposal: p, States: strings.Join(p.States, ", "), Districts: strings.Join(p.Districts, ", "),
+		Years: kb.JoinInts(p.Years), Themes: strings.Join(p.Themes, ", "), Laws: strings.Join(p.Laws, ", "),
+		Figures: kb.FormatFigures(p.Figures), Percent: int(p.Confidence*100 + 0.5),
+		PDF: fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(doc.ID), p.PageStart)}
+}
+
+// formEdit reads the correctable fields a form sent; a field the form
+// does not carry is left as it is.
+func formEdit(c *fiber.Ctx) (kb.CaseEdit, error) {
+	var e kb.CaseEdit
+	args := c.Request().PostArgs()
+	has := func(name string) bool { return args.Has(name) }
+	str := func(name string) *string {
+		if !has(name) {
+			return nil
+		}
+		v := c.FormValue(name)
+		return &v
+	}
+	list := func(name string) *[]string {
+		if !has(name) {
+			return nil
+		}
+		v := kb.SplitList(c.FormValue(name))
+		return &v
+	}
+	e.Title, e.Summary, e.Text = str("title"), str("summary"), str("text")
+	e.States, e.Districts, e.Themes, e.Laws = list("states"), list("districts"), list("themes"), list("laws")
+	for name, dst := range map[string]**int{"page_start": &e.PageStart, "page_end": &e.PageEnd} {
+		if has(name) {
+			n, err := strconv.Atoi(strings.TrimSpace(c.FormValue(name)))
+			if err != nil {
+				return e, &kb.ValidationError{Fields: map[string]string{"pages": "Give pages as whole numbers."}}
+			}
+			*dst = &n
+		}
+	}
+	if has("years") {
+		ys, err := kb.ParseInts("years", c.FormValue("years"))
+		if err != nil {
+			return e, err
+		}
+		e.Years = &ys
+	}
+	if has("figures") {
+		fs, err := kb.ParseFigures(c.FormValue("figures"))
+		if err != nil {
+			return e, err
+		}
+		e.Figures = &fs
+	}
+	return e, nil
+}
+
+// actOnProposal saves, publishes, drops, reopens, merges or splits one
+// proposal from the inbox form, and goes back to the document's inbox.
+func (h *handlers) actOnProposal(c *fiber.Ctx) error {
+	ctx, u := c.UserContext(), *current(c).user
+	id := c.Params("id")
+	rev, _ := strconv.Atoi(c.FormValue("rev"))
+	pr, err := h.curation.Proposal(ctx, id)
+	if err != nil {
+		return err
+	}
+	action := kb.ProposalAction(c.FormValue("action"))
+	var done string
+	switch action {
+	case kb.ProposalMerge:
+		_, err = h.curation.Merge(ctx, u, id, rev)
+		done = "Merged with the next proposal."
+	case kb.ProposalSplit:
+		page, _ := strconv.Atoi(c.FormValue("split_page"))
+		_, _, err = h.curation.Split(ctx, u, id, page, rev)
+		done = fmt.Sprintf("Split at page %d.", page)
+	default:
+		var edit kb.CaseEdit
+		if edit, err = formEdit(c); err == nil {
+			if action == "save" {
+				action = kb.ProposalEditAction
+			}
+			_, _, err = h.curation.Decide(ctx, u, id, action, &edit, rev)
+		}
+		done = map[kb.ProposalAction]string{kb.ProposalPublish: "Published.", kb.ProposalDrop: "Dropped.",
+			kb.ProposalEditAction: "Saved.", kb.ProposalReopen: "Reopened."}[action]
+	}
+	var ve *kb.ValidationError
+	if errors.As(err, &ve) {
+		p := inboxPage{page: h.pageFor(c, "Import inbox"), Errors: ve.Fields, ErrorFor: id}
+		c.Status(fiber.StatusUnprocessableEntity)
+		return h.renderInbox(c, p, pr.DocumentID)
+	}
+	if err != nil {
+		return err
+	}
+	return c.Redirect(fmt.Sprintf("/inbox?document=%s&done=%s#p-%s", url.QueryEscape(pr.DocumentID), url.QueryEscape(pr.Title+": "+done), id), fiber.StatusSeeOther)
+}
+
+// bulkDecision publishes or drops every waiting proposal of a document
+// within a confidence range, e.g. "publish all above 0.8".
+func (h *handlers) bulkDecision(c *fiber.Ctx) error {
+	docID := c.FormValue("document")
+	threshold, err := strconv.ParseFloat(strings.TrimSpace(c.FormValue("threshold")), 64)
+	if err != nil || threshold < 0 || threshold > 1 {
+		return &kb.ValidationError{Fields: map[string]string{"threshold": "Give a confidence from 0 to 1, such as 0.8."}}
+	}
+	b := kb.BulkDecision{DocumentID: docID, Action: kb.ProposalAction(c.FormValue("action")), Min: threshold, Max: 1}
+	if c.FormValue("range") == "below" {
+		b.Min, b.Max = 0, threshold
+	}
+	n, err := h.curation.Bulk(c.UserContext(), *current(c).user, b)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("%d proposals: %s.", n, map[kb.ProposalAction]string{kb.ProposalPublish: "published", kb.ProposalDrop: "dropped"}[b.Action])
+	return c.Redirect("/inbox?document="+url.QueryEscape(docID)+"&done="+url.QueryEscape(msg), fiber.StatusSeeOther)
+}
