@@ -122,7 +122,7 @@ func (p formPage) Problems() []problem {
 
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
-	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit}})
+	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit, Title: c.Query("title")}}) // a title from an invitation (/admin/searches)
 }
 
 // createSubmission saves a draft, or submits it at once when asked.
