@@ -17,7 +17,8 @@ import (
 // newHindiApp is an app over the Hindi sample practices.
 func newHindiApp(t *testing.T) *fiber.App {
 	t.Helper()
-	app, svc := newAppWithService(t)
+	ra := newReviewApp(t) // with accounts: the sign-in page is there
+	app, svc := ra.app, ra.svc
 	doc, ps, err := samples.Hindi()
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +72,16 @@ func TestHindiInterface(t *testing.T) {
 	_, chosen := page("/?q=bihar", map[string]string{"Cookie": cookie, "Accept-Language": "en"})
 	if !strings.Contains(chosen, `<html lang="hi"`) || !strings.Contains(chosen, "बिहार") {
 		t.Errorf("with the Hindi cookie and Accept-Language en: want a Hindi page with बिहार")
+	}
+	_, practice := page("/practices/hi-3/rajasthan-int-bhatta-bandhua", map[string]string{"Cookie": cookie})
+	for _, want := range []string{"<dt>राज्य</dt><dd>राजस्थान, उत्तर प्रदेश, छत्तीसगढ़</dd>", "बलात् और बंधुआ श्रम", "इस कार्यप्रणाली का हवाला दें"} {
+		if !strings.Contains(practice, want) {
+			t.Errorf("the practice page in Hindi lacks %q", want)
+		}
+	}
+	_, login := page("/login", map[string]string{"Cookie": cookie})
+	if !strings.Contains(login, `<label for="password">पासवर्ड</label>`) {
+		t.Errorf("the sign-in page in Hindi lacks its password label: %.300s", login)
 	}
 	_, missing := page("/nowhere", map[string]string{"Cookie": cookie})
 	if !strings.Contains(missing, "पृष्ठ नहीं मिला") {

@@ -111,6 +111,15 @@ func (c *catalogue) value(lang, v string) string {
 	return s
 }
 
+// values shows a list of field values in lang, joined by sep.
+func (c *catalogue) values(lang string, vs []string, sep string) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = c.value(lang, v)
+	}
+	return strings.Join(out, sep)
+}
+
 // pickLang is the reader's language: the one chosen with the language
 // control (kept with the display choices), else the first of
 // Accept-Language that has a file, else English.

@@ -64,6 +64,7 @@ func parseViews(st *static) (*views, error) {
 		"dateIn":          formatDate,
 		"langs":           func() []string { return messages.langs },
 		"metaLineIn":      metaLineIn,
+		"values":          messages.values,
 		"statusLabel":     func(s kb.Status) string { return s.Label() },
 		"fieldArgs":       newFieldArgs,
 		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
