@@ -191,7 +191,9 @@ func hash2B(password, salt, udata []byte) []byte {
 			s := sha512.Sum512(e)
 			k = s[:]
 		}
-		if round >= 63 && int(e[len(e)-1]) <= round-32 {
+		// The specification counts rounds from 1: stop after at least 64
+		// once E's last byte is at most that count less 32.
+		if round >= 63 && int(e[len(e)-1]) <= round+1-32 {
 			return k[:32]
 		}
 	}

@@ -94,11 +94,21 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 	}
 	doc.PageTexts = pages.texts
 	removeFurniture(doc.PageTexts)
-	doc.Title = documentTitle(pages.reader, doc.PageTexts)
+	doc.Title = documentTitle(infoText(pages.reader.Trailer().Key("Info").Key("Title")), doc.PageTexts)
 	info := pages.reader.Trailer().Key("Info")
 	doc.Author = strings.TrimSpace(infoText(info.Key("Author")))
-	doc.Year = pdfYear(infoText(info.Key("CreationDate")))
+	// The year a person would cite is the one the cover states; the
+	// file's creation date is often a later reprint or conversion.
+	doc.Year = coverYear(doc.PageTexts)
+	if doc.Year == 0 {
+		doc.Year = pdfYear(infoText(info.Key("CreationDate")))
+	}
 	doc.Practices = Segment(doc.PageTexts)
+	for i := range doc.Practices {
+		if len(doc.Practices[i].Years) == 0 && doc.Year > 0 {
+			doc.Practices[i].Years = []int{doc.Year} // the compendium's year, for want of any other
+		}
+	}
 	return doc, nil
 }
 
@@ -262,27 +272,6 @@ func pageList(r *pdf.Reader, maxPages int) ([]pdf.Value, error) {
 		return nil
 	}
 	return pages, walk(root, 0)
-}
-
-func documentTitle(r *pdf.Reader, pages []Page) string {
-	if t := strings.TrimSpace(infoText(r.Trailer().Key("Info").Key("Title"))); t != "" && !strings.Contains(strings.ToLower(t), "untitled") && !strings.HasSuffix(strings.ToLower(t), ".doc") && !strings.HasSuffix(strings.ToLower(t), ".docx") {
-		return t
-	}
-	// The largest text on the first page that has text.
-	for _, p := range pages {
-		best, size := "", 0.0
-		for _, l := range p.Lines {
-			if l.Size > size+0.5 {
-				best, size = l.Text, l.Size
-			} else if l.Size > size-0.5 && len(best) < 120 && best != "" {
-				best += " " + l.Text
-			}
-		}
-		if best != "" {
-			return best
-		}
-	}
-	return ""
 }
 
 func infoText(v pdf.Value) string {

@@ -3,23 +3,22 @@ package indexer
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 )
 
 // Fields are the facts read from a case study's text.
 type Fields struct {
-	States       []string       `json:"states"`
-	Countries    []string       `json:"countries,omitempty"`
-	Source       []string       `json:"source_states,omitempty"`
-	Destination  []string       `json:"destination_states,omitempty"`
-	Districts    []string       `json:"districts,omitempty"`
-	Years        []int          `json:"years,omitempty"`
-	Themes       []string       `json:"themes"`
-	Exploitation []string       `json:"exploitation,omitempty"`
-	Laws         []string       `json:"laws,omitempty"`
-	Agencies     []string       `json:"agencies,omitempty"`
-	Figures      map[string]int `json:"figures,omitempty"`
+	States       []string `json:"states"`
+	Countries    []string `json:"countries,omitempty"`
+	Source       []string `json:"source_states,omitempty"`
+	Destination  []string `json:"destination_states,omitempty"`
+	Districts    []string `json:"districts,omitempty"`
+	Years        []int    `json:"years,omitempty"`
+	Themes       []string `json:"themes"`
+	Exploitation []string `json:"exploitation,omitempty"`
+	Laws         []string `json:"laws,omitempty"`
+	Agencies     []string `json:"agencies,omitempty"`
+	Figures      []Figure `json:"figures,omitempty"`
 }
 
 // gazetteer maps every spelling we accept to the state or union territory
@@ -66,11 +65,11 @@ var placeRE = func() *regexp.Regexp {
 
 // Themes and forms of exploitation, each with the words that signal it.
 var themeWords = []struct{ name, pattern string }{
-	{"prevention and awareness", `prevent|awareness|sensiti[sz]|campaign|vigilance committee`},
+	{"prevention and awareness", `prevent|awareness|sensiti[sz]|campaign|vigilance committee|safe migration|helpline|help desk|registration of|regulat`},
 	{"rescue", `rescu|raid`},
 	{"post-rescue care and rehabilitation", `rehabilitat|shelter home|post-rescue|counsell|aftercare`},
 	{"repatriation and reintegration", `repatriat|reintegrat|restored to (?:their|the) famil|reunit`},
-	{"investigation", `investigat|FIR|charge[- ]?sheet|evidence|call detail`},
+	{"investigation", `investigat|FIR|charge[- ]?sheet|evidence|call detail|\btrac(?:ed|ing)\b`},
 	{"prosecution and conviction", `prosecut|convict|sentenc|trial|public prosecutor`},
 	{"victim and witness protection", `witness protection|victim protection|compensation|in[- ]camera|victim[- ]friendly`},
 	{"inter-state and cross-border coordination", `inter-state|interstate|cross-border|border|other states?`},
@@ -109,16 +108,10 @@ var (
 	themeRE        = compileAll(themeWords)
 	exploitationRE = compileAll(exploitationWords)
 	lawRE          = compileAll(lawPatterns)
-	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20[0-4]\d)\b`)
+	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
 	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) district\b|\bdistricts? of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police stations?|unit|year|period|agency|agencies|partners?)\s*[:\-–]\s*(.+)$`)
-	figureRE       = map[string]*regexp.Regexp{
-		"rescued":   regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+|was\s+)?(?:rescued|freed|released)`),
-		"minors":    regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:of them\s+|among them\s+|were\s+)?(?:minors?|children|girls below)`),
-		"arrested":  regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+)?(?:arrested|apprehended|held)`),
-		"convicted": regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:\w+\s){0,3}?(?:were\s+)?(?:convicted|sentenced)`),
-	}
-	sourceRE = regexp.MustCompile(`(?i)\bfrom\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})\b[^.]{0,60}?\bto\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})`)
+	sourceRE       = regexp.MustCompile(`(?i)\bfrom\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})\b[^.]{0,60}?\bto\s+([A-Z][A-Za-z&]+(?:\s[A-Z][A-Za-z&]+){0,4})`)
 )
 
 type namedRE struct {
@@ -195,27 +188,14 @@ func ReadFields(title string, content []at) Fields {
 			f.Districts = addUnique(f.Districts, d)
 		}
 	}
-	for _, y := range yearRE.FindAllString(text, -1) {
-		n, _ := strconv.Atoi(y)
-		f.Years = addUniqueInt(f.Years, n)
-	}
-	sort.Ints(f.Years)
-	f.Themes = matchAll(themeRE, text, 2)
+	f.Years = readYears(text)
+	f.Themes = themesOf(text)
 	f.Exploitation = matchAll(exploitationRE, text, 1)
 	f.Laws = matchAll(lawRE, text, 1)
 	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
 		f.Agencies = addUnique(f.Agencies, strings.Join(strings.Fields(m[1]+m[2]), " "))
 	}
-	for name, re := range figureRE {
-		if m := re.FindStringSubmatch(text); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				if f.Figures == nil {
-					f.Figures = map[string]int{}
-				}
-				f.Figures[name] = n
-			}
-		}
-	}
+	f.Figures = readFigures(text)
 	if f.States == nil {
 		f.States = []string{}
 	}
@@ -234,6 +214,25 @@ func matchAll(list []namedRE, text string, min int) []string {
 		}
 	}
 	return out
+}
+
+// themesOf returns the themes the text names at least twice or, when it
+// names none twice, those it names once: a short case names its themes
+// once, and no theme at all would hide it from every theme filter.
+func themesOf(text string) []string {
+	var twice, once []string
+	for _, x := range themeRE {
+		switch len(x.re.FindAllStringIndex(text, 2)) {
+		case 2:
+			twice = append(twice, x.name)
+		case 1:
+			once = append(once, x.name)
+		}
+	}
+	if len(twice) > 0 {
+		return twice
+	}
+	return once
 }
 
 // appendPlaces adds the states and countries named in s, under their
@@ -258,15 +257,6 @@ func addUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-func addUniqueInt(list []int, n int) []int {
-	for _, x := range list {
-		if x == n {
-			return list
-		}
-	}
-	return append(list, n)
 }
 
 func unique(list []string) []string {

@@ -16,6 +16,7 @@ func lines(texts ...string) []at {
 }
 
 func TestReadFields(t *testing.T) {
+	const s1, s2 = "28 victims were rescued, 5 of them minors, and 9 traffickers were arrested.", "4 accused were convicted."
 	tests := []struct {
 		name    string
 		content []at
@@ -37,7 +38,15 @@ func TestReadFields(t *testing.T) {
 			return cmp.Diff([]string{"Bihar"}, f.Source) + cmp.Diff([]string{"Delhi"}, f.Destination)
 		}},
 		{"figures stated plainly", lines("28 victims were rescued, 5 of them minors, and 9 traffickers were arrested. 4 accused were convicted."), func(f Fields) string {
-			return cmp.Diff(map[string]int{"rescued": 28, "minors": 5, "arrested": 9, "convicted": 4}, f.Figures)
+			return cmp.Diff([]Figure{{"rescued", 28, "victims", s1}, {"rescued", 5, "minors", s1}, {"arrested", 9, "traffickers", s1}, {"convicted", 4, "accused", s2}}, f.Figures)
+		}},
+		{"figures keep what they count", lines("212 workers including 61 minors were rescued from the kilns; 7 FIRs were registered."), func(f Fields) string {
+			s := "212 workers including 61 minors were rescued from the kilns;"
+			return cmp.Diff([]Figure{{"rescued", 212, "workers", s}, {"rescued", 61, "minors", s}, {"firs", 7, "", "7 FIRs were registered."}}, f.Figures)
+		}},
+		{"a count with its noun before it", lines("47 traffickers were arrested and 12 were convicted by the end of 2008."), func(f Fields) string {
+			s := "47 traffickers were arrested and 12 were convicted by the end of 2008."
+			return cmp.Diff([]Figure{{"arrested", 47, "traffickers", s}, {"convicted", 12, "traffickers", s}}, f.Figures)
 		}},
 		{"laws old and new", lines("Cases under the ITPA and IPC 370 were later charged under BNS 143 and the POCSO Act."), func(f Fields) string {
 			want := []string{"Immoral Traffic (Prevention) Act, 1956", "IPC 370", "BNS 143", "POCSO Act, 2012"}

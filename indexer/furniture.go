@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"strconv"
@@ -35,7 +36,7 @@ func removeFurniture(pages []Page) {
 	}
 	minRepeat := max(3, len(pages)/3)
 	furniture := func(p Page, t string) bool {
-		if pageNumberRE.MatchString(t) {
+		if pageNumber(p, t) {
 			return true
 		}
 		if len(pages) < 3 {
@@ -75,14 +76,19 @@ func removeFurniture(pages []Page) {
 		drop := map[int]bool{}
 		for _, i := range edgeLines(len(p.Lines), band) {
 			t := p.Lines[i].Text
-			if pageNumberRE.MatchString(t) || !duplicate && furniture(*p, t) {
+			// A cover keeps its lines: its title may also be every
+			// page's running header.
+			if pageNumber(*p, t) || !duplicate && p.Number > 1 && furniture(*p, t) {
 				drop[i] = true
 			}
 		}
 		// Furniture stands apart from the text block; a repeating line set
 		// close to its neighbours ("Case Study 4:" above its title) is text.
-		for i := range drop {
-			if !pageNumberRE.MatchString(p.Lines[i].Text) && !isolated(p.Lines, i, drop) {
+		// Every candidate is judged against the same set, so the answer
+		// does not depend on the order they are looked at in.
+		candidates := maps.Clone(drop)
+		for i := range candidates {
+			if !pageNumber(*p, p.Lines[i].Text) && !isolated(p.Lines, i, candidates) {
 				delete(drop, i)
 			}
 		}
@@ -123,6 +129,16 @@ func edgeLines(n, band int) []int {
 }
 
 var pageNumberRE = regexp.MustCompile(`(?i)^\s*(page\s*)?(\d{1,4}|[ivxlc]{1,7})(\s*(of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$`)
+
+// pageNumber reports whether a line is nothing but a page number. A year
+// alone on a cover ("2019") is the year of publication, not page 2019.
+func pageNumber(p Page, t string) bool {
+	if !pageNumberRE.MatchString(t) {
+		return false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	return err != nil || p.Number > 2 || n < 1900 || n > 2100
+}
 
 // furnitureKey folds digits so that "Page 3" and "Page 4" repeat.
 func furnitureKey(s string) string {

@@ -122,6 +122,27 @@ func repair(data []byte) ([]byte, error) {
 
 // scanObjects finds "N G obj … endobj" by scanning, and fixes each
 // stream's /Length to the bytes before its "endstream".
+// streamContent is a stream's data, given what stands between "stream"
+// and "endstream". The end-of-line before "endstream" is not data, but
+// only one may go: encrypted or compressed data may itself end in CR or
+// LF bytes. A direct /Length that lands on that end of line is trusted.
+func streamContent(dict, raw []byte) []byte {
+	if m := directLengthRE.FindSubmatch(dict); m != nil && len(m[2]) == 0 {
+		if n, err := strconv.Atoi(string(m[1])); err == nil && n <= len(raw) && len(bytes.TrimLeft(raw[n:], "\r\n")) == 0 && len(raw)-n <= 2 {
+			return raw[:n]
+		}
+	}
+	switch {
+	case bytes.HasSuffix(raw, []byte("\r\n")):
+		return raw[:len(raw)-2]
+	case bytes.HasSuffix(raw, []byte("\n")), bytes.HasSuffix(raw, []byte("\r")):
+		return raw[:len(raw)-1]
+	}
+	return raw
+}
+
+var directLengthRE = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+
 func scanObjects(data []byte) []scannedObj {
 	var out []scannedObj
 	locs := objRE.FindAllSubmatchIndex(data, -1)
@@ -147,8 +168,9 @@ func scanObjects(data []byte) []scannedObj {
 			} else {
 				body = body[:dataStart+end+len("endstream")]
 			}
-			content := bytes.TrimRight(body[dataStart:dataStart+end], "\r\n")
-			dict := lengthRE.ReplaceAll(stripComments(body[:s[0]]), []byte("/Length "+strconv.Itoa(len(content))))
+			head := stripComments(body[:s[0]])
+			content := streamContent(head, body[dataStart:dataStart+end])
+			dict := lengthRE.ReplaceAll(head, []byte("/Length "+strconv.Itoa(len(content))))
 			if !lengthRE.Match(dict) {
 				dict = append(bytes.TrimRight(bytes.TrimSpace(dict), ">"), []byte(fmt.Sprintf(" /Length %d >>", len(content)))...)
 			}

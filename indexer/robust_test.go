@@ -15,7 +15,9 @@ import (
 // TestMain lets the test binary serve as the extraction worker.
 func TestMain(m *testing.M) {
 	RunWorker()
-	os.Exit(m.Run())
+	code := m.Run()
+	removeCorpus()
+	os.Exit(code)
 }
 
 func readSample(t *testing.T, name string) []byte {

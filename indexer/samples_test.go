@@ -36,6 +36,11 @@ func TestSamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			for _, p := range doc.Practices {
+				if len(p.Themes) == 0 {
+					t.Errorf("%q has no theme, so every theme filter hides it", p.Title)
+				}
+			}
 			s := ScoreCases(want.Practices, doc.Practices)
 			total += s.Expected
 			t.Logf("cases %d/%d found, F1 %.3f, pages %.3f, sections %.3f, states %.3f",

@@ -18,6 +18,10 @@ type CaseStudy struct {
 	Text      string `json:"text"`
 	Summary   string `json:"summary,omitempty"`
 	Fields           // states, themes and the rest, read from the text
+	// Confidence (0..1) is how sure the reader is that this is a case
+	// study, and Reasons say why in a reviewer's words.
+	Confidence float64  `json:"confidence"`
+	Reasons    []string `json:"reasons,omitempty"`
 }
 
 // at is a line with its page.
@@ -33,6 +37,7 @@ const (
 	kindCase                // a case study starts here
 	kindSection             // a section of the compendium starts here
 	kindOther               // front or back matter: preface, contents, annexures…
+	kindRunning             // a running head set large, not caught as furniture
 )
 
 var (
@@ -59,9 +64,15 @@ func Segment(pages []Page) []CaseStudy {
 		return nil
 	}
 	body := bodySize(lines)
-	kinds := classify(lines, body)
-	titles := markFromContents(lines, kinds, readContents(pages))
-	return cut(lines, kinds, body, titles)
+	kinds, how := classify(lines, body)
+	toc := readContents(pages)
+	titles := markFromContents(lines, kinds, toc)
+	if titles != nil {
+		how = foundByContents
+	}
+	cases, heads := cut(lines, kinds, body, titles)
+	weighEvidence(cases, evidence{pages: pages, lines: lines, heads: heads, body: body, how: how, toc: toc})
+	return cases
 }
 
 // isContentsPage spots a table of contents: a "Contents" heading, or most
@@ -105,7 +116,17 @@ func headingStyle(l at, body float64) bool {
 	return l.Size >= body*1.12 || (l.Bold && l.Size >= body*0.95) || caps
 }
 
-func classify(lines []at, body float64) []headingKind {
+// foundBy names the evidence that told the case headings apart.
+type foundBy int
+
+const (
+	foundByLabel    foundBy = iota // "Case Study 3", "Best Practice No. 2"
+	foundByNumber                  // "3. Title", "1.2 Title" in sequence
+	foundByContents                // the contents list them
+	foundByStyle                   // one heading style, used for nothing else
+)
+
+func classify(lines []at, body float64) ([]headingKind, foundBy) {
 	kinds := make([]headingKind, len(lines))
 	labelled := 0
 	for i, l := range lines {
@@ -123,10 +144,10 @@ func classify(lines []at, body float64) []headingKind {
 	}
 	if labelled >= 2 {
 		markLargerSections(lines, kinds, body)
-		return kinds
+		return kinds, foundByLabel
 	}
 	if twoLevel(lines, kinds, body) {
-		return kinds
+		return kinds, foundByNumber
 	}
 	numbered := 0
 	for i, l := range lines {
@@ -138,7 +159,7 @@ func classify(lines []at, body float64) []headingKind {
 	if numbered >= 2 {
 		kinds = keepIncreasing(lines, kinds)
 		markLargerSections(lines, kinds, body)
-		return kinds
+		return kinds, foundByNumber
 	}
 	for i := range kinds {
 		if kinds[i] == kindCase {
@@ -147,7 +168,7 @@ func classify(lines []at, body float64) []headingKind {
 	}
 	markStyledCases(lines, kinds, body)
 	sectionsAsCases(kinds)
-	return kinds
+	return kinds, foundByStyle
 }
 
 // twoLevel handles "1. Section" over "1.1 Case title": when at least two
@@ -236,13 +257,41 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 	// Case titles differ from each other; sub-headings come back in every
 	// case ("Background", "What others can learn"), so a heading whose text
 	// repeats is never a case title.
-	seen := map[string]int{}
+	// A heading repeated at the top of the next page is the case's own
+	// running head ("ADELE" over both its pages), not a repeat.
+	seen, onPage, runningHead := map[string]int{}, map[string]int{}, map[int]bool{}
 	for i := range lines {
 		if first(i) {
-			seen[foldWords(lines[i].Text)]++
+			k := foldWords(lines[i].Text)
+			topOfPage := i == 0 || lines[i-1].page != lines[i].page
+			if p, ok := onPage[k]; !ok || p != lines[i].page-1 || !topOfPage {
+				seen[k]++
+			} else {
+				runningHead[i] = true
+			}
+			onPage[k] = lines[i].page
 		}
 	}
-	candidate := func(i int) bool { return first(i) && seen[foldWords(lines[i].Text)] == 1 }
+	// A heading that reads as a sentence ("A survivor who was taken to
+	// Delhi and found her way to the police.") is a subtitle, not a title.
+	candidate := func(i int) bool {
+		if !first(i) || seen[foldWords(lines[i].Text)] != 1 {
+			return false
+		}
+		t, _ := headingText(lines, kinds, i, body)
+		return !(strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 6)
+	}
+	// A name in large capitals ("ADELE") opens a case as a title does.
+	names, all := map[style]int{}, map[style]int{}
+	for i, l := range lines {
+		if candidate(i) && l.Size >= body*1.3 {
+			all[styleOf(l)]++
+			if isUpper(l.Text) && len(strings.Fields(l.Text)) <= 2 {
+				names[styleOf(l)]++
+			}
+		}
+	}
+	nameLike := func(st style) bool { return names[st]*4 >= all[st]*3 }
 	stats := map[style]*stat{}
 	for i, l := range lines {
 		if !candidate(i) {
@@ -258,7 +307,7 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 	}
 	var styles []style
 	for k, s := range stats {
-		if s.count >= 2 && float64(s.words)/float64(s.count) >= 3 {
+		if s.count >= 2 && (float64(s.words)/float64(s.count) >= 3 || nameLike(k)) {
 			styles = append(styles, k)
 		}
 	}
@@ -279,9 +328,9 @@ func markStyledCases(lines []at, kinds []headingKind, body float64) {
 		}
 		s := styleOf(l)
 		switch {
-		case s == caseStyle && candidate(i):
+		case s == caseStyle && candidate(i) && !runningHead[i]:
 			kinds[i] = kindCase
-		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && l.page > lines[0].page:
+		case s.size > caseStyle.size && len(strings.Fields(l.Text)) >= 2 && l.page > lines[0].page && seen[foldWords(l.Text)] <= 1:
 			kinds[i] = kindSection
 		}
 	}
@@ -302,6 +351,14 @@ func markLargerSections(lines []at, kinds []headingKind, body float64) {
 	}
 	sort.Float64s(sizes)
 	caseSize := sizes[len(sizes)/2]
+	// A section heading stands once; large type that comes back on page
+	// after page is a running head.
+	repeats := map[string]int{}
+	for _, l := range lines {
+		if l.Size >= caseSize+0.9 {
+			repeats[foldWords(l.Text)]++
+		}
+	}
 	for i, l := range lines {
 		if kinds[i] != kindBody || !headingStyle(l, body) || l.page == lines[0].page || l.Size < caseSize+0.9 {
 			continue
@@ -312,7 +369,10 @@ func markLargerSections(lines []at, kinds []headingKind, body float64) {
 		if i > 0 && kinds[i-1] == kindCase && lines[i-1].page == l.page {
 			continue // the title under a "Case Study 3:" label
 		}
-		if len(strings.Fields(l.Text)) >= 2 || isUpper(l.Text) {
+		switch {
+		case repeats[foldWords(l.Text)] >= 3:
+			kinds[i] = kindRunning
+		case len(strings.Fields(l.Text)) >= 2 || isUpper(l.Text):
 			kinds[i] = kindSection
 		}
 	}
@@ -338,8 +398,7 @@ func isUpper(s string) bool {
 
 // cut walks the classified lines and makes a case study of each run that
 // starts at a case heading.
-func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string) []CaseStudy {
-	var out []CaseStudy
+func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string) (out []CaseStudy, heads []int) {
 	section := ""
 	for i := 0; i < len(lines); {
 		switch kinds[i] {
@@ -354,7 +413,7 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 				i++
 			}
 			continue
-		case kindBody:
+		case kindBody, kindRunning:
 			i++
 			continue
 		}
@@ -368,11 +427,14 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 			}
 		}
 		number, title := splitNumber(title)
+		title, named := nameTitle(title)
 		j := next
-		for j < len(lines) && kinds[j] == kindBody {
-			j++
+		var content []at
+		for ; j < len(lines) && (kinds[j] == kindBody || kinds[j] == kindRunning); j++ {
+			if kinds[j] == kindBody {
+				content = append(content, lines[j])
+			}
 		}
-		content := lines[next:j]
 		cs := CaseStudy{Number: number, Title: title, Section: section, PageStart: start, PageEnd: start}
 		if len(content) > 0 {
 			cs.PageEnd = content[len(content)-1].page
@@ -380,10 +442,14 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 		cs.Text = caseText(content)
 		cs.Fields = ReadFields(title, content)
 		cs.Summary = summary(cs.Text)
+		if first, _, _ := strings.Cut(cs.Text, "\n\n"); named && strings.HasSuffix(first, ".") && len(strings.Fields(first)) <= 45 {
+			cs.Summary = first // the one-sentence subtitle under a name
+		}
 		out = append(out, cs)
+		heads = append(heads, i)
 		i = j
 	}
-	return out
+	return out, heads
 }
 
 // headingText joins a heading with the lines that continue it, and
@@ -412,7 +478,7 @@ func headingText(lines []at, kinds []headingKind, i int, body float64) (string, 
 		if !continues(lines[j-1], l) || !headingStyle(l, body) || !sameStyle(lines[ref], l) {
 			break
 		}
-		text += " " + strings.TrimSpace(l.Text)
+		text = joinTitle(text, strings.TrimSpace(l.Text), false)
 		j++
 	}
 	return strings.TrimSpace(text), j
@@ -443,6 +509,16 @@ func splitNumber(t string) (string, string) {
 		return m[1], cleanTitle(m[2])
 	}
 	return "", cleanTitle(t)
+}
+
+// nameTitle writes a case named after a person ("ADELE", in quotes or
+// not) as a person would: "Adele".
+func nameTitle(t string) (string, bool) {
+	bare := strings.Trim(t, "\"“”'‘’ ")
+	if n := len(strings.Fields(bare)); n == 0 || n > 2 || !isUpper(bare) || len(bare) < 3 {
+		return t, false
+	}
+	return properCase(bare), true
 }
 
 func cleanTitle(t string) string {

@@ -2,7 +2,6 @@ package kb
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -13,17 +12,17 @@ import (
 // field is left as it is. The API reads it from JSON; the inbox's form
 // fills it from text boxes.
 type CaseEdit struct {
-	Title     *string         `json:"title,omitempty"`
-	PageStart *int            `json:"page_start,omitempty"`
-	PageEnd   *int            `json:"page_end,omitempty"`
-	Summary   *string         `json:"summary,omitempty"`
-	Text      *string         `json:"text,omitempty"`
-	States    *[]string       `json:"states,omitempty"`
-	Districts *[]string       `json:"districts,omitempty"`
-	Years     *[]int          `json:"years,omitempty"`
-	Themes    *[]string       `json:"themes,omitempty"`
-	Laws      *[]string       `json:"laws,omitempty"`
-	Figures   *map[string]int `json:"figures,omitempty"`
+	Title     *string   `json:"title,omitempty"`
+	PageStart *int      `json:"page_start,omitempty"`
+	PageEnd   *int      `json:"page_end,omitempty"`
+	Summary   *string   `json:"summary,omitempty"`
+	Text      *string   `json:"text,omitempty"`
+	States    *[]string `json:"states,omitempty"`
+	Districts *[]string `json:"districts,omitempty"`
+	Years     *[]int    `json:"years,omitempty"`
+	Themes    *[]string `json:"themes,omitempty"`
+	Laws      *[]string `json:"laws,omitempty"`
+	Figures   *Figures  `json:"figures,omitempty"`
 }
 
 // Apply returns f with the edit applied, or a ValidationError naming the
@@ -77,9 +76,9 @@ func (f CaseFields) validate(pages int) error {
 			problems["years"] = fmt.Sprintf("%d is not a year.", y)
 		}
 	}
-	for k, v := range f.Figures {
-		if strings.TrimSpace(k) == "" || v < 0 {
-			problems["figures"] = "Write figures as name=number, for example rescued=12."
+	for _, fg := range f.Figures {
+		if strings.TrimSpace(fg.Measure) == "" || fg.Count < 0 {
+			problems["figures"] = figuresHint
 		}
 	}
 	if len(problems) > 0 {
@@ -127,30 +126,30 @@ func JoinInts(xs []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// ParseFigures reads "rescued=12, arrested=3".
-func ParseFigures(s string) (map[string]int, error) {
-	out := map[string]int{}
+const figuresHint = "Write each figure as what=number and what it counts, separated by commas: rescued=212 workers, rescued=61 minors, arrested=9."
+
+// ParseFigures reads figures typed as "rescued=212 workers, arrested=9":
+// what was done, the number, and what it counts.
+func ParseFigures(s string) (Figures, error) {
+	out := Figures{}
 	for _, item := range SplitList(s) {
 		k, v, ok := strings.Cut(item, "=")
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if !ok || err != nil || strings.TrimSpace(k) == "" {
-			return nil, &ValidationError{Fields: map[string]string{"figures": "Write figures as name=number, for example rescued=12."}}
+		num, of, _ := strings.Cut(strings.TrimSpace(v), " ")
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil || n < 0 || strings.TrimSpace(k) == "" {
+			return nil, &ValidationError{Fields: map[string]string{"figures": figuresHint}}
 		}
-		out[strings.ToLower(strings.TrimSpace(k))] = n
+		out = append(out, Figure{Measure: strings.ToLower(strings.TrimSpace(k)), Count: n, Of: strings.TrimSpace(of)})
 	}
 	return out, nil
 }
 
-// FormatFigures writes figures the way ParseFigures reads them, in order.
-func FormatFigures(m map[string]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + "=" + strconv.Itoa(m[k])
+// FormatFigures writes figures the way ParseFigures reads them, in the
+// order the text states them.
+func FormatFigures(fs Figures) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = strings.TrimSpace(f.Measure + "=" + strconv.Itoa(f.Count) + " " + f.Of)
 	}
 	return strings.Join(parts, ", ")
 }

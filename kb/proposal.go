@@ -2,7 +2,6 @@ package kb
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"time"
 
@@ -23,20 +22,20 @@ const (
 // CaseFields are the parts of a case study a reviewer may correct: on a
 // proposal before it is published, on a practice afterwards.
 type CaseFields struct {
-	Title     string         `json:"title" bson:"title"`
-	Number    string         `json:"number,omitempty" bson:"number,omitempty"`
-	Section   string         `json:"section,omitempty" bson:"section,omitempty"`
-	PageStart int            `json:"page_start" bson:"page_start"`
-	PageEnd   int            `json:"page_end" bson:"page_end"`
-	Summary   string         `json:"summary" bson:"summary"`
-	Text      string         `json:"text" bson:"text"`
-	States    []string       `json:"states" bson:"states"`
-	Districts []string       `json:"districts,omitempty" bson:"districts,omitempty"`
-	Years     []int          `json:"years,omitempty" bson:"years,omitempty"`
-	Themes    []string       `json:"themes" bson:"themes"`
-	Laws      []string       `json:"laws,omitempty" bson:"laws,omitempty"`
-	Figures   map[string]int `json:"figures,omitempty" bson:"figures,omitempty"`
-	Routes    []Route        `json:"routes,omitempty" bson:"routes,omitempty"` // proposed from the text; reviewers confirm or edit them
+	Title     string   `json:"title" bson:"title"`
+	Number    string   `json:"number,omitempty" bson:"number,omitempty"`
+	Section   string   `json:"section,omitempty" bson:"section,omitempty"`
+	PageStart int      `json:"page_start" bson:"page_start"`
+	PageEnd   int      `json:"page_end" bson:"page_end"`
+	Summary   string   `json:"summary" bson:"summary"`
+	Text      string   `json:"text" bson:"text"`
+	States    []string `json:"states" bson:"states"`
+	Districts []string `json:"districts,omitempty" bson:"districts,omitempty"`
+	Years     []int    `json:"years,omitempty" bson:"years,omitempty"`
+	Themes    []string `json:"themes" bson:"themes"`
+	Laws      []string `json:"laws,omitempty" bson:"laws,omitempty"`
+	Figures   Figures  `json:"figures,omitempty" bson:"figures,omitempty"`
+	Routes    []Route  `json:"routes,omitempty" bson:"routes,omitempty"` // proposed from the text; reviewers confirm or edit them
 	// What the indexer read and nobody edits here.
 	Countries    []string `json:"countries,omitempty" bson:"countries,omitempty"`
 	Source       []string `json:"source_states,omitempty" bson:"source_states,omitempty"`
@@ -118,7 +117,7 @@ func proposalFrom(docID string, cs indexer.CaseStudy, pages []indexer.Page, now 
 	p := Proposal{ID: PracticeID(docID, cs.Title), DocumentID: docID, Status: ProposalProposed, Confidence: conf, Reasons: reasons,
 		CaseFields: CaseFields{Title: cs.Title, Number: cs.Number, Section: cs.Section, PageStart: cs.PageStart, PageEnd: cs.PageEnd,
 			Summary: cs.Summary, Text: cs.Text, States: nonNil(cs.States), Districts: cs.Districts, Years: cs.Years,
-			Themes: nonNil(cs.Themes), Laws: cs.Laws, Figures: cs.Figures, Countries: cs.Countries, Source: cs.Source,
+			Themes: nonNil(cs.Themes), Laws: cs.Laws, Figures: FiguresFrom(cs.Figures), Countries: cs.Countries, Source: cs.Source,
 			Destination: cs.Destination, Exploitation: cs.Exploitation, Agencies: cs.Agencies, Routes: ProposeRoutes(cs.Text)},
 		Gen: RandomToken()[:12], Rev: 1, History: []Event{}, CreatedAt: now, UpdatedAt: now}
 	for _, pg := range pages {
@@ -132,20 +131,10 @@ func proposalFrom(docID string, cs indexer.CaseStudy, pages []indexer.Page, now 
 	return p
 }
 
-// caseConfidence reads the indexer's confidence in a case study and its
-// reasons, or 0.5 and none from an indexer that does not give them.
+// caseConfidence is the reader's confidence in a case study and its
+// reasons, in words a reviewer understands.
 func caseConfidence(cs indexer.CaseStudy) (float64, []string) {
-	v := reflect.ValueOf(cs)
-	conf, reasons := 0.5, []string(nil)
-	if f := v.FieldByName("Confidence"); f.IsValid() && f.Kind() == reflect.Float64 {
-		conf = f.Float()
-	}
-	if f := v.FieldByName("Reasons"); f.IsValid() {
-		if rs, ok := f.Interface().([]string); ok {
-			reasons = rs
-		}
-	}
-	return conf, reasons
+	return cs.Confidence, cs.Reasons
 }
 
 // practiceFrom is the practice a proposal becomes in its document.

@@ -26,9 +26,18 @@ var Measures = []Measure{
 // changes only this.
 func (p Practice) FigureCounts() map[string]int {
 	out := map[string]int{}
-	for _, m := range Measures {
-		if n, ok := p.Figures[m.Name]; ok && n >= 0 {
-			out[m.Name] = n
+	for _, f := range p.Figures {
+		name := f.Measure
+		if f.Measure == "rescued" && f.Of == "minors" {
+			name = "minors"
+		}
+		// A case that states a total and its parts ("212 workers including
+		// 61 minors") counts the total: the largest figure of a measure.
+		if !slices.ContainsFunc(Measures, func(m Measure) bool { return m.Name == name }) || f.Count < 0 {
+			continue
+		}
+		if n, ok := out[name]; !ok || f.Count > n {
+			out[name] = f.Count
 		}
 	}
 	return out
@@ -37,13 +46,16 @@ func (p Practice) FigureCounts() map[string]int {
 // WithFigureCounts returns the practice reporting counts by measure name:
 // with FigureCounts, the only code that knows how Figures are kept.
 func (p Practice) WithFigureCounts(counts map[string]int) Practice {
-	if len(counts) == 0 {
-		p.Figures = nil
-		return p
-	}
-	p.Figures = map[string]int{}
-	for m, n := range counts {
-		p.Figures[m] = n
+	p.Figures = nil
+	for _, m := range Measures {
+		n, ok := counts[m.Name]
+		switch {
+		case !ok:
+		case m.Name == "minors":
+			p.Figures = append(p.Figures, Figure{Measure: "rescued", Count: n, Of: "minors"})
+		default:
+			p.Figures = append(p.Figures, Figure{Measure: m.Name, Count: n})
+		}
 	}
 	return p
 }

@@ -65,10 +65,8 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 		add("Themes", strings.Join(pr.Themes, ", "))
 		add("Exploitation", strings.Join(pr.Exploitation, ", "))
 		add("Laws", strings.Join(pr.Laws, "; "))
-		for _, k := range []string{"rescued", "minors", "arrested", "convicted"} {
-			if n, ok := pr.Figures[k]; ok {
-				add(strings.ToUpper(k[:1])+k[1:], fmt.Sprint(n))
-			}
+		for _, f := range pr.Figures {
+			add(f.Label(), fmt.Sprint(f.Count))
 		}
 		hp.Cases = append(hp.Cases, hc)
 		hp.Bibliography = append(hp.Bibliography, cite.APA())

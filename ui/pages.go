@@ -263,10 +263,8 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	if pp.Similar, err = h.svc.Similar(c.UserContext(), p.ID, 5); err != nil {
 		h.log.Warn("similar practices", "id", p.ID, "err", err) // the page is useful without them
 	}
-	for _, k := range []string{"rescued", "minors", "arrested", "convicted"} {
-		if n, ok := p.Figures[k]; ok {
-			pp.Figures = append(pp.Figures, figure{Label: strings.ToUpper(k[:1]) + k[1:], Value: n})
-		}
+	for _, f := range p.Figures {
+		pp.Figures = append(pp.Figures, figure{Label: f.Label(), Value: f.Count})
 	}
 	if u := current(c).user; u != nil && h.packs != nil {
 		pp.Packs, _ = h.packs.List(c.UserContext(), *u)

@@ -19,7 +19,7 @@ func practice(id, title string) kb.Practice {
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	return kb.Practice{
 		ID: id, Slug: kb.Slugify(title, 80), Title: title, Summary: "summary of " + title, Text: "text",
-		States: []string{"Goa"}, Themes: []string{"rescue"}, Years: []int{2007}, Figures: map[string]int{"rescued": 28},
+		States: []string{"Goa"}, Themes: []string{"rescue"}, Years: []int{2007}, Figures: kb.Figures{{Measure: "rescued", Count: 28, Of: "victims"}},
 		Provenance: kb.Provenance{DocumentID: "doc", DocumentTitle: "Doc", File: "doc.pdf", SHA256: "abc", PageStart: 3, PageEnd: 4},
 		CreatedAt:  now, UpdatedAt: now,
 	}

@@ -27,7 +27,7 @@ func routedIndex(t testing.TB, n int) (*Index, []kb.Practice) {
 			}
 		}
 		if i%4 == 0 {
-			ps[i].Figures = map[string]int{"rescued": i % 50, "arrested": i % 7}
+			ps[i] = ps[i].WithFigureCounts(map[string]int{"rescued": i % 50, "arrested": i % 7})
 		}
 		ps[i].Exploitation = []string{[]string{"begging", "child labour", "domestic servitude"}[i%3]}
 	}

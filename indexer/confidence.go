@@ -1,0 +1,211 @@
+package indexer
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// evidence is what the segmenter saw while it cut the cases: the lines,
+// the heading line of each case, and how the case headings were told apart.
+type evidence struct {
+	pages []Page
+	lines []at
+	heads []int // index in lines of each case's heading
+	body  float64
+	how   foundBy
+	toc   []tocEntry
+}
+
+// reason is one piece of evidence for or against a proposal, in words a
+// reviewer understands, with its weight in log-odds.
+type reason struct {
+	weight float64
+	text   string
+}
+
+var (
+	compendiumWordsRE = regexp.MustCompile(`(?i)\b(compendium|case\s*stud(?:y|ies)|best\s+practices?|good\s+practices?|casebook|practices)\b`)
+	reportWordsRE     = regexp.MustCompile(`(?i)\b(report|codebook|survey|analysis|data|statistics|findings|methodology|research|guide|toolkit|indicators|handbook|trends|resource)\b`)
+	practicePartsRE   = regexp.MustCompile(`(?i)^(background|the problem|problem|context|challenges?|action taken|what was done|intervention|response|approach|outcomes?|results?|impact|lessons(?: learn[te]d)?|what others can learn|replicab|sustainab)`)
+	frontMatterRE     = regexp.MustCompile(`(?i)^(about\b|acknowledg|methodolog|key findings|findings|recommendations|summary|overview|table\b|figure\b|chart\b|key terms|definitions|resources|references|notes\b|endnotes|what is|how to|introduction|preface|foreword|contents|glossary|appendix|annex)`)
+	figureTokenRE     = regexp.MustCompile(`^[\d.,%$()\-–]+$`)
+)
+
+// weighEvidence sets each case's confidence and reasons. The weights are
+// log-odds tuned on the samples and on generated reports that are not
+// compendia (TestConfidenceSeparates measures how well they separate).
+func weighEvidence(cases []CaseStudy, ev evidence) {
+	doc := documentReason(ev.pages)
+	starts := map[int]int{}
+	for _, c := range cases {
+		starts[c.PageStart]++
+	}
+	for i := range cases {
+		rs := []reason{doc}
+		rs = append(rs, headingReasons(cases, i, ev)...)
+		rs = append(rs, titleReasons(cases[i].Title)...)
+		rs = append(rs, textReasons(cases[i].Text)...)
+		if starts[cases[i].PageStart] >= 3 && len(strings.Fields(cases[i].Text)) < 120 {
+			rs = append(rs, reason{-1.2, "one of many headings on one page"})
+		}
+		logit := -0.2
+		for _, r := range rs {
+			logit += r.weight
+		}
+		cases[i].Confidence = math.Round(100/(1+math.Exp(-logit))) / 100
+		sort.SliceStable(rs, func(a, b int) bool { return math.Abs(rs[a].weight) > math.Abs(rs[b].weight) })
+		cases[i].Reasons = nil
+		for _, r := range rs {
+			if r.text != "" {
+				cases[i].Reasons = append(cases[i].Reasons, r.text)
+			}
+		}
+	}
+}
+
+// documentReason reads the cover and the first pages: a compendium says
+// it collects practices or case studies; a report speaks of data,
+// findings and guidance.
+func documentReason(pages []Page) reason {
+	var head strings.Builder
+	for _, p := range pages[:min(3, len(pages))] {
+		head.WriteString(p.Text() + "\n")
+	}
+	text := head.String()
+	practice := len(compendiumWordsRE.FindAllString(text, -1))
+	report := len(reportWordsRE.FindAllString(text, -1))
+	switch {
+	case practice > 0 && practice*2 >= report:
+		return reason{1.0, "document reads like a compendium"}
+	case practice > 0:
+		return reason{-0.4, ""}
+	}
+	return reason{-1.6, "document reads like a report, not a compendium"}
+}
+
+// headingReasons weighs how the case's heading was found and how it looks.
+func headingReasons(cases []CaseStudy, i int, ev evidence) []reason {
+	var rs []reason
+	c := cases[i]
+	switch ev.how {
+	case foundByLabel:
+		rs = append(rs, reason{2.0, "labelled as a case study"})
+	case foundByNumber:
+		if inSequence(cases, i) {
+			rs = append(rs, reason{1.2, "numbered like its neighbours"})
+		}
+	case foundByStyle:
+		rs = append(rs, reason{0.3, "set like the other case titles"})
+	}
+	if listed(c.Title, ev.toc) {
+		rs = append(rs, reason{1.2, "listed in the contents"})
+	} else if len(ev.toc) >= 2 {
+		rs = append(rs, reason{-0.8, "not in the contents"})
+	}
+	h := ev.lines[ev.heads[i]]
+	switch {
+	case h.Size >= ev.body*1.12:
+		rs = append(rs, reason{0.6, "heading in larger type"})
+	case h.Bold:
+		rs = append(rs, reason{0.3, "heading in bold"})
+	case isUpper(h.Text):
+		rs = append(rs, reason{0.1, "heading in capitals"})
+	default:
+		rs = append(rs, reason{-0.5, "heading in body type"})
+	}
+	return rs
+}
+
+// inSequence reports whether a case's number follows its neighbour's.
+func inSequence(cases []CaseStudy, i int) bool {
+	next := func(a, b string) bool { return a != "" && b != "" && numberAfter(a) == b }
+	return i > 0 && next(cases[i-1].Number, cases[i].Number) ||
+		i+1 < len(cases) && next(cases[i].Number, cases[i+1].Number)
+}
+
+// numberAfter gives the number that follows n: "3" -> "4", "1.2" -> "1.3".
+func numberAfter(n string) string {
+	head, last := "", n
+	if k := strings.LastIndex(n, "."); k >= 0 {
+		head, last = n[:k+1], n[k+1:]
+	}
+	v := 0
+	for _, r := range last {
+		if r < '0' || r > '9' {
+			return ""
+		}
+		v = v*10 + int(r-'0')
+	}
+	return head + strconv.Itoa(v+1)
+}
+
+func listed(title string, toc []tocEntry) bool {
+	for _, e := range toc {
+		if titleSimilarity(title, e.title) >= 0.6 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleReasons weighs the title's shape: a title names, a sentence says.
+func titleReasons(title string) []reason {
+	ws := strings.Fields(title)
+	if len(ws) == 0 {
+		return []reason{{-2, "no title"}}
+	}
+	var rs []reason
+	figures := 0
+	for _, w := range ws {
+		if figureTokenRE.MatchString(w) {
+			figures++
+		}
+	}
+	first := []rune(title)[0]
+	switch {
+	case figures*10 >= len(ws)*3:
+		rs = append(rs, reason{-2.5, "mostly figures"})
+	case strings.HasSuffix(title, ".") || len(ws) > 20 || unicode.IsLower(first):
+		rs = append(rs, reason{-1.8, "a sentence, not a title"})
+	case frontMatterRE.MatchString(title):
+		rs = append(rs, reason{-2.0, "front or back matter, not a practice"})
+	case len(ws) == 1:
+		rs = append(rs, reason{-0.4, "a single word"})
+	}
+	return rs
+}
+
+// textReasons weighs what stands under the heading.
+func textReasons(text string) []reason {
+	ws := strings.Fields(text)
+	var rs []reason
+	switch {
+	case len(ws) < 60:
+		rs = append(rs, reason{-1.5, "hardly any text under it"})
+	case len(ws) < 150:
+		rs = append(rs, reason{-0.4, "little text under it"})
+	}
+	figures := 0
+	for _, w := range ws {
+		if figureTokenRE.MatchString(w) {
+			figures++
+		}
+	}
+	if len(ws) > 0 && figures*5 >= len(ws) {
+		rs = append(rs, reason{-1.5, "its text is mostly figures"})
+	}
+	parts := 0
+	for _, para := range strings.Split(text, "\n\n") {
+		if len(strings.Fields(para)) <= 6 && practicePartsRE.MatchString(strings.TrimSpace(para)) {
+			parts++
+		}
+	}
+	if parts >= 2 {
+		rs = append(rs, reason{0.6, "has the parts of a practice (problem, action, results)"})
+	}
+	return rs
+}

@@ -1,0 +1,5 @@
+package layouts
+
+import "os/exec"
+
+var lookPath = exec.LookPath
