@@ -174,7 +174,7 @@ func startWorker(cfg Isolation) (*worker, error) {
 		}
 	}
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d:%d", workerEnv, cfg.MemoryMB, cfg.Limits.MaxPages))
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d:%d:%s", workerEnv, cfg.MemoryMB, cfg.Limits.MaxPages, cfg.Limits.OCRLang))
 	w := &worker{cmd: cmd, stderr: &tailBuffer{max: 4096}}
 	cmd.Stderr = w.stderr
 	in, err := cmd.StdinPipe()
@@ -286,6 +286,10 @@ func RunWorker() {
 	}
 	var memMB, maxPages int
 	fmt.Sscanf(spec, "%d:%d", &memMB, &maxPages)
+	lang := ""
+	if parts := strings.SplitN(spec, ":", 3); len(parts) == 3 {
+		lang = parts[2]
+	}
 	if memMB > 0 {
 		limit := uint64(memMB) << 20
 		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
@@ -302,7 +306,7 @@ func RunWorker() {
 		if err != nil {
 			os.Exit(0) // the parent closed our input
 		}
-		reply, _ := json.Marshal(serve(data, maxPages))
+		reply, _ := json.Marshal(serve(data, Limits{MaxPages: maxPages, OCRLang: lang}))
 		if writeFrame(out, reply) != nil || out.Flush() != nil {
 			os.Exit(3)
 		}
@@ -310,8 +314,8 @@ func RunWorker() {
 	}
 }
 
-func serve(data []byte, maxPages int) workerResult {
-	doc, err := Extract("", data, Limits{MaxPages: maxPages})
+func serve(data []byte, lim Limits) workerResult {
+	doc, err := Extract("", data, lim)
 	if err == nil {
 		return workerResult{Doc: doc}
 	}
