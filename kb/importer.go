@@ -130,6 +130,7 @@ func (s *Service) sortCases(ctx context.Context, doc *Document, prev Document, e
 		switch {
 		case old[prop.ID]:
 			p := practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt)
+			p.OCR = prop.OCR
 			prior, err := s.Store.Practice(ctx, p.ID)
 			if err != nil && !errors.Is(err, ErrNotFound) {
 				return nil, nil, nil, err
@@ -148,7 +149,9 @@ func (s *Service) sortCases(ctx context.Context, doc *Document, prev Document, e
 		case opts.publishes(prop.Confidence):
 			prop.Status = ProposalPublished
 			res.Added++
-			practices = append(practices, practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt))
+			p := practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt)
+			p.OCR = prop.OCR
+			practices = append(practices, p)
 			proposals = append(proposals, prop)
 		default:
 			res.Proposed++
