@@ -346,3 +346,20 @@ func markOCR(cases []CaseStudy, scans map[int]*ocrPage) {
 		c.Reasons = append(c.Reasons, ocrReason)
 	}
 }
+
+type ocrLangKey struct{}
+
+// WithOCRLang asks the extractors to read scanned pages of the files
+// extracted with ctx in lang (Tesseract's names, "eng+hin"): the language
+// is chosen per import, while the extractor is made once.
+func WithOCRLang(ctx context.Context, lang string) context.Context {
+	return context.WithValue(ctx, ocrLangKey{}, lang)
+}
+
+// OCRLangOf is the language WithOCRLang put in ctx, or else fallback.
+func OCRLangOf(ctx context.Context, fallback string) string {
+	if lang, ok := ctx.Value(ocrLangKey{}).(string); ok && lang != "" {
+		return lang
+	}
+	return fallback
+}
