@@ -91,6 +91,16 @@ func TestLayouts(t *testing.T) {
 			{Title: "A shared register of missing persons in Dehradun", PageStart: 5, PageEnd: 5},
 			{Title: "Victim compensation through the legal services authority", PageStart: 6, PageEnd: 6},
 		}},
+		{"a large running head on every page is not a section", [][3]any{
+			{"B", 22.0, "Casebook of the Railway Police"},
+			{"page", 0.0, ""}, {"B", 18.0, "STAKEHOLDER TOOL"}, {"B", 13.0, "Case Study 1: Night patrols at the Howrah railway station"}, {"", 0.0, para}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"B", 18.0, "STAKEHOLDER TOOL"}, {"B", 13.0, "Case Study 2: Helpline posters in every bus of the state"}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"B", 18.0, "STAKEHOLDER TOOL"}, {"B", 13.0, "Case Study 3: Training hotel staff to spot trafficked girls"}, {"", 0.0, para},
+		}, []ExpectedCase{
+			{Title: "Night patrols at the Howrah railway station", PageStart: 2, PageEnd: 2},
+			{Title: "Helpline posters in every bus of the state", PageStart: 3, PageEnd: 3},
+			{Title: "Training hotel staff to spot trafficked girls", PageStart: 4, PageEnd: 4},
+		}},
 		{"sub-headings that repeat in every case are not cases", [][3]any{
 			{"B", 20.0, "Notes from the Districts"},
 			{"page", 0.0, ""}, {"B", 12.0, "Night patrols at the Howrah railway station"},

@@ -50,8 +50,13 @@ var localities = buildLocalities(map[string][]string{
 	"Oman":                 nil, "Qatar": nil, "Kuwait": nil, "Bahrain": nil, "Gulf states": {"Gulf"},
 })
 
-// regionOf gives a locality's region, and a spelling's current region
-// for states and neighbouring countries (from the field gazetteer).
+// cityNames are the gazetteer's spellings that name a city, not a state:
+// "Mumbai" is a place in Maharashtra, "Orissa" is Odisha itself.
+var cityNames = map[string]bool{"mumbai": true, "bombay": true, "kolkata": true, "calcutta": true, "chennai": true, "madras": true, "new delhi": true}
+
+// buildLocalities maps every spelling to its place: a locality with its
+// region, and the states' and countries' spellings from the field
+// gazetteer to their current names.
 func buildLocalities(m map[string][]string) map[string]RoutePlace {
 	out := map[string]RoutePlace{}
 	for region, names := range m {
@@ -61,12 +66,12 @@ func buildLocalities(m map[string][]string) map[string]RoutePlace {
 		}
 	}
 	for spelling, region := range gazetteer {
-		if _, ok := out[spelling]; !ok {
-			out[spelling] = RoutePlace{Region: region}
-			if !strings.EqualFold(spelling, region) && strings.Count(spelling, " ") == 0 && !strings.EqualFold(spelling, "orissa") &&
-				!strings.EqualFold(spelling, "uttaranchal") && !strings.EqualFold(spelling, "andhra") && !strings.EqualFold(spelling, "pondicherry") {
-				out[spelling] = RoutePlace{Region: region, Locality: titleCase(spelling)} // a city: Mumbai, Kolkata
-			}
+		if _, ok := out[spelling]; ok {
+			continue
+		}
+		out[spelling] = RoutePlace{Region: region}
+		if cityNames[spelling] {
+			out[spelling] = RoutePlace{Region: region, Locality: titleCase(spelling)}
 		}
 	}
 	return out

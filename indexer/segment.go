@@ -41,6 +41,7 @@ const (
 	kindCase                // a case study starts here
 	kindSection             // a section of the compendium starts here
 	kindOther               // front or back matter: preface, contents, annexures…
+	kindRunning             // a running head set large, not caught as furniture
 )
 
 var (
@@ -354,6 +355,14 @@ func markLargerSections(lines []at, kinds []headingKind, body float64) {
 	}
 	sort.Float64s(sizes)
 	caseSize := sizes[len(sizes)/2]
+	// A section heading stands once; large type that comes back on page
+	// after page is a running head.
+	repeats := map[string]int{}
+	for _, l := range lines {
+		if l.Size >= caseSize+0.9 {
+			repeats[foldWords(l.Text)]++
+		}
+	}
 	for i, l := range lines {
 		if kinds[i] != kindBody || !headingStyle(l, body) || l.page == lines[0].page || l.Size < caseSize+0.9 {
 			continue
@@ -364,7 +373,10 @@ func markLargerSections(lines []at, kinds []headingKind, body float64) {
 		if i > 0 && kinds[i-1] == kindCase && lines[i-1].page == l.page {
 			continue // the title under a "Case Study 3:" label
 		}
-		if len(strings.Fields(l.Text)) >= 2 || isUpper(l.Text) {
+		switch {
+		case repeats[foldWords(l.Text)] >= 3:
+			kinds[i] = kindRunning
+		case len(strings.Fields(l.Text)) >= 2 || isUpper(l.Text):
 			kinds[i] = kindSection
 		}
 	}
@@ -405,7 +417,7 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 				i++
 			}
 			continue
-		case kindBody:
+		case kindBody, kindRunning:
 			i++
 			continue
 		}
@@ -421,10 +433,12 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 		number, title := splitNumber(title)
 		title, named := nameTitle(title)
 		j := next
-		for j < len(lines) && kinds[j] == kindBody {
-			j++
+		var content []at
+		for ; j < len(lines) && (kinds[j] == kindBody || kinds[j] == kindRunning); j++ {
+			if kinds[j] == kindBody {
+				content = append(content, lines[j])
+			}
 		}
-		content := lines[next:j]
 		cs := CaseStudy{Number: number, Title: title, Section: section, PageStart: start, PageEnd: start}
 		if len(content) > 0 {
 			cs.PageEnd = content[len(content)-1].page

@@ -72,11 +72,11 @@ func TestExtractionIsFairBetweenOfficers(t *testing.T) {
 		}()
 	}
 	time.Sleep(200 * time.Millisecond) // the bombs are in
-	start := time.Now()
-	s, err := reviews.Attach(ctx, other, theirs, "three-pages.pdf", pdf)
-	took := time.Since(start)
-	if err != nil || len(s.Files) != 1 || s.Files[0].Pages != 3 || s.Files[0].Note != "" {
-		t.Errorf("the other officer's file: %v %+v, want read at once (3 pages); took %s", err, s.Files, took)
+	// Its file gets a worker before the second bomb (checked at the end,
+	// by the order files started): the answer is the file read, unless
+	// this machine is too slow to read three pages within AttachWait.
+	if s, err := reviews.Attach(ctx, other, theirs, "three-pages.pdf", pdf); err != nil || len(s.Files) != 1 {
+		t.Errorf("the other officer's file: %v, %d files", err, len(s.Files))
 	}
 	wg.Wait()
 	var files []kb.Attachment
@@ -90,10 +90,10 @@ func TestExtractionIsFairBetweenOfficers(t *testing.T) {
 	if len(files) != 2 || files[0].Note != kb.NoteQueued || files[1].Note != kb.NoteQueued {
 		t.Errorf("the bombs: %d files, want both answered as queued (each took longer than AttachWait)", len(files))
 	}
-	for _, id := range bombs {
+	for _, id := range append(bombs, theirs) {
 		deadline := time.Now().Add(15 * time.Second)
 		for {
-			got, _ := reviews.Get(ctx, f.officer, id)
+			got, _ := reviews.Get(ctx, f.reviewer, id)
 			if len(got.Files) == 1 && got.Files[0].Pages == 3 && got.Files[0].Note == "" {
 				break
 			}

@@ -78,8 +78,6 @@ func (c Cite) pages(prefix bool) string {
 	return strconv.Itoa(p.PageStart)
 }
 
-// note is what a citation's note says beside the reference: the version,
-// and the routes the practice deals with.
 // note is what a citation's note field says: the version cited, the
 // evidence label, the routes.
 func (c Cite) note() string {

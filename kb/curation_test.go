@@ -337,3 +337,34 @@ func TestImportAfterACrash(t *testing.T) {
 		t.Fatalf("import after a crash: %+v (%v), want it to succeed", again, err)
 	}
 }
+
+// TestEditDocument: a corrected title, publisher and year reach the
+// practices' sources, which citations read, and the trail says what
+// changed.
+func TestEditDocument(t *testing.T) {
+	ctx := context.Background()
+	cur, svc := newCuration(t)
+	res, err := svc.ImportWith(ctx, "casebook.pdf", sample(t, "state-casebook.pdf"), kb.ImportOptions{PublishAll: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, publisher, year := "State Casebook 2019", "State CID, Ranchi", 2019
+	if _, err := cur.EditDocument(ctx, reviewer, "casebook", kb.DocumentEdit{Title: &title, Publisher: &publisher, Year: &year}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Practice(ctx, res.Document.Practices[0])
+	if err != nil || p.Provenance.DocumentTitle != title || p.Provenance.Publisher != publisher || p.Provenance.Year != year {
+		t.Errorf("a practice's source after the edit: %+v (%v)", p.Provenance, err)
+	}
+	bad := 20190
+	if _, err := cur.EditDocument(ctx, reviewer, "casebook", kb.DocumentEdit{Year: &bad}); err == nil {
+		t.Error("year 20190 was accepted")
+	}
+	if _, err := cur.EditDocument(ctx, kb.User{ID: "o", Role: kb.RoleOfficer}, "casebook", kb.DocumentEdit{Title: &title}); !errors.Is(err, kb.ErrForbidden) {
+		t.Errorf("an officer editing a document: %v, want ErrForbidden", err)
+	}
+	evs, _ := cur.Audit.Events(ctx, kb.EventFilter{DocumentID: "casebook"})
+	if len(evs) == 0 || evs[0].Action != "document.edit" || len(evs[0].Changes) != 3 {
+		t.Errorf("trail %+v, want the edit with its three changes first", evs)
+	}
+}

@@ -39,6 +39,14 @@ func (f SubmissionFields) sizeProblems() map[string]string {
 	if len(f.Links) > MaxLinks {
 		problems["links"] = fmt.Sprintf("Give at most %d links.", MaxLinks)
 	}
+	if len(f.Figures) > len(FigureQuestions) {
+		problems["figures"] = fmt.Sprintf("Give at most %d figures.", len(FigureQuestions))
+	}
+	for _, fg := range f.Figures {
+		if fg.Count < 0 || fg.Count > MaxFigure || len(fg.Measure) > 40 || len(fg.Of) > 60 {
+			problems["figures"] = fmt.Sprintf("A figure is a count from 0 to %d of up to 60 characters' worth of people or things.", MaxFigure)
+		}
+	}
 	if len(f.Title) > MaxTitleLength {
 		problems["title"] = fmt.Sprintf("Keep the title under %d characters.", MaxTitleLength)
 	}

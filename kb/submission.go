@@ -34,6 +34,9 @@ type SubmissionFields struct {
 	Sources      string `json:"sources,omitempty" bson:"sources,omitempty"`
 	Transit      string `json:"transit,omitempty" bson:"transit,omitempty"`
 	Destinations string `json:"destinations,omitempty" bson:"destinations,omitempty"`
+	// Figures the officer gives (FigureQuestions); the practice shows these
+	// rather than figures guessed from the text.
+	Figures Figures `json:"figures,omitempty" bson:"figures,omitempty"`
 }
 
 // Version is a submission as it was sent for review.
@@ -422,7 +425,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 	p := Practice{
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
 		Text: body, States: f.States, Districts: splitList(f.District), Years: submissionYears(f, fields.Years, now), Themes: nonNil(fields.Themes),
-		Exploitation: fields.Exploitation, Laws: fields.Laws, Agencies: fields.Agencies, Figures: FiguresFrom(fields.Figures),
+		Exploitation: fields.Exploitation, Laws: fields.Laws, Agencies: fields.Agencies, Figures: submissionFigures(f, fields.Figures),
 		Routes: f.routes(body),
 		Origin: OriginSubmission, Unit: s.OwnerUnit, SubmissionID: s.ID, ApprovedAt: now, Version: 1,
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},

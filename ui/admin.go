@@ -149,7 +149,11 @@ func (h *handlers) importFile(c *fiber.Ctx, name string, data []byte) (kb.Import
 		}
 		opts.Threshold = t
 	}
-	return h.curation.Import(c.UserContext(), current(c).user.Actor(), name, data, opts)
+	res, err := h.curation.Import(c.UserContext(), current(c).user.Actor(), name, data, opts)
+	if h.metrics != nil { // the metered importer is not on this path
+		h.metrics.countImport(res, err)
+	}
+	return res, err
 }
 
 // audit is the trail admin actions go to; nil without curation.

@@ -361,3 +361,56 @@ func TestFormProblemsInOneRoundInFormOrder(t *testing.T) {
 		t.Error("the form lost what the officer typed")
 	}
 }
+
+// TestFormAsksForFigures: the figures a practice shows are the ones the
+// officer gave, each with what it counts; a figure that is not a number
+// comes back beside its field.
+func TestFormAsksForFigures(t *testing.T) {
+	ra := newReviewApp(t)
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	_, page, _ := officer.do("GET", "/submissions/new", nil)
+	form := url.Values{"_csrf": {lastCSRF(page)}, "then": {"submit"}}
+	for k, v := range fullSubmission {
+		switch v := v.(type) {
+		case string:
+			form.Set(k, v)
+		case []string:
+			form.Set(k, strings.Join(v, ", "))
+		}
+	}
+	form.Set("results", "212 workers including 61 minors rescued from brick kilns.")
+	form.Set("fig_rescued", "many")
+	status, page, _ := officer.do("POST", "/submissions", form)
+	if status != 422 || !strings.Contains(page, `id="e-fig_rescued"`) {
+		t.Fatalf("a figure that is not a number: %d, want 422 with the problem beside the field", status)
+	}
+	form.Set("_csrf", lastCSRF(page))
+	form.Set("fig_rescued", "212")
+	form.Set("fig_minors", "61")
+	form.Set("fig_arrested", "9")
+	status, _, h := officer.do("POST", "/submissions", form)
+	if status != 303 {
+		t.Fatalf("submit: %d", status)
+	}
+	id := strings.TrimPrefix(h.Get("Location"), "/submissions/")
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+id+"/decision", map[string]string{"decision": "approve"}); status != 200 {
+		t.Fatalf("approve: %d %s", status, body)
+	}
+	_, body := ra.api(t, "", "GET", "/api/v1/search?q=placement+agency", nil)
+	var res searchResponse
+	json.Unmarshal(body, &res)
+	if len(res.Hits) == 0 {
+		t.Fatal("the approved practice is not found")
+	}
+	resp, err := ra.app.Test(httptest.NewRequest(http.MethodGet, res.Hits[0].URL, nil), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	practice, _ := io.ReadAll(resp.Body)
+	for _, want := range []string{"<dt>People rescued</dt><dd>212</dd>", "<dt>Minors rescued</dt><dd>61</dd>", "<dt>People arrested</dt><dd>9</dd>"} {
+		if !strings.Contains(string(practice), want) {
+			t.Errorf("the practice page lacks %s", want)
+		}
+	}
+}

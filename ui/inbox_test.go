@@ -312,3 +312,52 @@ func TestUnpublishedDocumentsAreNotListed(t *testing.T) {
 		t.Errorf("a reviewer opening it: %d, want 200", status)
 	}
 }
+
+// TestDocumentPageForms: a reviewer corrects a document's details and
+// withdraws it; only an admin restores it and deletes it for good, after
+// typing its id.
+func TestDocumentPageForms(t *testing.T) {
+	ra := newReviewApp(t)
+	ps := proposed(t, ra)
+	ra.api(t, "reviewer", "POST", "/api/v1/proposals/"+ps[0].ID+"/decision", map[string]any{"decision": "publish"})
+	rev := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	rev.login("reviewer@police.example")
+	_, page, _ := rev.do("GET", "/admin/documents/casebook", nil)
+	csrf := lastCSRF(page)
+	if status, _, _ := rev.do("POST", "/admin/documents/casebook", url.Values{"_csrf": {csrf}, "title": {"State Casebook 2019"}, "publisher": {"State CID"}, "year": {"twenty"}}); status != 422 {
+		t.Errorf("a year in words: %d, want 422", status)
+	}
+	if status, _, _ := rev.do("POST", "/admin/documents/casebook", url.Values{"_csrf": {csrf}, "title": {"State Casebook 2019"}, "publisher": {"State CID"}, "year": {"2019"}}); status != 303 {
+		t.Errorf("saving details: %d, want 303", status)
+	}
+	if status, _, _ := rev.do("POST", "/admin/documents/casebook/withdraw", url.Values{"_csrf": {csrf}, "reason": {""}}); status != 422 {
+		t.Errorf("withdrawing without a reason: %d, want 422", status)
+	}
+	if status, _, _ := rev.do("POST", "/admin/documents/casebook/withdraw", url.Values{"_csrf": {csrf}, "reason": {"Superseded by the 2024 edition."}}); status != 303 {
+		t.Errorf("withdrawing: %d, want 303", status)
+	}
+	_, page, _ = rev.do("GET", "/admin/documents/casebook", nil)
+	if !strings.Contains(page, "Superseded by the 2024 edition.") || !strings.Contains(page, "State Casebook 2019") || !strings.Contains(page, "document.edit") {
+		t.Error("the document page does not show its new title, its withdrawal and its history")
+	}
+	if status, _, _ := rev.do("POST", "/admin/documents/casebook/restore", url.Values{"_csrf": {csrf}}); status != 403 {
+		t.Errorf("a reviewer restoring: %d, want 403", status)
+	}
+	adm := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	adm.login("admin@police.example")
+	_, page, _ = adm.do("GET", "/admin/documents/casebook", nil)
+	csrf = lastCSRF(page)
+	if status, _, _ := adm.do("POST", "/admin/documents/casebook/delete", url.Values{"_csrf": {csrf}, "reason": {"Names a victim."}, "confirm": {"casebok"}}); status != 422 {
+		t.Errorf("delete for good with a mistyped id: %d, want 422", status)
+	}
+	if status, _, _ := adm.do("POST", "/admin/documents/casebook/delete", url.Values{"_csrf": {csrf}, "reason": {"Names a victim."}, "confirm": {"casebook"}}); status != 303 {
+		t.Errorf("delete for good: %d, want 303", status)
+	}
+	if status, _ := ra.api(t, "reviewer", "GET", "/api/v1/documents/casebook", nil); status != 404 {
+		t.Errorf("the deleted document: %d, want 404", status)
+	}
+	_, trail, _ := adm.do("GET", "/admin/audit", nil)
+	if !strings.Contains(trail, "document.delete") || !strings.Contains(trail, "Names a victim.") || !strings.Contains(trail, "State Casebook 2019") {
+		t.Error("the trail does not keep the deletion with its reason and the title")
+	}
+}

@@ -474,36 +474,14 @@ func TestSupportingFiles(t *testing.T) {
 func TestAdminImport(t *testing.T) {
 	ra := newReviewApp(t)
 	pdf, _ := os.ReadFile(filepath.Join("..", "samples", "state-casebook.pdf"))
-	upload := func(b *browser, files map[string][]byte) (int, string) {
-		_, page, _ := b.do("GET", "/submissions", nil)
-		var body bytes.Buffer
-		w := multipart.NewWriter(&body)
-		w.WriteField("_csrf", lastCSRF(page))
-		for name, data := range files {
-			fw, _ := w.CreateFormFile("files", name)
-			fw.Write(data)
-		}
-		w.Close()
-		req := httptest.NewRequest("POST", "/admin/import", &body)
-		req.Header.Set("Content-Type", w.FormDataContentType())
-		for k, v := range b.cookies {
-			req.AddCookie(&http.Cookie{Name: k, Value: v})
-		}
-		resp, err := ra.app.Test(req, -1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(out)
-	}
 	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
 	officer.login("officer@police.example")
-	if status, _ := upload(officer, map[string][]byte{"state-casebook.pdf": pdf}); status != 403 {
+	if status, _ := officer.upload(map[string][]byte{"state-casebook.pdf": pdf}); status != 403 {
 		t.Errorf("an officer importing: %d, want 403", status)
 	}
 	admin := &browser{t: t, app: ra.app, cookies: map[string]string{}}
 	admin.login("admin@police.example")
-	status, page := upload(admin, map[string][]byte{"state-casebook.pdf": pdf, "broken.pdf": pdf[:len(pdf)/3]})
+	status, page := admin.upload(map[string][]byte{"state-casebook.pdf": pdf, "broken.pdf": pdf[:len(pdf)/3]})
 	if status != 422 || !strings.Contains(page, "broken.pdf") || !strings.Contains(page, "state-casebook.pdf: added, 0 case studies published, 11 proposed") {
 		t.Errorf("import with one broken file: %d; the broken file must be named and the other's 11 cases proposed", status)
 	}

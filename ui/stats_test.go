@@ -271,3 +271,29 @@ func importSample(t *testing.T, svc *kb.Service, name string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSearchesPage shows reviewers what people searched for and lets an
+// admin change the settings from the page; officers may not see it.
+func TestSearchesPage(t *testing.T) {
+	ra := newReviewApp(t)
+	importSample(t, ra.svc, "law-enforcement-compendium.pdf")
+	searchFor(t, ra, url.Values{"q": {"sextortion"}})
+	status, body := ra.api(t, "reviewer", http.MethodGet, "/admin/searches", nil)
+	if status != http.StatusOK || !strings.Contains(string(body), `href="/?q=sextortion"`) || !strings.Contains(string(body), "/submissions/new?title=sextortion") {
+		t.Errorf("searches page for a reviewer: status %d, want the no-result search linked with an invitation to submit", status)
+	}
+	if status, _ := ra.api(t, "officer", http.MethodGet, "/admin/searches", nil); status != http.StatusForbidden {
+		t.Errorf("searches page for an officer: status %d, want 403", status)
+	}
+	req := httptest.NewRequest(http.MethodPost, "/admin/searches", strings.NewReader("change=settings&stats=signed-in&retention_days=90"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+ra.tokens["admin"])
+	resp, err := ra.app.Test(req, -1)
+	if err != nil || resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving settings: %v, status %d", err, resp.StatusCode)
+	}
+	set, _ := ra.insights.Settings(t.Context())
+	if set.StatsPublic() || !set.AnalyticsOff || set.Retention() != 90 {
+		t.Errorf("settings after the form: %+v, want statistics for signed-in users, counting off (box unticked), 90 days", set)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -19,7 +20,9 @@ import (
 
 // formFields reads the submission form. States and links come one per
 // line or comma-separated.
-func formFields(c *fiber.Ctx) kb.SubmissionFields {
+// formFields reads the submission form, and the problems of the figures
+// typed into it (the other fields are checked by kb).
+func formFields(c *fiber.Ctx) (kb.SubmissionFields, map[string]string) {
 	list := func(name string) []string {
 		var out []string
 		for _, s := range strings.FieldsFunc(c.FormValue(name), func(r rune) bool { return r == '\n' || r == ',' || r == ';' }) {
@@ -29,13 +32,15 @@ func formFields(c *fiber.Ctx) kb.SubmissionFields {
 		}
 		return out
 	}
+	figures, problems := kb.ReadFigureAnswers(func(name string) string { return c.FormValue(name) })
 	return kb.SubmissionFields{
 		Title: c.FormValue("title"), States: list("states"), District: c.FormValue("district"), Unit: c.FormValue("unit"),
 		Period: c.FormValue("period"), Problem: c.FormValue("problem"), Action: c.FormValue("action"),
 		Results: c.FormValue("results"), Resources: c.FormValue("resources"), Lessons: c.FormValue("lessons"), Evidence: c.FormValue("evidence"),
 		Laws: c.FormValue("laws"), Partners: c.FormValue("partners"), Contact: c.FormValue("contact"), Links: list("links"),
 		Sources: c.FormValue("sources"), Transit: c.FormValue("transit"), Destinations: c.FormValue("destinations"),
-	}
+		Figures: figures,
+	}, problems
 }
 
 type submissionsPage struct {
@@ -89,7 +94,8 @@ type formPage struct {
 type problem struct{ Field, Message string }
 
 // formOrder is the order of the form's fields, top to bottom.
-var formOrder = []string{"title", "states", "district", "unit", "period", "problem", "action", "results", "resources",
+var formOrder = []string{"title", "states", "district", "unit", "period", "problem", "action", "results",
+	"fig_rescued", "fig_minors", "fig_arrested", "fig_firs", "fig_chargesheeted", "fig_convicted", "resources",
 	"lessons", "laws", "partners", "contact", "links", "files"}
 
 // Problems lists the form's problems in the order of its fields, so the
@@ -116,14 +122,14 @@ func (p formPage) Problems() []problem {
 
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
-	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit}})
+	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit, Title: c.Query("title")}}) // a title from an invitation (/admin/searches)
 }
 
 // createSubmission saves a draft, or submits it at once when asked.
 func (h *handlers) createSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
-	f := formFields(c)
-	if err := checkBeforeSubmit(c, f); err != nil {
+	f, bad := formFields(c)
+	if err := checkBeforeSave(c, f, bad); err != nil {
 		return h.formAgain(c, kb.Submission{}, f, err, true)
 	}
 	s, err := h.reviews.Create(c.UserContext(), u, f)
@@ -147,9 +153,9 @@ func (h *handlers) editSubmission(c *fiber.Ctx) error {
 
 func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
-	f := formFields(c)
+	f, bad := formFields(c)
 	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
-	err := checkBeforeSubmit(c, f)
+	err := checkBeforeSave(c, f, bad)
 	var s kb.Submission
 	if err == nil {
 		s, err = h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
@@ -161,14 +167,24 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	return h.afterSave(c, u, s)
 }
 
-// checkBeforeSubmit checks everything a submission needs when the form
-// is sent to be submitted at once, so that every problem is listed in one
-// round rather than the draft's problems first and review's after.
-func checkBeforeSubmit(c *fiber.Ctx, f kb.SubmissionFields) error {
-	if c.FormValue("then") != "submit" {
-		return nil
+// checkBeforeSave checks the form before anything is saved, so that
+// every problem is listed in one round: the figures typed, and the fields
+// as a draft needs them or, when the form is sent to be submitted at
+// once, as review needs them.
+func checkBeforeSave(c *fiber.Ctx, f kb.SubmissionFields, figureProblems map[string]string) error {
+	err := f.Validate(c.FormValue("then") == "submit")
+	if len(figureProblems) == 0 {
+		return err
 	}
-	return f.Validate(true)
+	all := map[string]string{}
+	var ve *kb.ValidationError
+	if errors.As(err, &ve) {
+		maps.Copy(all, ve.Fields)
+	} else if err != nil {
+		return err
+	}
+	maps.Copy(all, figureProblems)
+	return &kb.ValidationError{Fields: all}
 }
 
 // afterSave attaches uploaded files, submits when the officer pressed

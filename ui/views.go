@@ -52,19 +52,20 @@ func newStatic() (*static, error) {
 
 func parseViews(st *static) (*views, error) {
 	funcs := template.FuncMap{
-		"asset":       func(name string) string { return "/static/" + st.byName[name] },
-		"practiceURL": PracticeURL,
-		"pdfURL":      PDFURL,
-		"join":        strings.Join,
-		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
-		"statusLabel": func(s kb.Status) string { return s.Label() },
-		"fieldArgs":   newFieldArgs,
-		"roles":       func() []string { return []string{"officer", "reviewer", "admin"} },
-		"evidence":    func(l kb.EvidenceLabel) string { return l.Text() },
-		"percent":     func(f float64) int { return int(f*100 + 0.5) },
-		"metaLine":    metaLine,
-		"add":         func(a, b int) int { return a + b },
-		"tables":      func(ts ...figureTable) []figureTable { return ts },
+		"asset":           func(name string) string { return "/static/" + st.byName[name] },
+		"practiceURL":     PracticeURL,
+		"pdfURL":          PDFURL,
+		"join":            strings.Join,
+		"date":            func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
+		"statusLabel":     func(s kb.Status) string { return s.Label() },
+		"fieldArgs":       newFieldArgs,
+		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
+		"evidence":        func(l kb.EvidenceLabel) string { return l.Text() },
+		"percent":         func(f float64) int { return int(f*100 + 0.5) },
+		"metaLine":        metaLine,
+		"figureQuestions": func() any { return kb.FigureQuestions },
+		"add":             func(a, b int) int { return a + b },
+		"tables":          func(ts ...figureTable) []figureTable { return ts },
 		// safe marks snippets from the index as HTML: the highlighter
 		// escapes the text and adds only <mark> tags.
 		"safe": func(s string) template.HTML { return template.HTML(s) },

@@ -79,6 +79,9 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	res := runLoad(ctx, "http://"+ln.Addr().String(), *clients, *d, paths, queries)
 	fmt.Fprintf(stdout, "practices   %d; %d clients for %s on 127.0.0.1, every search new\n", *n, *clients, *d)
 	fmt.Fprintf(stdout, "requests    %d (%.0f/s): %s\n", res.total(), float64(res.total())/res.elapsed.Seconds(), res.mix())
+	if res.total() == 0 {
+		return errors.New("bench load: no request finished in the time given")
+	}
 	p := percentiles(res.latencies)
 	fmt.Fprintf(stdout, "latency     p50 %s  p99 %s\n", p[0], p[2])
 	fmt.Fprintf(stdout, "errors      %d%s\n", res.errors.Load(), res.firstError())

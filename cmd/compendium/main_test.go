@@ -244,7 +244,7 @@ func TestUserCommands(t *testing.T) {
 // TestBenchLoad runs the load test small: every figure is printed and no
 // request fails.
 func TestBenchLoad(t *testing.T) {
-	out, _, err := runCmd(t, "bench", "load", "--n", "300", "--clients", "4", "--duration", "1500ms")
+	out, _, err := runCmd(t, "bench", "load", "--n", "300", "--clients", "4", "--duration", "3s")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,8 +3,6 @@ package mongodb_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"slices"
 	"sync"
 	"testing"
@@ -17,18 +15,7 @@ import (
 // distinct numbers with no gap, and every entry reads back by number.
 func TestChangeLogNumbersAcrossStores(t *testing.T) {
 	ctx := context.Background()
-	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emb.Close() })
-	var nodes [2]*mongodb.Store
-	for i := range nodes {
-		if nodes[i], err = mongodb.Connect(ctx, emb.URI); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = nodes[i].Close(ctx) })
-	}
+	_, nodes := twoNodes(t)
 	if _, _, err := nodes[0].Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -76,16 +63,8 @@ func TestChangeLogNumbersAcrossStores(t *testing.T) {
 // entries, each under the document size limit, in order.
 func TestLargeChangeIsSplit(t *testing.T) {
 	ctx := context.Background()
-	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emb.Close() })
-	st, err := mongodb.Connect(ctx, emb.URI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close(ctx) })
+	_, nodes := twoNodes(t)
+	st := nodes[0]
 	ids := make([]string, 25_000)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("practice-%05d", i)

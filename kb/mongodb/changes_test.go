@@ -18,18 +18,7 @@ import (
 // writers of the same next revision exactly one wins.
 func TestOneWriterPerRevisionAcrossStores(t *testing.T) {
 	ctx := context.Background()
-	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emb.Close() })
-	var nodes [2]*mongodb.Store
-	for i := range nodes {
-		if nodes[i], err = mongodb.Connect(ctx, emb.URI); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = nodes[i].Close(ctx) })
-	}
+	emb, nodes := twoNodes(t)
 	if err := emb.Prepare(ctx, nodes[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -60,4 +49,24 @@ func TestOneWriterPerRevisionAcrossStores(t *testing.T) {
 	if won != 1 {
 		t.Errorf("%d writers wrote revision 2, want exactly 1", won)
 	}
+}
+
+// twoNodes starts an embedded database and connects two stores to it:
+// two app nodes, whose in-process locks know nothing of each other.
+func twoNodes(t *testing.T) (*mongodb.Embedded, [2]*mongodb.Store) {
+	t.Helper()
+	ctx := context.Background()
+	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emb.Close() })
+	var nodes [2]*mongodb.Store
+	for i := range nodes {
+		if nodes[i], err = mongodb.Connect(ctx, emb.URI); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = nodes[i].Close(ctx) })
+	}
+	return emb, nodes
 }

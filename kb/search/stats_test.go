@@ -42,7 +42,7 @@ func routedIndex(t testing.TB, n int) (*Index, []kb.Practice) {
 // TestStatsEqualFacets asks statistics and search the same queries: every
 // facet value the search shows has the count statistics give it.
 func TestStatsEqualFacets(t *testing.T) {
-	x, _ := routedIndex(t, 1500)
+	x, _ := routedIndex(t, 800)
 	ctx := context.Background()
 	queries := []kb.Query{
 		{},
@@ -101,7 +101,7 @@ func TestStatsEqualFacets(t *testing.T) {
 
 // TestFigureTotals checks totals against a sum over the practices.
 func TestFigureTotals(t *testing.T) {
-	x, ps := routedIndex(t, 600)
+	x, ps := routedIndex(t, 400)
 	st, err := x.Stats(context.Background(), kb.Query{States: []string{"Goa"}}, "state", true)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +132,7 @@ func TestFigureTotals(t *testing.T) {
 // TestEachListsEveryHit exports a query and checks the practices match
 // the search's total, each once, with their routes.
 func TestEachListsEveryHit(t *testing.T) {
-	x, _ := routedIndex(t, 600)
+	x, _ := routedIndex(t, 400)
 	ctx := context.Background()
 	q := kb.Query{Sources: []string{"Assam"}, Page: 1, Size: 10}
 	res, err := x.Search(ctx, q)

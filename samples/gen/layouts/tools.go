@@ -19,7 +19,7 @@ func chromiumPDF(dir, name, html string) (string, error) {
 	pdf := filepath.Join(dir, name+".pdf")
 	cmd := exec.Command("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "chromium-profile"), "--no-pdf-header-footer",
+		"--user-data-dir="+filepath.Join(dir, name+"-chromium-profile"), "--no-pdf-header-footer",
 		"--print-to-pdf="+pdf, "file://"+src)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("chromium: %v: %s", err, msg)
@@ -45,7 +45,7 @@ func sofficePDF(dir, name, ext, src, through string) (string, error) {
 		return "", err
 	}
 	convert := func(to, file string) error {
-		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "soffice-profile"),
+		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, name+"-soffice-profile"),
 			"--headless", "--norestore", "--convert-to", to, "--outdir", dir, file)
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("soffice --convert-to %s: %v: %s", to, err, msg)
