@@ -8,7 +8,7 @@ import (
 
 // StatsGroups are the ways statistics group practices, as
 // GET /api/v1/stats?group= names them.
-var StatsGroups = []string{"state", "year", "theme", "exploitation", "document", "source", "transit", "destination", "route"}
+var StatsGroups = []string{"state", "year", "theme", "exploitation", "evidence", "document", "source", "transit", "destination", "route"}
 
 // Measure is a figure practices report that statistics total.
 type Measure struct {

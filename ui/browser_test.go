@@ -102,7 +102,10 @@ func newBrowser(t *testing.T) (context.Context, context.CancelFunc) {
 	// This cdproto predates some event fields of the current Chromium;
 	// the events the tests use decode fine, so stay quiet about the rest.
 	ctx, cancelCtx := chromedp.NewContext(actx, chromedp.WithErrorf(func(string, ...any) {}))
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	// A guard against a browser that hangs, not a measure of speed: on a
+	// busy two-core machine a whole walk through the pages took over three
+	// minutes.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 10*time.Minute)
 	if err := chromedp.Run(ctx); err != nil {
 		cancelTimeout()
 		cancelCtx()

@@ -27,7 +27,7 @@ func exportColumns() []string {
 	for _, m := range kb.Measures {
 		cols = append(cols, m.Label)
 	}
-	return append(cols, "source document", "pages", "source pdf", "submitted by", "version")
+	return append(cols, "evidence label", "source document", "pages", "source pdf", "submitted by", "version")
 }
 
 // exportRow is a practice as an export's row; base makes addresses
@@ -56,7 +56,7 @@ func exportRow(p kb.Practice, base string) []string {
 	if p.Provenance.File != "" {
 		pages, pdf = p.Provenance.Pages(), base+PDFURL(p)
 	}
-	return append(row, p.Provenance.DocumentTitle, pages, pdf, p.Unit, strconv.Itoa(max(p.Version, 1)))
+	return append(row, p.EvidenceText(), p.Provenance.DocumentTitle, pages, pdf, p.Unit, strconv.Itoa(max(p.Version, 1)))
 }
 
 func join(s []string) string { return strings.Join(s, "; ") }

@@ -78,26 +78,47 @@ func TestNoSidewaysScrollOnPhones(t *testing.T) {
 
 	public := []string{"/", "/?q=rescue+railway", "/?q=zzzqqqxx", "/?page=999", "/?state=Bihar&theme=rescue",
 		practice, firstPracticeOf(t, ra, "training-digest"), "/documents", "/login", "/no/such/page"}
+	// Each page is loaded once per width; text size and contrast are the
+	// classes the display cookie gives the html element (prefs.Class), set
+	// in place, so that 12 combinations cost one navigation, not twelve.
+	classes := map[string]string{}
+	for _, size := range []string{"small", "normal", "large"} {
+		for _, contrast := range []string{"normal", "high"} {
+			var cls []string
+			if size != "normal" {
+				cls = append(cls, "text-"+size)
+			}
+			if contrast == "high" {
+				cls = append(cls, "contrast-high")
+			}
+			classes[size+" text, "+contrast+" contrast"] = strings.Join(cls, " ")
+		}
+	}
 	check := func(role string, paths []string) {
 		for _, width := range []int64{320, 360} {
-			for _, size := range []string{"small", "normal", "large"} {
-				for _, contrast := range []string{"normal", "high"} {
-					run("display", emulation.SetDeviceMetricsOverride(width, 720, 1, true), displayCookie(base, size, contrast))
-					for _, path := range paths {
-						var js string
-						run(path, chromedp.Navigate(base+path), chromedp.Evaluate(overflowJS, &js))
-						var o overflow
-						if err := json.Unmarshal([]byte(js), &o); err != nil {
-							t.Fatal(err)
-						}
-						if o.Scroll > o.Client {
-							t.Errorf("%s %s at %d px, %s text, %s contrast: the page is %d px wide; widest: %s",
-								role, path, width, size, contrast, o.Scroll, o.Worst)
-						}
+			run("width", emulation.SetDeviceMetricsOverride(width, 720, 1, true))
+			for _, path := range paths {
+				run(path, chromedp.Navigate(base+path))
+				for display, cls := range classes {
+					var js string
+					run(path, chromedp.Evaluate(`document.documentElement.className = "`+cls+`";`+overflowJS, &js))
+					var o overflow
+					if err := json.Unmarshal([]byte(js), &o); err != nil {
+						t.Fatal(err)
+					}
+					if o.Scroll > o.Client {
+						t.Errorf("%s %s at %d px, %s: the page is %d px wide; widest: %s", role, path, width, display, o.Scroll, o.Worst)
 					}
 				}
 			}
 		}
+	}
+	// The classes are the ones the server writes for the display cookie.
+	var served string
+	run("display cookie", displayCookie(base, "large", "high"), chromedp.Navigate(base+"/"),
+		chromedp.AttributeValue("html", "class", &served, nil, chromedp.ByQuery), displayCookie(base, "normal", "normal"))
+	if served != classes["large text, high contrast"] {
+		t.Fatalf("the server writes html class %q for large text and high contrast; the test sets %q", served, classes["large text, high contrast"])
 	}
 	check("anonymous", public)
 

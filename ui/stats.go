@@ -105,7 +105,8 @@ type figureRow struct {
 // statsCharts are the bar charts of the page, in order.
 var statsCharts = []struct{ group, title, param string }{
 	{"state", "Practices by state", "state"}, {"year", "Practices by year", "year"}, {"theme", "Practices by theme", "theme"},
-	{"exploitation", "Practices by form of exploitation", "exploitation"}, {"document", "Practices by source document", "document"},
+	{"exploitation", "Practices by form of exploitation", "exploitation"}, {"evidence", "Practices by evidence label", "evidence"},
+	{"document", "Practices by source document", "document"},
 	{"source", "Source areas", "source"}, {"destination", "Destination areas", "destination"}, {"transit", "Transit points", "transit"},
 }
 

@@ -47,7 +47,7 @@ func TestStatsAPIEqualsFacets(t *testing.T) {
 		if err := json.Unmarshal(body, &res); err != nil {
 			t.Fatal(err)
 		}
-		for _, group := range []string{"state", "theme", "exploitation", "document", "source", "transit", "destination", "route"} {
+		for _, group := range []string{"state", "theme", "exploitation", "evidence", "document", "source", "transit", "destination", "route"} {
 			status, body, _ := getFrom(t, app, "/api/v1/stats?group="+group+"&"+params)
 			if status != http.StatusOK {
 				t.Fatalf("stats %s %q: status %d: %s", group, params, status, body)

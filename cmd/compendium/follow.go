@@ -37,15 +37,16 @@ type follower struct {
 	done    chan struct{}      // closed when run has ended
 
 	settle     time.Duration // how long counts may differ, the log still, before a repair
-	mismatchAt time.Time     // when index and database were first seen to differ; zero if not
-	mismatchOf int64         // the position then
+	now        func() time.Time
+	mismatchAt time.Time // when index and database were first seen to differ; zero if not
+	mismatchOf int64     // the position then
 }
 
 func newFollower(store *mongodb.Store, index kb.Index, posFile string, log *slog.Logger) *follower {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	host, _ := os.Hostname()
-	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, behind: maxBehind, settle: time.Minute, log: log}
+	return &follower{store: store, index: index, node: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:])), posFile: posFile, behind: maxBehind, settle: time.Minute, now: time.Now, log: log}
 }
 
 // start finds where this node's index stands in the log. It returns true
@@ -190,9 +191,9 @@ func (f *follower) reconcile(ctx context.Context) error {
 		f.mismatchAt = time.Time{}
 		return nil
 	case f.mismatchAt.IsZero() || f.mismatchOf != f.pos.Load():
-		f.mismatchAt, f.mismatchOf = time.Now(), f.pos.Load()
+		f.mismatchAt, f.mismatchOf = f.now(), f.pos.Load()
 		return nil
-	case time.Since(f.mismatchAt) < f.settle:
+	case f.now().Sub(f.mismatchAt) < f.settle:
 		return nil
 	case int(indexed) > stored:
 		return fmt.Errorf("the index holds %d practices, the database %d: restart the node to rebuild its index", indexed, stored)

@@ -122,16 +122,18 @@ func TestFollowerRepairsWhatTheLogMissed(t *testing.T) {
 	if err := st.SavePractice(ctx, kb.Practice{ID: "lost", Slug: "lost", Title: "Rescue never logged", Text: "text"}); err != nil {
 		t.Fatal(err)
 	}
-	f.settle = 50 * time.Millisecond
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.now = func() time.Time { return clock }
 	for range 2 { // first seen, then still within the settling time
 		if err := f.reconcile(ctx); err != nil {
 			t.Fatal(err)
 		}
+		clock = clock.Add(f.settle / 2)
 	}
 	if n, _ := ix.Count(); n != 0 {
 		t.Fatalf("repaired before the settling time: %d indexed", n)
 	}
-	time.Sleep(60 * time.Millisecond)
+	clock = clock.Add(f.settle)
 	if err := f.reconcile(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // facet whose filter it leaves out, as the facets do.
 var groupFields = map[string]struct{ field, facet string }{
 	"state": {"states", "state"}, "year": {"years", "year"}, "theme": {"themes", "theme"},
-	"exploitation": {"exploitation", "exploitation"}, "document": {"document", "document"},
+	"exploitation": {"exploitation", "exploitation"}, "document": {"document", "document"}, "evidence": {"evidence", "evidence"},
 	"source": {"source", "source"}, "transit": {"transit", "transit"},
 	"destination": {"destination", "destination"}, "route": {"route", "route"},
 }

@@ -52,7 +52,7 @@ func TestStatsEqualFacets(t *testing.T) {
 		{Routes: []string{"Jharkhand → Delhi"}, Years: []string{"2005-2014"}},
 		{Text: "from:Assam train"},
 	}
-	pairs := map[string]string{"state": "state", "theme": "theme", "exploitation": "exploitation", "document": "document",
+	pairs := map[string]string{"state": "state", "theme": "theme", "exploitation": "exploitation", "document": "document", "evidence": "evidence",
 		"source": "source", "transit": "transit", "destination": "destination", "route": "route"}
 	for _, q := range queries {
 		q.Page, q.Size = 1, 10
