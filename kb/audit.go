@@ -113,7 +113,7 @@ var eventWords = map[string]string{
 	"document.import": "imported the document", "document.edit": "edited the document's details",
 	"document.withdraw": "withdrew the document", "document.restore": "restored the document",
 	"document.delete": "deleted the document for good",
-	"user.add": "added an account", "user.role": "changed an account's role",
+	"user.add":        "added an account", "user.role": "changed an account's role",
 	"user.disable": "disabled an account", "user.enable": "enabled an account",
 	"user.unlock": "cleared an account's sign-in waits",
 }
