@@ -52,6 +52,9 @@ func (d *Document) Text() string {
 // Limits bound the work spent on one file.
 type Limits struct {
 	MaxPages int
+	// OCRLang is the Tesseract languages image-only pages are read as
+	// ("eng+hin"); "" means DefaultOCRLang.
+	OCRLang string
 }
 
 // DefaultLimits suit compendia: hundreds of pages, not tens of thousands.
@@ -86,7 +89,11 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 		return nil, err
 	}
 	doc.Pages = len(pages.texts)
+	scans, oerr := ocrScans(data, &pages, lim.OCRLang)
 	if !hasText(pages) {
+		if oerr != nil {
+			return nil, &Error{File: name, Class: ClassNoText, Err: fmt.Errorf("pages are images only and OCR failed: %w", oerr)}
+		}
 		if pages.images > 0 {
 			return nil, &Error{File: name, Class: ClassNoText, Err: errors.New("pages are images only (scanned?); run OCR first")}
 		}
@@ -104,6 +111,7 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 		doc.Year = pdfYear(infoText(info.Key("CreationDate")))
 	}
 	doc.Practices = Segment(doc.PageTexts)
+	markOCR(doc.Practices, scans)
 	for i := range doc.Practices {
 		if len(doc.Practices[i].Years) == 0 && doc.Year > 0 {
 			doc.Practices[i].Years = []int{doc.Year} // the compendium's year, for want of any other
@@ -117,6 +125,7 @@ type readPages struct {
 	reader         *pdf.Reader
 	texts          []Page
 	glyphs, images int
+	scanned        []int // numbers of pages with images and no text
 }
 
 func hasText(p readPages) bool { return p.glyphs > 0 }
@@ -146,6 +155,9 @@ func readDocument(name string, data []byte, lim Limits) (readPages, error) {
 		}
 		rp.glyphs += g
 		rp.images += im
+		if g == 0 && im > 0 {
+			rp.scanned = append(rp.scanned, i+1)
+		}
 		rp.texts = append(rp.texts, Page{Number: i + 1, Lines: lines})
 	}
 	return rp, nil

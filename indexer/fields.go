@@ -115,18 +115,33 @@ var (
 )
 
 type namedRE struct {
-	name string
-	re   *regexp.Regexp
+	name  string
+	re    *regexp.Regexp
+	lower bool // matched against the lower-cased text, without (?i)
+}
+
+// matches counts up to n matches of x in text; lower is text lower-cased.
+func (x namedRE) matches(text, lower string, n int) int {
+	if x.lower {
+		return len(x.re.FindAllStringIndex(lower, n))
+	}
+	return len(x.re.FindAllStringIndex(text, n))
 }
 
 func compileAll(list []struct{ name, pattern string }) []namedRE {
 	out := make([]namedRE, len(list))
 	for i, x := range list {
-		flags := "(?i)"
-		if strings.ToUpper(x.pattern) == x.pattern {
-			flags = ""
+		switch {
+		case strings.ToUpper(x.pattern) == x.pattern: // an acronym: case matters
+			out[i] = namedRE{x.name, regexp.MustCompile(x.pattern), false}
+		case strings.ToLower(x.pattern) == x.pattern:
+			// (?i) costs Go's matcher its literal fast paths; a lower-case
+			// pattern (no \S-style escapes either) finds the same in the
+			// lower-cased text, several times faster.
+			out[i] = namedRE{x.name, regexp.MustCompile(x.pattern), true}
+		default:
+			out[i] = namedRE{x.name, regexp.MustCompile("(?i)" + x.pattern), false}
 		}
-		out[i] = namedRE{x.name, regexp.MustCompile(flags + x.pattern)}
 	}
 	return out
 }
@@ -208,8 +223,9 @@ func ReadFields(title string, content []at) Fields {
 // matchAll returns the names whose pattern matches at least min times.
 func matchAll(list []namedRE, text string, min int) []string {
 	var out []string
+	lower := strings.ToLower(text)
 	for _, x := range list {
-		if len(x.re.FindAllStringIndex(text, min)) >= min {
+		if x.matches(text, lower, min) >= min {
 			out = append(out, x.name)
 		}
 	}
@@ -221,8 +237,9 @@ func matchAll(list []namedRE, text string, min int) []string {
 // once, and no theme at all would hide it from every theme filter.
 func themesOf(text string) []string {
 	var twice, once []string
+	lower := strings.ToLower(text)
 	for _, x := range themeRE {
-		switch len(x.re.FindAllStringIndex(text, 2)) {
+		switch x.matches(text, lower, 2) {
 		case 2:
 			twice = append(twice, x.name)
 		case 1:

@@ -101,7 +101,7 @@ func (x *Isolated) Extract(ctx context.Context, name string, data []byte) (*Docu
 	var rerr error
 	go func() {
 		defer close(done)
-		res, rerr = w.do(data)
+		res, rerr = w.do(OCRLangOf(ctx, x.cfg.Limits.OCRLang), data)
 	}()
 	select {
 	case <-done:
@@ -192,10 +192,13 @@ func startWorker(cfg Isolation) (*worker, error) {
 	return w, nil
 }
 
-// do sends one file and reads one result: each a 4-byte big-endian length
-// and the bytes.
-func (w *worker) do(data []byte) (workerResult, error) {
+// do sends the OCR languages and one file, and reads one result: each a
+// 4-byte big-endian length and the bytes.
+func (w *worker) do(lang string, data []byte) (workerResult, error) {
 	var res workerResult
+	if err := writeFrame(w.in, []byte(lang)); err != nil {
+		return res, err
+	}
 	if err := writeFrame(w.in, data); err != nil {
 		return res, err
 	}
@@ -298,11 +301,15 @@ func RunWorker() {
 	in := bufio.NewReader(os.Stdin)
 	out := bufio.NewWriter(os.Stdout)
 	for {
-		data, err := readFrame(in, 1<<31)
+		lang, err := readFrame(in, 256)
 		if err != nil {
 			os.Exit(0) // the parent closed our input
 		}
-		reply, _ := json.Marshal(serve(data, maxPages))
+		data, err := readFrame(in, 1<<31)
+		if err != nil {
+			os.Exit(0)
+		}
+		reply, _ := json.Marshal(serve(data, Limits{MaxPages: maxPages, OCRLang: string(lang)}))
 		if writeFrame(out, reply) != nil || out.Flush() != nil {
 			os.Exit(3)
 		}
@@ -310,8 +317,8 @@ func RunWorker() {
 	}
 }
 
-func serve(data []byte, maxPages int) workerResult {
-	doc, err := Extract("", data, Limits{MaxPages: maxPages})
+func serve(data []byte, lim Limits) workerResult {
+	doc, err := Extract("", data, lim)
 	if err == nil {
 		return workerResult{Doc: doc}
 	}
@@ -329,10 +336,11 @@ type InProcess struct {
 }
 
 // Extract reads a PDF in this process.
-func (x InProcess) Extract(_ context.Context, name string, data []byte) (*Document, error) {
+func (x InProcess) Extract(ctx context.Context, name string, data []byte) (*Document, error) {
 	lim := x.Limits
 	if lim.MaxPages == 0 {
-		lim = DefaultLimits
+		lim.MaxPages = DefaultLimits.MaxPages
 	}
+	lim.OCRLang = OCRLangOf(ctx, lim.OCRLang)
 	return Extract(name, data, lim)
 }

@@ -22,6 +22,10 @@ type CaseStudy struct {
 	// study, and Reasons say why in a reviewer's words.
 	Confidence float64  `json:"confidence"`
 	Reasons    []string `json:"reasons,omitempty"`
+	// OCR is set when some of the case's pages were scanned images read by
+	// OCR; OCRConfidence is then the mean word confidence (0..1) there.
+	OCR           bool    `json:"ocr,omitempty"`
+	OCRConfidence float64 `json:"ocr_confidence,omitempty"`
 }
 
 // at is a line with its page.

@@ -101,3 +101,27 @@ func pageRange(a, b int) string {
 	}
 	return fmt.Sprint(a)
 }
+
+// eventWords say what an event's action did, as a history reads it.
+var eventWords = map[string]string{
+	"proposal.publish": "published the proposal", "proposal.drop": "dropped the proposal",
+	"proposal.edit": "edited the proposal", "proposal.merge": "merged it with the next proposal",
+	"proposal.split": "split the proposal", "proposal.reopen": "reopened the proposal",
+	"practice.correct": "corrected the practice", "practice.evidence": "set the evidence label",
+	"practice.withdraw": "withdrew the practice", "practice.restore": "restored the practice",
+	"practice.delete": "deleted the practice for good",
+	"document.import": "imported the document", "document.edit": "edited the document's details",
+	"document.withdraw": "withdrew the document", "document.restore": "restored the document",
+	"document.delete": "deleted the document for good",
+	"user.add":        "added an account", "user.role": "changed an account's role",
+	"user.disable": "disabled an account", "user.enable": "enabled an account",
+	"user.unlock": "cleared an account's sign-in waits",
+}
+
+// Words is the event's action in plain words: "published the proposal".
+func (e Event) Words() string {
+	if w, ok := eventWords[e.Action]; ok {
+		return w
+	}
+	return strings.ReplaceAll(e.Action, ".", " ")
+}

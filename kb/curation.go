@@ -156,6 +156,7 @@ func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalActi
 	var published *Practice
 	if to == ProposalPublished {
 		pr := practiceFrom(doc, p.CaseFields, p.ID, e.At)
+		pr.OCR = p.OCR
 		if err := c.publish(ctx, pr); err != nil {
 			return p, nil, fmt.Errorf("decided, but publishing failed: %w", err)
 		}

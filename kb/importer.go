@@ -51,6 +51,9 @@ type ImportOptions struct {
 	// Threshold at once; the rest wait for a reviewer.
 	Trusted   bool
 	Threshold float64
+	// OCRLang is the languages scanned pages are read in, as Tesseract
+	// names them ("eng+hin"); "" is English and Hindi.
+	OCRLang string
 }
 
 func (o ImportOptions) publishes(confidence float64) bool {
@@ -74,7 +77,10 @@ func (s *Service) ImportWith(ctx context.Context, name string, data []byte, opts
 	case err != nil && !errors.Is(err, ErrNotFound):
 		return ImportResult{}, fmt.Errorf("%s: reading the earlier import: %w", name, err)
 	}
-	ex, err := s.Extract.Extract(ctx, name, data)
+	if !indexer.ValidOCRLang(opts.OCRLang) {
+		return ImportResult{}, &ValidationError{Fields: map[string]string{"ocr_lang": fmt.Sprintf("%q is not a list of OCR languages such as eng+hin.", opts.OCRLang)}}
+	}
+	ex, err := s.Extract.Extract(indexer.WithOCRLang(ctx, opts.OCRLang), name, data)
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -130,6 +136,7 @@ func (s *Service) sortCases(ctx context.Context, doc *Document, prev Document, e
 		switch {
 		case old[prop.ID]:
 			p := practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt)
+			p.OCR = prop.OCR
 			prior, err := s.Store.Practice(ctx, p.ID)
 			if err != nil && !errors.Is(err, ErrNotFound) {
 				return nil, nil, nil, err
@@ -148,7 +155,9 @@ func (s *Service) sortCases(ctx context.Context, doc *Document, prev Document, e
 		case opts.publishes(prop.Confidence):
 			prop.Status = ProposalPublished
 			res.Added++
-			practices = append(practices, practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt))
+			p := practiceFrom(*doc, prop.CaseFields, prop.ID, doc.ImportedAt)
+			p.OCR = prop.OCR
+			practices = append(practices, p)
 			proposals = append(proposals, prop)
 		default:
 			res.Proposed++

@@ -12,34 +12,35 @@ import (
 // Practice is a good practice against human trafficking: a case study
 // from a compendium, or (later) a reviewed submission.
 type Practice struct {
-	ID           string     `json:"id" bson:"_id"`
-	Slug         string     `json:"slug" bson:"slug"`
-	Number       string     `json:"number,omitempty" bson:"number,omitempty"`
-	Title        string     `json:"title" bson:"title"`
-	Section      string     `json:"section,omitempty" bson:"section,omitempty"`
-	Summary      string     `json:"summary" bson:"summary"`
-	Text         string     `json:"text" bson:"text"`
-	States       []string   `json:"states" bson:"states"`
-	Countries    []string   `json:"countries,omitempty" bson:"countries,omitempty"`
-	Source       []string   `json:"source_states,omitempty" bson:"source_states,omitempty"`
-	Destination  []string   `json:"destination_states,omitempty" bson:"destination_states,omitempty"`
-	Districts    []string   `json:"districts,omitempty" bson:"districts,omitempty"`
-	Routes       []Route    `json:"routes,omitempty" bson:"routes,omitempty"` // source, transit, destination (routes.go)
-	Years        []int      `json:"years,omitempty" bson:"years,omitempty"`
-	Themes       []string   `json:"themes" bson:"themes"`
-	Exploitation []string   `json:"exploitation,omitempty" bson:"exploitation,omitempty"`
-	Laws         []string   `json:"laws,omitempty" bson:"laws,omitempty"`
-	Agencies     []string   `json:"agencies,omitempty" bson:"agencies,omitempty"`
-	Figures      Figures    `json:"figures,omitempty" bson:"figures,omitempty"`
-	Provenance   Provenance `json:"source" bson:"provenance"`
-	Origin       string     `json:"origin,omitempty" bson:"origin,omitempty"` // OriginSubmission, or empty for a compendium
-	Unit         string     `json:"unit,omitempty" bson:"unit,omitempty"`     // the submitting unit
-	SubmissionID string     `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
-	ApprovedAt   time.Time  `json:"approved_at,omitzero" bson:"approved_at,omitempty"`
-	Version      int        `json:"version" bson:"version"` // 1, then one more for each change of content
-	Evidence     *Evidence  `json:"evidence,omitempty" bson:"evidence,omitempty"`
-	CreatedAt    time.Time  `json:"created_at" bson:"created_at"`
-	UpdatedAt    time.Time  `json:"updated_at" bson:"updated_at"`
+	ID           string      `json:"id" bson:"_id"`
+	Slug         string      `json:"slug" bson:"slug"`
+	Number       string      `json:"number,omitempty" bson:"number,omitempty"`
+	Title        string      `json:"title" bson:"title"`
+	Section      string      `json:"section,omitempty" bson:"section,omitempty"`
+	Summary      string      `json:"summary" bson:"summary"`
+	Text         string      `json:"text" bson:"text"`
+	States       []string    `json:"states" bson:"states"`
+	Countries    []string    `json:"countries,omitempty" bson:"countries,omitempty"`
+	Source       []string    `json:"source_states,omitempty" bson:"source_states,omitempty"`
+	Destination  []string    `json:"destination_states,omitempty" bson:"destination_states,omitempty"`
+	Districts    []string    `json:"districts,omitempty" bson:"districts,omitempty"`
+	Routes       []Route     `json:"routes,omitempty" bson:"routes,omitempty"` // source, transit, destination (routes.go)
+	Years        []int       `json:"years,omitempty" bson:"years,omitempty"`
+	Themes       []string    `json:"themes" bson:"themes"`
+	Exploitation []string    `json:"exploitation,omitempty" bson:"exploitation,omitempty"`
+	Laws         []string    `json:"laws,omitempty" bson:"laws,omitempty"`
+	Agencies     []string    `json:"agencies,omitempty" bson:"agencies,omitempty"`
+	Figures      Figures     `json:"figures,omitempty" bson:"figures,omitempty"`
+	Provenance   Provenance  `json:"source" bson:"provenance"`
+	Origin       string      `json:"origin,omitempty" bson:"origin,omitempty"` // OriginSubmission, or empty for a compendium
+	Unit         string      `json:"unit,omitempty" bson:"unit,omitempty"`     // the submitting unit
+	SubmissionID string      `json:"submission_id,omitempty" bson:"submission_id,omitempty"`
+	ApprovedAt   time.Time   `json:"approved_at,omitzero" bson:"approved_at,omitempty"`
+	Version      int         `json:"version" bson:"version"` // 1, then one more for each change of content
+	Evidence     *Evidence   `json:"evidence,omitempty" bson:"evidence,omitempty"`
+	OCR          *OCRReading `json:"ocr,omitempty" bson:"ocr,omitempty"` // nil unless read from a scan
+	CreatedAt    time.Time   `json:"created_at" bson:"created_at"`
+	UpdatedAt    time.Time   `json:"updated_at" bson:"updated_at"`
 }
 
 // OriginSubmission marks a practice published from a reviewed submission.

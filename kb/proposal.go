@@ -53,6 +53,7 @@ type Proposal struct {
 	Status     ProposalStatus `json:"status" bson:"status"`
 	Confidence float64        `json:"confidence" bson:"confidence"`
 	Reasons    []string       `json:"reasons" bson:"reasons"`
+	OCR        *OCRReading    `json:"ocr,omitempty" bson:"ocr,omitempty"` // nil unless read from a scan
 	CaseFields `bson:",inline"`
 	// PageTexts holds each page's text from PageStart to PageEnd, so that
 	// a proposal can be split at a page.
@@ -128,7 +129,22 @@ func proposalFrom(docID string, cs indexer.CaseStudy, pages []indexer.Page, now 
 	if p.Reasons == nil {
 		p.Reasons = []string{}
 	}
+	if cs.OCR {
+		p.OCR = &OCRReading{Confidence: cs.OCRConfidence}
+	}
 	return p
+}
+
+// OCRReading marks a case read from a scanned page by OCR, where a word
+// may be misread: readers and reviewers are told, with how sure the OCR
+// was.
+type OCRReading struct {
+	Confidence float64 `json:"confidence" bson:"confidence"` // mean word confidence, 0..1
+}
+
+// Label is the badge shown beside a case read by OCR.
+func (o *OCRReading) Label() string {
+	return fmt.Sprintf("read by OCR, %.0f%% word confidence", 100*o.Confidence)
 }
 
 // caseConfidence is the reader's confidence in a case study and its

@@ -238,6 +238,12 @@ func (c *Curation) RestoreDocument(ctx context.Context, u User, id string) (Docu
 	return doc, err
 }
 
+// Withdrawn reports whether a practice was withdrawn (and not restored):
+// its proposal still says "published", the public record does not.
+func (c *Curation) Withdrawn(ctx context.Context, id string) bool {
+	return c.practiceState(ctx, id) == RecordWithdrawn
+}
+
 func (c *Curation) practiceState(ctx context.Context, id string) RecordState {
 	if _, err := c.Store.Tombstone(ctx, id); err == nil {
 		return RecordWithdrawn

@@ -141,7 +141,7 @@ func (h *handlers) importFile(c *fiber.Ctx, name string, data []byte) (kb.Import
 	if h.curation == nil {
 		return h.importer.Import(c.UserContext(), name, data)
 	}
-	opts := kb.ImportOptions{Trusted: c.FormValue("trusted") == "on"}
+	opts := kb.ImportOptions{Trusted: c.FormValue("trusted") == "on", OCRLang: strings.TrimSpace(c.FormValue("ocr_lang"))}
 	if opts.Trusted {
 		t, err := strconv.ParseFloat(strings.TrimSpace(c.FormValue("threshold")), 64)
 		if err != nil || t < 0 || t > 1 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -38,7 +39,11 @@ func newChart(id, title, param string, groups []kb.StatsGroup, link func(key str
 	c := chart{ID: id, Title: title, Param: param}
 	if len(groups) > maxBars {
 		c.More = len(groups) - maxBars
-		groups = groups[:maxBars]
+		if param == "year" {
+			groups = groups[len(groups)-maxBars:] // years run in order: show the latest
+		} else {
+			groups = groups[:maxBars]
+		}
 	}
 	most := 1
 	for _, g := range groups {
@@ -61,7 +66,9 @@ func summarise(title string, bars []bar, groups int) string {
 		return title + ": no practice matches."
 	}
 	var top []string
-	for _, b := range bars[:min(3, len(bars))] {
+	largest := slices.Clone(bars)
+	slices.SortStableFunc(largest, func(a, b bar) int { return b.Count - a.Count })
+	for _, b := range largest[:min(3, len(largest))] {
 		top = append(top, fmt.Sprintf("%s (%d)", b.Label, b.Count))
 	}
 	return fmt.Sprintf("%s: %d in all; the most are %s.", title, groups, strings.Join(top, ", "))

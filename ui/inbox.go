@@ -64,6 +64,7 @@ type proposalView struct {
 	States, Districts, Years, Themes, Laws, Figures string
 	PDF                                             string
 	Percent                                         int
+	Withdrawn                                       bool // published, then withdrawn from the public record
 }
 
 func (h *handlers) inboxPage(c *fiber.Ctx) error {
@@ -97,7 +98,9 @@ func (h *handlers) renderInbox(c *fiber.Ctx, p inboxPage, docID string) error {
 	}
 	p.Document, p.Title = &doc, "Inbox: "+doc.Title
 	for _, pr := range ps {
-		p.Proposals = append(p.Proposals, viewProposal(doc, pr))
+		v := viewProposal(doc, pr)
+		v.Withdrawn = pr.Status == kb.ProposalPublished && h.curation.Withdrawn(ctx, pr.ID)
+		p.Proposals = append(p.Proposals, v)
 	}
 	return h.render(c, "inbox", p)
 }

@@ -134,6 +134,13 @@ func TestWithdrawOverHTTP(t *testing.T) {
 	if res, _ := ra.svc.Search(context.Background(), kb.Query{Text: ps[0].Title}); res.Total > 0 && res.Hits[0].Practice.ID == id {
 		t.Error("the withdrawn practice is still found")
 	}
+	reviewer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	reviewer.login("reviewer@police.example")
+	_, inbox, _ := reviewer.do("GET", "/inbox?document="+ps[0].DocumentID, nil)
+	entry := regexp.MustCompile(`(?s)<li id="p-` + id + `".*?</h3>`).FindString(inbox)
+	if !strings.Contains(entry, "published, then withdrawn") {
+		t.Errorf("the inbox shows the withdrawn practice's proposal as %q, want it said withdrawn", entry)
+	}
 	if status, _ := ra.api(t, "reviewer", "POST", "/api/v1/practices/"+id+"/restore", nil); status != 403 {
 		t.Errorf("a reviewer restoring: %d, want 403", status)
 	}
@@ -158,7 +165,7 @@ func TestWithdrawOverHTTP(t *testing.T) {
 	admin := &browser{t: t, app: ra.app, cookies: map[string]string{}}
 	admin.login("admin@police.example")
 	_, trail, _ := admin.do("GET", "/admin/audit", nil)
-	for _, want := range []string{"proposal.publish", "practice.withdraw", "practice.restore", "document.withdraw", "document.restore", "Superseded."} {
+	for _, want := range []string{"published the proposal", "withdrew the practice", "restored the practice", "withdrew the document", "restored the document", "Superseded."} {
 		if !strings.Contains(trail, want) {
 			t.Errorf("the audit trail lacks %q", want)
 		}
@@ -236,7 +243,7 @@ func TestInboxForms(t *testing.T) {
 		t.Errorf("a reviewer deleting for good: %d, want 403", status)
 	}
 	_, page, _ = b.do("GET", "/admin/documents/casebook", nil)
-	if !strings.Contains(page, "proposal.publish") || !strings.Contains(page, "proposal.drop") || !strings.Contains(page, "practice.correct") || !strings.Contains(page, "practice.evidence") {
+	if !strings.Contains(page, "published the proposal") || !strings.Contains(page, "dropped the proposal") || !strings.Contains(page, "corrected the practice") || !strings.Contains(page, "set the evidence label") {
 		t.Error("the document page lacks its practices or its history of decisions")
 	}
 }
@@ -273,7 +280,7 @@ func TestAccountChangesAreAuditedAndKeepAnAdmin(t *testing.T) {
 		t.Errorf("adding an account: %d, want 303", status)
 	}
 	_, trail, _ := b.do("GET", "/admin/audit", nil)
-	for _, want := range []string{"user.role", "reviewer@police.example", "user.disable", "user.add", "new@police.example"} {
+	for _, want := range []string{"changed an account&#39;s role", "reviewer@police.example", "disabled an account", "added an account", "new@police.example"} {
 		if !strings.Contains(trail, want) {
 			t.Errorf("the audit trail lacks %q", want)
 		}
@@ -337,7 +344,7 @@ func TestDocumentPageForms(t *testing.T) {
 		t.Errorf("withdrawing: %d, want 303", status)
 	}
 	_, page, _ = rev.do("GET", "/admin/documents/casebook", nil)
-	if !strings.Contains(page, "Superseded by the 2024 edition.") || !strings.Contains(page, "State Casebook 2019") || !strings.Contains(page, "document.edit") {
+	if !strings.Contains(page, "Superseded by the 2024 edition.") || !strings.Contains(page, "State Casebook 2019") || !strings.Contains(page, "edited the document&#39;s details") {
 		t.Error("the document page does not show its new title, its withdrawal and its history")
 	}
 	if status, _, _ := rev.do("POST", "/admin/documents/casebook/restore", url.Values{"_csrf": {csrf}}); status != 403 {
@@ -357,7 +364,7 @@ func TestDocumentPageForms(t *testing.T) {
 		t.Errorf("the deleted document: %d, want 404", status)
 	}
 	_, trail, _ := adm.do("GET", "/admin/audit", nil)
-	if !strings.Contains(trail, "document.delete") || !strings.Contains(trail, "Names a victim.") || !strings.Contains(trail, "State Casebook 2019") {
+	if !strings.Contains(trail, "deleted the document for good") || !strings.Contains(trail, "Names a victim.") || !strings.Contains(trail, "State Casebook 2019") {
 		t.Error("the trail does not keep the deletion with its reason and the title")
 	}
 }
