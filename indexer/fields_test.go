@@ -44,6 +44,10 @@ func TestReadFields(t *testing.T) {
 			s := "212 workers including 61 minors were rescued from the kilns;"
 			return cmp.Diff([]Figure{{"rescued", 212, "workers", s}, {"rescued", 61, "minors", s}, {"firs", 7, "", "7 FIRs were registered."}}, f.Figures)
 		}},
+		{"a count in another clause is not counted", lines("31 girls were stopped before leaving, 12 were rescued from the agency and 5 placement agents were arrested."), func(f Fields) string {
+			s := "31 girls were stopped before leaving, 12 were rescued from the agency and 5 placement agents were arrested."
+			return cmp.Diff([]Figure{{"rescued", 12, "girls", s}, {"arrested", 5, "agents", s}}, f.Figures)
+		}},
 		{"a count with its noun before it", lines("47 traffickers were arrested and 12 were convicted by the end of 2008."), func(f Fields) string {
 			s := "47 traffickers were arrested and 12 were convicted by the end of 2008."
 			return cmp.Diff([]Figure{{"arrested", 47, "traffickers", s}, {"convicted", 12, "traffickers", s}}, f.Figures)

@@ -20,7 +20,7 @@ var (
 	sentenceEndRE = regexp.MustCompile(`[.;!?]\s+|\n\n`)
 	// A count and the noun after it: "212 workers", "61 minors", "5 of
 	// them minors", "12 were" (the noun is the one before).
-	countRE   = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d{1,5})\b(\s+of\s+them)?(?:\s+(?:more|other|young|adult|bonded|migrant|tribal|suspected|alleged))?\s+([A-Za-z][A-Za-z-]*)`)
+	countRE   = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d{1,5})\b(\s+of\s+them)?(?:\s+(?:more|other|young|adult|bonded|migrant|tribal|suspected|alleged))?\s+([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?`)
 	measureRE = regexp.MustCompile(`(?i)\b(rescued|freed|released|liberated|arrested|apprehended|nabbed|held|convicted|sentenced|charge[- ]?sheeted|registered|lodged|booked)\b`)
 )
 
@@ -81,11 +81,14 @@ func sentenceFigures(s string) []Figure {
 	var counts []countAt
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		n, err := strconv.Atoi(strings.ReplaceAll(s[m[2]:m[3]], ",", ""))
-		noun := strings.ToLower(s[m[6]:m[7]])
+		noun, end := strings.ToLower(s[m[6]:m[7]]), m[7]
+		if m[8] >= 0 && !knownNoun(noun) && knownNoun(strings.ToLower(s[m[8]:m[9]])) {
+			noun, end = strings.ToLower(s[m[8]:m[9]]), m[9] // "5 placement agents"
+		}
 		if err != nil || isYearLike(n, noun) {
 			continue
 		}
-		c := countAt{n: n, noun: noun, start: m[0], end: m[1], ofThem: m[4] >= 0}
+		c := countAt{n: n, noun: noun, start: m[0], end: end, ofThem: m[4] >= 0}
 		if auxWords[noun] && len(counts) > 0 {
 			c.noun = counts[len(counts)-1].noun // "and 12 were convicted"
 		}
@@ -93,8 +96,12 @@ func sentenceFigures(s string) []Figure {
 	}
 	var out []Figure
 	sentence := strings.Join(strings.Fields(s), " ")
-	for _, c := range counts {
-		measure := pickMeasure(s, measures, c)
+	for i, c := range counts {
+		next := len(s)
+		if i+1 < len(counts) {
+			next = counts[i+1].start
+		}
+		measure := pickMeasure(s, measures, c, next)
 		if measure == "" {
 			continue
 		}
@@ -107,14 +114,18 @@ func sentenceFigures(s string) []Figure {
 	return out
 }
 
-func pickMeasure(s string, measures [][]int, c countAt) string {
+// A measure after the next count belongs to the next clause when a comma
+// parts them: in "31 girls were stopped before leaving, 12 were rescued"
+// the 31 were not rescued. next is where the next count starts.
+func pickMeasure(s string, measures [][]int, c countAt, next int) string {
 	var before, after string
+	nextClause := strings.Contains(s[c.end:next], ",")
 	for _, m := range measures {
 		name := measureName(s[m[2]:m[3]], c.noun)
 		if name == "" {
 			continue
 		}
-		if m[0] >= c.end && after == "" {
+		if m[0] >= c.end && after == "" && !(nextClause && m[0] >= next) {
 			after = name
 		}
 		if m[1] <= c.start {
@@ -158,6 +169,9 @@ func measureName(word, noun string) string {
 	}
 	return ""
 }
+
+// knownNoun reports whether a word names what a figure counts.
+func knownNoun(w string) bool { return victimNouns[w] || perpetratorNouns[w] || caseNouns[w] }
 
 // isYearLike: "in 2008 police…" counts nothing.
 func isYearLike(n int, noun string) bool {
