@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/compendium-kb/compendium/ui/redirect"
 )
 
 // plainMessage is an error's own sentence, without the sentinel that
@@ -79,21 +81,13 @@ func errorHeading(status int) string {
 }
 
 // backLink is where an error page leads back to: the page of this site
-// the person came from, or the search page. The Referer is parsed and
-// only its path and query are kept, on this host.
+// the person came from, or the search page. Only a Referer on this host
+// counts, and its path and query pass redirect.Safe, the check every
+// redirect of the app uses.
 func backLink(c *fiber.Ctx) string {
 	ref, err := url.Parse(c.Get(fiber.HeaderReferer))
-	if err != nil || ref.Host != c.Hostname() || ref.Path == "" || ref.Path == c.Path() {
+	if err != nil || ref.Host != c.Hostname() || ref.Path == c.Path() {
 		return "/"
 	}
-	back := ref.EscapedPath()
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, `/\`) {
-		return "/"
-	}
-	if ref.RawQuery != "" {
-		if q, err := url.ParseQuery(ref.RawQuery); err == nil {
-			back += "?" + q.Encode()
-		}
-	}
-	return back
+	return redirect.Safe(ref.RequestURI(), "/")
 }
