@@ -2,9 +2,6 @@ package kb_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -67,29 +64,7 @@ func TestHindiSearch(t *testing.T) {
 		t.Errorf("बिहार in the Bihar filter: %d hits, want hi-1 and hi-4 among them", res.Total)
 	}
 
-	var judged struct {
-		Queries []kb.JudgedQuery `json:"queries"`
-	}
-	js, err := os.ReadFile(filepath.Join("..", "samples", "queries-hi.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(js, &judged); err != nil {
-		t.Fatal(err)
-	}
-	if len(judged.Queries) < 20 {
-		t.Fatalf("the judged Hindi set has %d queries, want at least 20", len(judged.Queries))
-	}
-	rep, err := svc.EvaluateRelevance(ctx, judged.Queries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range rep.Queries {
-		if q.Recall3 < 1 {
-			t.Logf("%-35q nDCG@10 %.2f recall@3 %.2f top %q", q.Query, q.NDCG10, q.Recall3, q.Top[:min(3, len(q.Top))])
-		}
-	}
-	t.Logf("%d Hindi queries: nDCG@10 %.3f, recall@3 %.3f", len(rep.Queries), rep.NDCG10, rep.Recall3)
+	rep := judge(t, svc, "queries-hi.json", 20)
 	if rep.Recall3 < 0.9 {
 		t.Errorf("recall@3 %.3f is under the floor of 0.9", rep.Recall3)
 	}
