@@ -212,28 +212,11 @@ func TestInTheBrowser(t *testing.T) {
 	if vs := axeRun(t, ctx, axe, "a broken page"); len(vs) == 0 {
 		t.Fatal("axe-core found nothing wrong with an unlabelled field: the check does not run")
 	}
-	run := func(what string, actions ...chromedp.Action) {
-		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	run := runIn(t, ctx)
 
 	// until waits for a condition on the page that the last action leads
 	// to, tolerating errors while the browser is between pages.
-	until := func(what, js string) {
-		t.Helper()
-		for deadline := time.Now().Add(10 * time.Second); ; {
-			var ok bool
-			if chromedp.Run(ctx, chromedp.Evaluate(js, &ok)) == nil && ok {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: %s did not become true", what, js)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
+	until := untilIn(t, ctx, 10*time.Second)
 
 	// Search by typing and pressing Enter, as an officer does.
 	run("search",
@@ -509,4 +492,33 @@ func TestKeyboardAndSlowLink(t *testing.T) {
 		loads = append(loads, fmt.Sprintf("%s %.0f ms", path[:min(len(path), 30)], ms))
 	}
 	t.Logf("load on slow 3G (400 ms, 400 kbit/s), cache off: %s", strings.Join(loads, "; "))
+}
+
+// runIn runs browser actions in ctx, failing the test with what was being
+// done when one fails.
+func runIn(t *testing.T, ctx context.Context) func(what string, actions ...chromedp.Action) {
+	return func(what string, actions ...chromedp.Action) {
+		t.Helper()
+		if err := chromedp.Run(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+}
+
+// untilIn waits for a condition on the page that the last action leads
+// to, tolerating errors while the browser is between pages.
+func untilIn(t *testing.T, ctx context.Context, wait time.Duration) func(what, js string) {
+	return func(what, js string) {
+		t.Helper()
+		for deadline := time.Now().Add(wait); ; {
+			var ok bool
+			if chromedp.Run(ctx, chromedp.Evaluate(js, &ok)) == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: %s did not become true", what, js)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
 }

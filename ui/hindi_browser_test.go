@@ -34,12 +34,7 @@ func TestHindiResultsInTheBrowser(t *testing.T) {
 	}
 	ctx, cancel := newBrowser(t)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action) {
-		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	run := runIn(t, ctx)
 	results := "/?q=" + url.QueryEscape("बंधुआ मज़दूरी")
 	run("choose Hindi",
 		emulation.SetDeviceMetricsOverride(360, 800, 1, true),

@@ -37,25 +37,8 @@ func TestInboxInTheBrowser(t *testing.T) {
 	}
 	ctx, cancel := newBrowser(t)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action) {
-		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	until := func(what, js string) {
-		t.Helper()
-		for deadline := time.Now().Add(20 * time.Second); ; {
-			var ok bool
-			if chromedp.Run(ctx, chromedp.Evaluate(js, &ok)) == nil && ok {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: %s did not become true", what, js)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
+	run := runIn(t, ctx)
+	until := untilIn(t, ctx, 20*time.Second)
 	count := func(sel string) string {
 		return fmt.Sprintf(`document.readyState === "complete" && document.querySelectorAll(%q).length`, sel)
 	}

@@ -66,12 +66,7 @@ func TestNoSidewaysScrollOnPhones(t *testing.T) {
 	sub := longSubmission(t, ra)
 	ctx, cancel := newBrowser(t)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action) {
-		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	run := runIn(t, ctx)
 	var practice string
 	run("find the submitted practice", chromedp.Navigate(base+"/?q="+longWord[:20]),
 		chromedp.AttributeValue(".hit h2 a", "href", &practice, nil, chromedp.ByQuery))

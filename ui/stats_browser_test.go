@@ -24,12 +24,7 @@ func TestStatisticsInTheBrowser(t *testing.T) {
 	base, _ := liveServer(t)
 	ctx, cancel := newBrowser(t)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action) {
-		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	run := runIn(t, ctx)
 	dir := screenshotDir(t)
 	// The whole knowledge base: every chart, the map and the matrix at their
 	// fullest (filters are checked through HTTP in TestStatisticsPage).
