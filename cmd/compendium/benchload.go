@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -69,14 +68,13 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serveLoopback(app)
 	if err != nil {
 		return err
 	}
-	go app.Listener(ln)
-	defer app.ShutdownWithTimeout(5 * time.Second)
+	defer stop()
 	resetPeakRSS()
-	res := runLoad(ctx, "http://"+ln.Addr().String(), *clients, *d, paths, queries)
+	res := runLoad(ctx, base, *clients, *d, paths, queries)
 	fmt.Fprintf(stdout, "practices   %d; %d clients for %s on 127.0.0.1, every search new\n", *n, *clients, *d)
 	fmt.Fprintf(stdout, "requests    %d (%.0f/s): %s\n", res.total(), float64(res.total())/res.elapsed.Seconds(), res.mix())
 	if res.total() == 0 {

@@ -20,6 +20,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"github.com/compendium-kb/compendium/kb"
 	"github.com/compendium-kb/compendium/kb/search"
 	"github.com/compendium-kb/compendium/ui"
@@ -250,12 +252,11 @@ func benchHTTP(ctx context.Context, svc *kb.Service, clients int, d time.Duratio
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serveLoopback(app)
 	if err != nil {
 		return err
 	}
-	go app.Listener(ln)
-	defer app.ShutdownWithTimeout(5 * time.Second)
+	defer stop()
 	var urls []string
 	for _, bq := range mix {
 		v := url.Values{"q": {bq.q.Text}}
@@ -265,7 +266,7 @@ func benchHTTP(ctx context.Context, svc *kb.Service, clients int, d time.Duratio
 		for _, t := range bq.q.Themes {
 			v.Add("theme", t)
 		}
-		urls = append(urls, "http://"+ln.Addr().String()+"/api/v1/search?"+v.Encode())
+		urls = append(urls, base+"/api/v1/search?"+v.Encode())
 	}
 	// The clients ask for gzip, as browsers do, but do not unpack it: on
 	// this machine that would take the server's processors.
@@ -346,4 +347,15 @@ func peakRSS() int64 {
 		}
 	}
 	return 0
+}
+
+// serveLoopback serves app on a free loopback port for a benchmark, and
+// returns its address ("http://127.0.0.1:PORT") and how to stop it.
+func serveLoopback(app *fiber.App) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	go app.Listener(ln)
+	return "http://" + ln.Addr().String(), func() { app.ShutdownWithTimeout(5 * time.Second) }, nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"runtime"
 	"sort"
@@ -78,12 +77,11 @@ func benchExport(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serveLoopback(app)
 	if err != nil {
 		return err
 	}
-	go app.Listener(ln)
-	defer app.ShutdownWithTimeout(5 * time.Second)
+	defer stop()
 	for _, format := range []string{"csv", "xlsx"} {
 		runtime.GC()
 		var before runtime.MemStats
@@ -92,7 +90,7 @@ func benchExport(ctx context.Context, svc *kb.Service, stdout io.Writer) error {
 		stop := make(chan struct{})
 		go sampleHeap(&peak, stop)
 		start, cpu := time.Now(), cpuTime()
-		resp, err := http.Get("http://" + ln.Addr().String() + "/api/v1/search?format=" + format)
+		resp, err := http.Get(base + "/api/v1/search?format=" + format)
 		if err != nil {
 			close(stop)
 			return err
