@@ -370,15 +370,7 @@ func TestFormAsksForFigures(t *testing.T) {
 	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
 	officer.login("officer@police.example")
 	_, page, _ := officer.do("GET", "/submissions/new", nil)
-	form := url.Values{"_csrf": {lastCSRF(page)}, "then": {"submit"}}
-	for k, v := range fullSubmission {
-		switch v := v.(type) {
-		case string:
-			form.Set(k, v)
-		case []string:
-			form.Set(k, strings.Join(v, ", "))
-		}
-	}
+	form := submissionForm(lastCSRF(page))
 	form.Set("results", "212 workers including 61 minors rescued from brick kilns.")
 	form.Set("fig_rescued", "many")
 	status, page, _ := officer.do("POST", "/submissions", form)

@@ -102,6 +102,21 @@ var fullSubmission = map[string]any{
 	"results": "12 girls rescued, 3 agents arrested.", "lessons": "Trace the money first; agree on the rescue with the destination police.",
 }
 
+// submissionForm is fullSubmission as the form sends it, to be submitted
+// at once.
+func submissionForm(csrf string) url.Values {
+	form := url.Values{"_csrf": {csrf}, "then": {"submit"}}
+	for k, v := range fullSubmission {
+		switch v := v.(type) {
+		case string:
+			form.Set(k, v)
+		case []string:
+			form.Set(k, strings.Join(v, ", "))
+		}
+	}
+	return form
+}
+
 func (ra reviewApp) submitted(t *testing.T) string {
 	t.Helper()
 	status, body := ra.api(t, "officer", "POST", "/api/v1/submissions", fullSubmission)
@@ -353,15 +368,7 @@ func TestReviewPathThroughForms(t *testing.T) {
 		return all[len(all)-1][1]
 	}
 	_, page, _ := officer.do("GET", "/submissions/new", nil)
-	form := url.Values{"_csrf": {token(officer, page)}, "then": {"submit"}}
-	for k, v := range fullSubmission {
-		switch v := v.(type) {
-		case string:
-			form.Set(k, v)
-		case []string:
-			form.Set(k, strings.Join(v, ", "))
-		}
-	}
+	form := submissionForm(token(officer, page))
 	status, _, h := officer.do("POST", "/submissions", form)
 	if status != 303 {
 		t.Fatalf("submit through the form: %d", status)
