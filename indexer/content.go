@@ -41,12 +41,16 @@ type gstate struct {
 // pageReader interprets a page's content stream, Form XObjects included,
 // and collects the glyphs it paints.
 type pageReader struct {
-	glyphs  []placed
-	images  int
-	fonts   map[string]*font // by resource dictionary and name
-	budget  int              // operators left before the page is cut short
-	pageRes pdf.Value        // forms that lack a resource fall back to the page's
-	maxForm int
+	glyphs []placed
+	images int
+	fonts  map[string]*font // by resource dictionary and name
+	budget int              // operators left before the page is cut short
+	marks  []markedContent  // open marked-content sections
+	// actualOpen counts open sections with ActualText; while one is open,
+	// glyphs without text are kept too, for the span's position.
+	actualOpen int
+	pageRes    pdf.Value // forms that lack a resource fall back to the page's
+	maxForm    int
 }
 
 const maxOpsPerPage = 2_000_000
@@ -64,8 +68,17 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 		return
 	}
 	gs := gstate{ctm: ctm, th: 1}
+	// Fonts by resource name: res is fixed for the run, and looking a font
+	// up resolves its dictionary again, so each name is looked up once.
+	inRun := map[string]*font{}
 	var stack []gstate
 	var tm, tlm matrix
+	// Sections left open by a stream that ends early are closed with it.
+	defer func(open int) {
+		for len(pr.marks) > open {
+			pr.endMarked()
+		}
+	}(len(pr.marks))
 	defer func() {
 		// A malformed stream ends this page's text where it broke; what was
 		// read before stays. Runtime errors in our own code still surface.
@@ -109,7 +122,13 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if n >= 2 {
-				gs.font = pr.font(res, args[0].Name())
+				name := args[0].Name()
+				f, ok := inRun[name]
+				if !ok {
+					f = pr.font(res, name)
+					inRun[name] = f
+				}
+				gs.font = f
 				gs.size = num(1)
 			}
 		case "Tc":
@@ -171,6 +190,10 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 			}
 		case "BI", "EI":
 			pr.images++
+		case "BMC", "BDC":
+			pr.beginMarked(op, args, res)
+		case "EMC":
+			pr.endMarked()
 		}
 	})
 }
@@ -271,7 +294,16 @@ func (pr *pageReader) font(res pdf.Value, name string) *font {
 	if fv.Kind() == pdf.Dict {
 		// Distinguish same-named fonts from different resource dictionaries
 		// by what they are, not only by their resource name.
-		key += "|" + fv.Key("FirstChar").String() + "|" + fv.Key("Encoding").String()[:min(64, len(fv.Key("Encoding").String()))]
+		enc := fv.Key("Encoding")
+		var encKey string
+		if enc.Kind() == pdf.Name {
+			encKey = enc.Name()
+		} else {
+			// A Differences dictionary: its printed form, cut short.
+			encKey = enc.String()
+			encKey = encKey[:min(64, len(encKey))]
+		}
+		key += "|" + fv.Key("FirstChar").String() + "|" + encKey
 	}
 	if f, ok := pr.fonts[key]; ok {
 		return f
@@ -296,7 +328,7 @@ func (pr *pageReader) show(gs *gstate, tm *matrix, raw string) {
 			tx += gs.ws * gs.th
 		}
 		w := adv * gs.th * math.Hypot(trm[0], trm[1]) / math.Max(gs.size*gs.th, 1e-9)
-		if text := cleanGlyph(g.text); text != "" && size > 0.5 && len(pr.glyphs) < 1_000_000 {
+		if text := cleanGlyph(g.text); (text != "" || pr.actualOpen > 0) && size > 0.5 && len(pr.glyphs) < 1_000_000 {
 			pr.glyphs = append(pr.glyphs, placed{
 				text: text, x: trm[4], y: trm[5], w: w, size: size, bold: f.bold,
 				angle: baselineAngle(trm),
