@@ -135,6 +135,9 @@ func (h *handlers) renderCorrect(c *fiber.Ctx, p kb.Practice, errs map[string]st
 	doc := kb.Document{ID: p.Provenance.DocumentID}
 	cp := correctPage{page: h.pageFor(c, "Correct: "+p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
 		Admin: current(c).user.Role == kb.RoleAdmin, Errors: errs}
+	if rows, ok := formRouteRows(c); ok && errs["routes"] != "" {
+		cp.Form.RouteEditor = newRouteForm(cp.Form.RouteEditor.Prefix, typedRoutes(rows), errs["routes"])
+	}
 	if errs != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}

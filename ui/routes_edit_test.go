@@ -122,6 +122,12 @@ func TestInboxEditsRoutes(t *testing.T) {
 	if !strings.Contains(page, "route=Nepal+%E2%86%92+Maharashtra") && !strings.Contains(page, "Nepal → Maharashtra") {
 		t.Error("the statistics page does not show the corrected route")
 	}
+	// The correction form has the same editor.
+	fix := routeForm(url.Values{"_csrf": {csrf}, "version": {"1"}}, [][3]string{{"Gumla, Jharkhand", "Bihar", "Delhi"}, {"Nepal", "", "Mumbia"}})
+	status, page, _ = b.do("POST", "/practices/"+id+"/correct", fix)
+	if status != 422 || !strings.Contains(html.UnescapeString(page), "route 2: destination “Mumbia” is not a known") || !strings.Contains(page, `value="Mumbia"`) {
+		t.Errorf("a correction with a misspelt destination: %d, want 422 naming route 2 beside the routes as typed", status)
+	}
 	_, page, _ = b.do("GET", "/admin/documents/casebook", nil)
 	words := "routes changed from “" + before + "” to “" + wantRoutes + "”"
 	if before == "" {
