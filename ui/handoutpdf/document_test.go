@@ -1,11 +1,14 @@
 package handoutpdf
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/compendium-kb/compendium/indexer"
 )
 
 // The Hindi the tests write: a handout title, conjuncts (क्ष त्र श्र द्व
@@ -22,14 +25,16 @@ const (
 		"“Operation Nanhe Farishte” – and handed them to the Child Welfare Committee."
 )
 
-func hindiDocument(t testing.TB) []byte {
+// hindiDocument is a page of Hindi and English in every style, and the
+// text it holds.
+func hindiDocument(t testing.TB) (pdf []byte, text string) {
 	t.Helper()
 	d, err := New(hindiTitle)
 	if err != nil {
 		t.Fatal(err)
 	}
 	d.Creator = "Compendium"
-	d.Footer = func(n int) string { return hindiTitle + " · page " + string(rune('0'+n)) }
+	d.Footer = func(n int) string { return fmt.Sprintf("%s · page %d", hindiTitle, n) }
 	d.AddPage()
 	d.Text(Bold, 18, 9, hindiTitle)
 	d.Space(3)
@@ -41,7 +46,8 @@ func hindiDocument(t testing.TB) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out, strings.Join([]string{hindiTitle, "राज्य", "उत्तर प्रदेश, बिहार", "Exploitation", "बाल श्रम, बंधुआ श्रम",
+		hindiBody, englishBody, englishBody, hindiTitle + " · page 1"}, "\n")
 }
 
 // pdftotext reads the file with poppler, or skips the test without it.
@@ -62,10 +68,33 @@ func pdftotext(t *testing.T, pdf []byte) string {
 	return string(out)
 }
 
-func TestHindiReadsBack(t *testing.T) {
-	text := pdftotext(t, hindiDocument(t))
-	t.Log(text)
-	if !strings.Contains(strings.Join(strings.Fields(text), " "), hindiTitle) {
-		t.Errorf("pdftotext does not give back the title %q", hindiTitle)
+// The words a reader gets wrong when a PDF loses conjuncts, the reordered
+// i-matra, reph or nukta.
+var hardWords = []string{"उत्तम", "स्टेशनों", "क्षेत्र", "मित्र", "श्रमिक", "द्वार", "किशोरियों", "कार्यक्रम", "ज़िला", "दुःख", "पहुँचाया", "किशोरियाँ"}
+
+// checkReadBack checks text read from hindiDocument: the title whole, the
+// hard words exactly, and the words as a whole.
+func checkReadBack(t *testing.T, reader, got, want string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(got), " ")
+	if !strings.Contains(flat, hindiTitle) {
+		t.Errorf("%s does not give back the title %q; it read:\n%s", reader, hindiTitle, got)
 	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(flat) {
+		words[strings.TrimRight(w, "।,;")] = true
+	}
+	for _, w := range hardWords {
+		if !words[w] {
+			t.Errorf("%s does not read the word %q", reader, w)
+		}
+	}
+	if f1 := indexer.WordF1(got, want); f1 < 0.98 {
+		t.Errorf("%s: word F1 %.3f against the text written, want at least 0.98; it read:\n%s", reader, f1, got)
+	}
+}
+
+func TestPdftotextReadsHindiBack(t *testing.T) {
+	pdf, want := hindiDocument(t)
+	checkReadBack(t, "pdftotext", pdftotext(t, pdf), want)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"hash/fnv"
 	"maps"
 	"slices"
 	"strings"
@@ -96,20 +97,25 @@ func (d *Document) Bytes() ([]byte, error) {
 func (d *Document) writeFont(p *pdfFile) error {
 	f := d.font
 	used := slices.Sorted(maps.Keys(f.width))
+	name := subsetTag(used) + "+" + postScriptName
 	p.object(type0Obj, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
-		postScriptName, cidFontObj, toUnicodeObj))
+		name, cidFontObj, toUnicodeObj))
 	var w strings.Builder
 	for _, g := range used {
 		fmt.Fprintf(&w, "%d [%.0f] ", g, f.width[g])
 	}
 	p.object(cidFontObj, fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>",
-		postScriptName, descriptorObj, w.String()))
+		name, descriptorObj, w.String()))
 	ext, _ := f.face.FontHExtents()
 	scale := 1000 / float64(f.face.Upem())
 	box := f.bbox()
 	p.object(descriptorObj, fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [%.0f %.0f %.0f %.0f] /ItalicAngle 0 /Ascent %.0f /Descent %.0f /CapHeight %.0f /StemV 80 /FontFile2 %d 0 R >>",
-		postScriptName, box[0], box[1], box[2], box[3], float64(ext.Ascender)*scale, float64(ext.Descender)*scale, float64(ext.Ascender)*scale*0.7, fontFileObj))
-	p.stream(fontFileObj, fmt.Sprintf("/Length1 %d", len(lohit)), lohit)
+		name, box[0], box[1], box[2], box[3], float64(ext.Ascender)*scale, float64(ext.Descender)*scale, float64(ext.Ascender)*scale*0.7, fontFileObj))
+	program, err := subset(lohit, used)
+	if err != nil {
+		return fmt.Errorf("subsetting the font: %w", err)
+	}
+	p.stream(fontFileObj, fmt.Sprintf("/Length1 %d", len(program)), program)
 	p.stream(toUnicodeObj, "", toUnicode(f.text, used))
 	return nil
 }
@@ -137,4 +143,20 @@ func toUnicode(text map[font.GID]string, used []font.GID) []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return b.Bytes()
+}
+
+// subsetTag is the six capital letters that name a subset of a font, as the
+// PDF specification asks, derived from the glyphs it holds.
+func subsetTag(used []font.GID) string {
+	h := fnv.New32a()
+	for _, g := range used {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	sum := h.Sum32()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(sum%26)
+		sum /= 26
+	}
+	return string(tag)
 }
