@@ -123,8 +123,28 @@ func (h *handlers) handoutPDF(c *fiber.Ctx) error {
 		return fmt.Errorf("making the handout PDF: %w", err)
 	}
 	c.Set("Content-Type", "application/pdf")
-	c.Set("Content-Disposition", `inline; filename="`+kb.Slugify(hp.Pack.Title, 60)+`.pdf"`)
+	c.Set("Content-Disposition", contentDisposition("inline", hp.Pack.Title, "handout", "pdf"))
 	return c.Send(pdf)
+}
+
+// contentDisposition names a download after a title in any script: the
+// title itself in filename* (RFC 6266, UTF-8 percent-encoded), and an
+// ASCII slug in filename for older clients, or fallback when the title
+// has no Latin letters ("उत्तम पहल 1: ..." would slug to "1").
+func contentDisposition(kind, title, fallback, ext string) string {
+	slug := kb.Slugify(title, 60)
+	if !strings.ContainsFunc(slug, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+		slug = fallback
+	}
+	var enc strings.Builder
+	for _, b := range []byte(strings.TrimSpace(title) + "." + ext) {
+		if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || strings.IndexByte("!#$&+-.^_`|~", b) >= 0 {
+			enc.WriteByte(b)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", b)
+		}
+	}
+	return fmt.Sprintf(`%s; filename="%s.%s"; filename*=UTF-8''%s`, kind, slug, ext, enc.String())
 }
 
 func handoutPDF(hp handoutPage) ([]byte, error) {

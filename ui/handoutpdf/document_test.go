@@ -98,3 +98,80 @@ func TestPdftotextReadsHindiBack(t *testing.T) {
 	pdf, want := hindiDocument(t)
 	checkReadBack(t, "pdftotext", pdftotext(t, pdf), want)
 }
+
+// Text longer than a page flows onto new pages, each with its footer, and
+// a word wider than the line (a long address) is cut, not lost.
+func TestLongTextFlowsOverPages(t *testing.T) {
+	d, err := New("Flow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Footer = func(n int) string { return fmt.Sprintf("Flow · page %d", n) }
+	var paras []string
+	for i := range 120 {
+		paras = append(paras, fmt.Sprintf("अनुच्छेद %d: क्षेत्र के थानों ने बच्चों को परिवारों तक पहुँचाया।", i))
+	}
+	url := "https://example.org/" + strings.Repeat("a", 300)
+	d.Text(Regular, 10.5, 5.2, strings.Join(paras, "\n")+"\n"+url)
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := pdftotext(t, pdf)
+	pages := strings.Split(got, "\f")
+	// 120 lines of 5.2 mm in the 257 mm between the margins: 49 a page.
+	if n := len(pages) - 1; n != 3 {
+		t.Errorf("pages: %d, want 3", n)
+	}
+	for i, p := range pages[:len(pages)-1] {
+		if footer := fmt.Sprintf("Flow · page %d", i+1); !strings.Contains(p, footer) {
+			t.Errorf("page %d lacks its footer %q", i+1, footer)
+		}
+	}
+	for i := range 120 {
+		if w := fmt.Sprintf("अनुच्छेद %d:", i); !strings.Contains(got, w) {
+			t.Errorf("paragraph %d is missing", i)
+		}
+	}
+	if joined := strings.Join(strings.Fields(got), ""); !strings.Contains(joined, url) {
+		t.Errorf("the long address is not read back whole from its pieces")
+	}
+}
+
+// A character the font has no glyph for shows as the empty glyph but
+// still reads back, through ActualText.
+func TestCharacterWithoutGlyphReadsBack(t *testing.T) {
+	d, err := New("Arrows")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Text(Regular, 10, 5, "Delhi → Mumbai")
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pdftotext(t, pdf); !strings.Contains(got, "Delhi → Mumbai") {
+		t.Errorf("pdftotext read %q, want the arrow kept", got)
+	}
+}
+
+// The document information carries the title in UTF-16, so a viewer's
+// title bar shows the Hindi.
+func TestHindiTitleInDocumentInformation(t *testing.T) {
+	bin, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo (poppler-utils) is not installed")
+	}
+	pdf, _ := hindiDocument(t)
+	path := filepath.Join(t.TempDir(), "h.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v %s", err, out)
+	}
+	if !strings.Contains(string(out), "Title:           "+hindiTitle+"\n") {
+		t.Errorf("pdfinfo says:\n%s\nwant the title %q", out, hindiTitle)
+	}
+}
