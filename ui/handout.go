@@ -118,7 +118,11 @@ func (h *handlers) handoutPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := handoutPDF(hp)
+	d, err := handoutDocument(hp)
+	if err != nil {
+		return fmt.Errorf("making the handout PDF: %w", err)
+	}
+	pdf, err := d.Bytes()
 	if err != nil {
 		return fmt.Errorf("making the handout PDF: %w", err)
 	}
@@ -147,7 +151,9 @@ func contentDisposition(kind, title, fallback, ext string) string {
 	return fmt.Sprintf(`%s; filename="%s.%s"; filename*=UTF-8''%s`, kind, slug, ext, enc.String())
 }
 
-func handoutPDF(hp handoutPage) ([]byte, error) {
+// handoutDocument lays the handout out: the cover, a page per case with
+// its facts as a table, and the bibliography.
+func handoutDocument(hp handoutPage) (*handoutpdf.Document, error) {
 	d, err := handoutpdf.New(hp.Pack.Title)
 	if err != nil {
 		return nil, err
@@ -187,5 +193,5 @@ func handoutPDF(hp handoutPage) ([]byte, error) {
 		d.Text(handoutpdf.Regular, 10, 5, b)
 		d.Space(2)
 	}
-	return d.Bytes()
+	return d, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"unicode/utf16"
 )
 
@@ -90,10 +91,11 @@ func (l *lineWriter) glyph(g glyph) {
 	}
 	// A TJ number moves the next glyph left by that many thousandths of an em.
 	if d := l.pen + g.dx - l.at; math.Abs(d) >= 0.05 {
-		fmt.Fprintf(l.b, "%.1f", -d)
+		l.b.Write(strconv.AppendFloat(l.b.AvailableBuffer(), -d, 'f', 1, 64))
 		l.at += d
 	}
-	fmt.Fprintf(l.b, "<%04X>", uint16(g.id))
+	const hex = "0123456789ABCDEF"
+	l.b.Write([]byte{'<', hex[g.id>>12&15], hex[g.id>>8&15], hex[g.id>>4&15], hex[g.id&15], '>'})
 	l.at += l.font.use(g.id)
 	l.pen += g.advance
 }

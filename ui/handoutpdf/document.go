@@ -40,6 +40,7 @@ type Document struct {
 	shaper *shaper
 	pages  []*bytes.Buffer
 	y      float64 // points from the top of the current page
+	done   []byte  // the file, once made
 }
 
 // New is an empty document.
@@ -57,6 +58,9 @@ func (d *Document) AddPage() {
 	d.pages = append(d.pages, &bytes.Buffer{})
 	d.y = margin
 }
+
+// Pages is the number of pages so far.
+func (d *Document) Pages() int { return len(d.pages) }
 
 // SetY moves down to y millimetres from the top of the page.
 func (d *Document) SetY(y float64) { d.y = y * mm }

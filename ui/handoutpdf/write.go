@@ -31,6 +31,8 @@ const (
 type pdfFile struct {
 	b       bytes.Buffer
 	offsets []int // by object number - 1
+	z       *zlib.Writer
+	zbuf    bytes.Buffer
 }
 
 func (p *pdfFile) object(n int, body string) {
@@ -42,22 +44,25 @@ func (p *pdfFile) object(n int, body string) {
 }
 
 // stream writes a stream object, compressed with Flate, dict being the
-// entries besides /Length and /Filter.
+// entries besides /Length and /Filter. One compressor serves every stream:
+// making one allocates about a megabyte.
 func (p *pdfFile) stream(n int, dict string, data []byte) {
-	z := deflate(data)
-	p.object(n, fmt.Sprintf("<< /Length %d /Filter /FlateDecode %s >>\nstream\n%s\nendstream", len(z), dict, z))
+	p.zbuf.Reset()
+	if p.z == nil {
+		p.z, _ = zlib.NewWriterLevel(&p.zbuf, zlib.BestSpeed)
+	} else {
+		p.z.Reset(&p.zbuf)
+	}
+	p.z.Write(data)
+	p.z.Close()
+	p.object(n, fmt.Sprintf("<< /Length %d /Filter /FlateDecode %s >>\nstream\n%s\nendstream", p.zbuf.Len(), dict, p.zbuf.Bytes()))
 }
 
-func deflate(data []byte) []byte {
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	w.Write(data)
-	w.Close()
-	return z.Bytes()
-}
-
-// Bytes is the finished PDF. The document should not be written to after.
+// Bytes is the finished PDF; text added after it is not shown.
 func (d *Document) Bytes() ([]byte, error) {
+	if d.done != nil {
+		return d.done, nil
+	}
 	if len(d.pages) == 0 {
 		d.AddPage()
 	}
@@ -88,7 +93,8 @@ func (d *Document) Bytes() ([]byte, error) {
 	}
 	fmt.Fprintf(&p.b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n",
 		len(p.offsets)+1, catalogObj, infoObj, xref)
-	return p.b.Bytes(), nil
+	d.done = p.b.Bytes()
+	return d.done, nil
 }
 
 // writeFont writes the font as a CIDFontType2 with Identity-H: each glyph
