@@ -1,6 +1,7 @@
 package handoutpdf
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -174,4 +175,28 @@ func TestHindiTitleInDocumentInformation(t *testing.T) {
 	if !strings.Contains(string(out), "Title:           "+hindiTitle+"\n") {
 		t.Errorf("pdfinfo says:\n%s\nwant the title %q", out, hindiTitle)
 	}
+}
+
+// Any text, however odd (lone matras, joiners, control characters,
+// broken UTF-8), makes a PDF that poppler opens.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{hindiTitle, "ि", "क्\u200dष", "\x00\x01\xff", "a\u0301\u0301", strings.Repeat("ॐ", 500), "\n\n\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Footer = func(int) string { return s }
+		d.Text(Bold, 12, 6, s)
+		d.Row(30, 10, 5, s, s)
+		pdf, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || !bytes.HasSuffix(pdf, []byte("%%EOF\n")) {
+			t.Fatalf("not a PDF file: %q...", pdf[:min(20, len(pdf))])
+		}
+	})
 }
