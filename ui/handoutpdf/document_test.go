@@ -100,6 +100,15 @@ func TestPdftotextReadsHindiBack(t *testing.T) {
 	checkReadBack(t, "pdftotext", pdftotext(t, pdf), want)
 }
 
+func TestOurReaderReadsHindiBack(t *testing.T) {
+	pdf, want := hindiDocument(t)
+	doc, err := indexer.Extract("hindi.pdf", pdf, indexer.DefaultLimits)
+	if err != nil {
+		t.Fatalf("indexer.Extract: %v", err)
+	}
+	checkReadBack(t, "indexer.Extract", doc.Text(), want)
+}
+
 // Text longer than a page flows onto new pages, each with its footer, and
 // a word wider than the line (a long address) is cut, not lost.
 func TestLongTextFlowsOverPages(t *testing.T) {
