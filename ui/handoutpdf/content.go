@@ -28,7 +28,9 @@ const (
 type lineWriter struct {
 	b       *bytes.Buffer
 	font    *fontUse
+	space   cluster
 	size    float64
+	mode    string // the style's text rendering mode
 	pen, at float64
 	rise    float64
 	inArray bool
@@ -37,16 +39,15 @@ type lineWriter struct {
 // writeLine shows words at (x, y) in points from the page's bottom left,
 // with a space glyph between words.
 func writeLine(b *bytes.Buffer, f *fontUse, space cluster, words []word, x, y, size float64, st Style) {
-	l := lineWriter{b: b, font: f, size: size}
-	mode := "0 Tr"
+	l := lineWriter{b: b, font: f, space: space, size: size, mode: "0 Tr"}
 	if st == Bold {
-		mode = fmt.Sprintf("%.2f w 2 Tr", size*0.03)
+		l.mode = fmt.Sprintf("%.2f w 2 Tr", size*0.03)
 	}
 	shear := 0.0
 	if st == Italic {
 		shear = 0.2
 	}
-	fmt.Fprintf(b, "BT /F1 %.2f Tf %s 1 0 %.2f 1 %.2f %.2f Tm\n", size, mode, shear, x, y)
+	fmt.Fprintf(b, "BT /F1 %.2f Tf %s 1 0 %.2f 1 %.2f %.2f Tm\n", size, l.mode, shear, x, y)
 	for i, w := range words {
 		if i > 0 {
 			l.cluster(space)
@@ -74,9 +75,28 @@ func (l *lineWriter) cluster(c cluster) {
 		l.glyph(g)
 	}
 	if c.actual {
+		l.reachAdvance()
 		l.closeArray()
 		l.b.WriteString("EMC\n")
 	}
+}
+
+// reachAdvance makes a span end where its cluster ends. Poppler gives the
+// span's text the width from its first glyph's start to its last glyph's
+// end; when the last is a matra drawn back over its consonant (कु, के)
+// that falls short, and the gap to the next letter reads as a space: "कुछ"
+// came back as "कु छ". An invisible space glyph (render mode 3) ending at
+// the cluster's advance closes the span there.
+func (l *lineWriter) reachAdvance() {
+	if l.at >= l.pen-1 || len(l.space.glyphs) == 0 {
+		return
+	}
+	sp := l.space.glyphs[0].id
+	l.closeArray()
+	l.b.WriteString("3 Tr\n")
+	l.glyph(glyph{id: sp, dx: -l.font.use(sp)})
+	l.closeArray()
+	l.b.WriteString(l.mode + "\n")
 }
 
 func (l *lineWriter) glyph(g glyph) {
@@ -85,19 +105,24 @@ func (l *lineWriter) glyph(g glyph) {
 		fmt.Fprintf(l.b, "%.2f Ts\n", g.dy*l.size/emUnits)
 		l.rise = g.dy
 	}
-	if !l.inArray {
-		l.b.WriteByte('[')
-		l.inArray = true
-	}
-	// A TJ number moves the next glyph left by that many thousandths of an em.
-	if d := l.pen + g.dx - l.at; math.Abs(d) >= 0.05 {
-		l.b.Write(strconv.AppendFloat(l.b.AvailableBuffer(), -d, 'f', 1, 64))
-		l.at += d
-	}
+	l.moveTo(l.pen + g.dx)
 	const hex = "0123456789ABCDEF"
 	l.b.Write([]byte{'<', hex[g.id>>12&15], hex[g.id>>8&15], hex[g.id>>4&15], hex[g.id&15], '>'})
 	l.at += l.font.use(g.id)
 	l.pen += g.advance
+}
+
+// moveTo moves the text position to x with a TJ number, which moves the
+// next glyph left by that many thousandths of an em.
+func (l *lineWriter) moveTo(x float64) {
+	if !l.inArray {
+		l.b.WriteByte('[')
+		l.inArray = true
+	}
+	if d := x - l.at; math.Abs(d) >= 0.05 {
+		l.b.Write(strconv.AppendFloat(l.b.AvailableBuffer(), -d, 'f', 1, 64))
+		l.at = x
+	}
 }
 
 func (l *lineWriter) closeArray() {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/compendium-kb/compendium/indexer"
+	"github.com/compendium-kb/compendium/samples"
 )
 
 // The Hindi the tests write: a handout title, conjuncts (क्ष त्र श्र द्व
@@ -107,6 +108,44 @@ func TestOurReaderReadsHindiBack(t *testing.T) {
 		t.Fatalf("indexer.Extract: %v", err)
 	}
 	checkReadBack(t, "indexer.Extract", doc.Text(), want)
+}
+
+// The Hindi sample practices, titles, summaries and texts, read back by
+// poppler and by our reader with word F1 of at least 0.98 each.
+func TestHindiSamplesReadBack(t *testing.T) {
+	_, ps, err := samples.Hindi()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New("नमूना")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var written []string
+	for _, p := range ps {
+		d.Text(Bold, 15, 7, p.Title)
+		d.Text(Regular, 10.5, 5.2, p.Summary+"\n"+p.Text)
+		written = append(written, p.Title, p.Summary, p.Text)
+	}
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join(written, "\n")
+	f1 := indexer.WordF1(pdftotext(t, pdf), want)
+	t.Logf("pdftotext: word F1 %.3f", f1)
+	if f1 < 0.98 {
+		t.Errorf("pdftotext: word F1 %.3f, want at least 0.98", f1)
+	}
+	doc, err := indexer.Extract("samples.pdf", pdf, indexer.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1 = indexer.WordF1(doc.Text(), want)
+	t.Logf("indexer.Extract: word F1 %.3f", f1)
+	if f1 < 0.98 {
+		t.Errorf("indexer.Extract: word F1 %.3f, want at least 0.98", f1)
+	}
 }
 
 // Text longer than a page flows onto new pages, each with its footer, and
