@@ -111,7 +111,9 @@ func TestOurReaderReadsHindiBack(t *testing.T) {
 }
 
 // The Hindi sample practices, titles, summaries and texts, read back by
-// poppler and by our reader with word F1 of at least 0.98 each.
+// poppler and by our reader. Both read every word (F1 1.000); the floor of
+// 0.995 fails on the 0.985 poppler read when a span ended short of its
+// cluster and "कुछ" came back as "कु छ".
 func TestHindiSamplesReadBack(t *testing.T) {
 	_, ps, err := samples.Hindi()
 	if err != nil {
@@ -134,8 +136,8 @@ func TestHindiSamplesReadBack(t *testing.T) {
 	want := strings.Join(written, "\n")
 	f1 := indexer.WordF1(pdftotext(t, pdf), want)
 	t.Logf("pdftotext: word F1 %.3f", f1)
-	if f1 < 0.98 {
-		t.Errorf("pdftotext: word F1 %.3f, want at least 0.98", f1)
+	if f1 < 0.995 {
+		t.Errorf("pdftotext: word F1 %.3f, want at least 0.995", f1)
 	}
 	doc, err := indexer.Extract("samples.pdf", pdf, indexer.DefaultLimits)
 	if err != nil {
@@ -143,8 +145,8 @@ func TestHindiSamplesReadBack(t *testing.T) {
 	}
 	f1 = indexer.WordF1(doc.Text(), want)
 	t.Logf("indexer.Extract: word F1 %.3f", f1)
-	if f1 < 0.98 {
-		t.Errorf("indexer.Extract: word F1 %.3f, want at least 0.98", f1)
+	if f1 < 0.995 {
+		t.Errorf("indexer.Extract: word F1 %.3f, want at least 0.995", f1)
 	}
 }
 
