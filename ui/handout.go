@@ -174,7 +174,7 @@ func handoutDocument(hp handoutPage) (*handoutpdf.Document, error) {
 		for _, f := range hc.Facts {
 			d.Row(30, 10, 5.5, f.Label, f.Value)
 		}
-		for _, part := range []struct{ head, body string }{{"Trainer's note", hc.Note}, {"Summary", hc.Summary}, {"What was done", hc.Done}, {"Lessons", hc.Lessons}} {
+		for _, part := range []struct{ head, body string }{{"Trainer’s note", hc.Note}, {"Summary", hc.Summary}, {"What was done", hc.Done}, {"Lessons", hc.Lessons}} {
 			if strings.TrimSpace(part.body) == "" {
 				continue
 			}

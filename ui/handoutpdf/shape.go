@@ -75,9 +75,7 @@ func (s *shaper) shape(text string) word {
 		w.clusters = append(w.clusters, s.clusters(out.Glyphs, runes)...)
 	}
 	for _, c := range w.clusters {
-		for _, g := range c.glyphs {
-			w.width += g.advance
-		}
+		w.width += c.width()
 	}
 	s.words[text] = w
 	return w
