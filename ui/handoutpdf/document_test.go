@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/samples"
@@ -249,4 +250,37 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("not a PDF file: %q...", pdf[:min(20, len(pdf))])
 		}
 	})
+}
+
+// Requests make handouts at the same time: documents share the parsed
+// font, read-only, and nothing else, so each comes out as it would alone
+// (run with -race too).
+func TestDocumentsInParallel(t *testing.T) {
+	made := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	one := func() ([]byte, error) {
+		d, err := New(hindiTitle)
+		if err != nil {
+			return nil, err
+		}
+		d.Made = made
+		d.Text(Bold, 18, 9, hindiTitle)
+		d.Text(Regular, 10.5, 5.2, hindiBody)
+		return d.Bytes()
+	}
+	alone, err := one()
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := make(chan []byte, 4)
+	for range cap(results) {
+		go func() {
+			out, _ := one()
+			results <- out
+		}()
+	}
+	for range cap(results) {
+		if out := <-results; !bytes.Equal(out, alone) {
+			t.Error("a document made alongside others differs from the same document made alone")
+		}
+	}
 }
