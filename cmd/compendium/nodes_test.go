@@ -199,16 +199,7 @@ func TestNodesShareOneDatabase(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts PostgreSQL and four processes")
 	}
-	pgURL := startPostgres(t)
-	dbAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	ctx, cancel := context.WithCancel(context.Background())
-	dbDone := make(chan error, 1)
-	go func() {
-		dbDone <- run(ctx, []string{"db", "serve", "--listen", dbAddr, "--postgresql-url", pgURL}, env(nil), io.Discard, io.Discard)
-	}()
-	t.Cleanup(func() { cancel(); <-dbDone })
-	mongoURI := "mongodb://" + dbAddr + "/compendium"
-	waitForDatabase(t, mongoURI)
+	mongoURI := startSharedDatabase(t)
 
 	getenv := env(map[string]string{"COMPENDIUM_PASSWORD": testPassword})
 	scratch := t.TempDir()
@@ -307,21 +298,6 @@ func addUserAt(t *testing.T, getenv func(string) string, data, mongoURI, email, 
 		t.Fatalf("user token: %v %s", err, errOut.String())
 	}
 	return strings.TrimSpace(out.String())
-}
-
-func waitForDatabase(t *testing.T, mongoURI string) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		_, _, err := runCmd(t, "migrate", "--data", t.TempDir(), "--mongo-uri", mongoURI)
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the database at %s did not answer: %v", mongoURI, err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
 }
 
 // postImport uploads a PDF to a node's import page, ignoring the outcome

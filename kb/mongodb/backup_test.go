@@ -62,7 +62,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	for _, c := range m.Collections {
 		names[c.Name] = c.Count
 	}
-	for _, want := range []string{"practices", "practice_versions", "documents", "files", "file_chunks", "users", "submissions", "trails", "notices", "packs"} {
+	for _, want := range []string{"practices", "practice_versions", "documents", "files", "file_chunks", "users", "submissions", "trail_entries", "notices", "packs"} {
 		if names[want] == 0 {
 			t.Errorf("the backup has no records of %s: %v", want, names)
 		}
