@@ -47,14 +47,14 @@ func (e *sequenceEnds) set(key string, n int64) {
 }
 
 // exists says whether a record with the _id is stored.
-func exists(ctx context.Context, c *mongo.Collection, id string) (bool, error) {
+func exists(ctx context.Context, c *mongo.Collection, id any) (bool, error) {
 	var rec bson.Raw
 	opts := options.FindOne().SetProjection(bson.D{{Key: "_id", Value: 1}})
 	err := c.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, opts).Decode(&rec)
 	if errors.Is(err, mongo.ErrNoDocuments) {
 		return false, nil
 	}
-	return err == nil, translate(err, c.Name()+" "+id)
+	return err == nil, translate(err, fmt.Sprint(c.Name(), " ", id))
 }
 
 // sequenceEnd returns the number of a sequence's last record, 0 when it
