@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/compendium-kb/compendium/kb/mongodb"
 )
 
 // node is a serve process of its own, on a shared database.
@@ -265,6 +267,9 @@ func backupSharedAndRestore(t *testing.T, mongoURI string) {
 	m, err := verifyFile(file)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m.Consistency != mongodb.PerCollection {
+		t.Errorf("a backup of FerretDB on PostgreSQL while nodes run says %q, want %q: it has no snapshot reads", m.Consistency, mongodb.PerCollection)
 	}
 	counts := map[string]int{}
 	for _, c := range m.Collections {

@@ -54,7 +54,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	src := filledStore(t)
 	var file bytes.Buffer
-	m, err := src.Backup(ctx, &file, "test")
+	m, err := src.Backup(ctx, &file, mongodb.BackupOptions{Program: "test", SoleWriter: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var again bytes.Buffer
-	m2, err := dst.Backup(ctx, &again, "test")
+	m2, err := dst.Backup(ctx, &again, mongodb.BackupOptions{Program: "test", SoleWriter: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 func TestBackupDamageIsFound(t *testing.T) {
 	src := filledStore(t)
 	var file bytes.Buffer
-	if _, err := src.Backup(context.Background(), &file, "test"); err != nil {
+	if _, err := src.Backup(context.Background(), &file, mongodb.BackupOptions{Program: "test", SoleWriter: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := mongodb.Verify(bytes.NewReader(file.Bytes())); err != nil {
