@@ -41,12 +41,16 @@ type gstate struct {
 // pageReader interprets a page's content stream, Form XObjects included,
 // and collects the glyphs it paints.
 type pageReader struct {
-	glyphs  []placed
-	images  int
-	fonts   map[string]*font // by resource dictionary and name
-	budget  int              // operators left before the page is cut short
-	pageRes pdf.Value        // forms that lack a resource fall back to the page's
-	maxForm int
+	glyphs []placed
+	images int
+	fonts  map[string]*font // by resource dictionary and name
+	budget int              // operators left before the page is cut short
+	marks  []markedContent  // open marked-content sections
+	// actualOpen counts open sections with ActualText; while one is open,
+	// glyphs without text are kept too, for the span's position.
+	actualOpen int
+	pageRes    pdf.Value // forms that lack a resource fall back to the page's
+	maxForm    int
 }
 
 const maxOpsPerPage = 2_000_000
@@ -66,6 +70,12 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 	gs := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix
+	// Sections left open by a stream that ends early are closed with it.
+	defer func(open int) {
+		for len(pr.marks) > open {
+			pr.endMarked()
+		}
+	}(len(pr.marks))
 	defer func() {
 		// A malformed stream ends this page's text where it broke; what was
 		// read before stays. Runtime errors in our own code still surface.
@@ -171,6 +181,10 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 			}
 		case "BI", "EI":
 			pr.images++
+		case "BMC", "BDC":
+			pr.beginMarked(op, args, res)
+		case "EMC":
+			pr.endMarked()
 		}
 	})
 }
@@ -296,7 +310,7 @@ func (pr *pageReader) show(gs *gstate, tm *matrix, raw string) {
 			tx += gs.ws * gs.th
 		}
 		w := adv * gs.th * math.Hypot(trm[0], trm[1]) / math.Max(gs.size*gs.th, 1e-9)
-		if text := cleanGlyph(g.text); text != "" && size > 0.5 && len(pr.glyphs) < 1_000_000 {
+		if text := cleanGlyph(g.text); (text != "" || pr.actualOpen > 0) && size > 0.5 && len(pr.glyphs) < 1_000_000 {
 			pr.glyphs = append(pr.glyphs, placed{
 				text: text, x: trm[4], y: trm[5], w: w, size: size, bold: f.bold,
 				angle: baselineAngle(trm),

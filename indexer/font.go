@@ -211,7 +211,9 @@ func (f *font) decode(raw string) []glyph {
 			// space glyph in practice; cleanGlyph makes it one.
 			g.text = string(rune(code))
 		}
-		if w, ok := f.widths[code]; ok && w > 0 {
+		// A zero width is taken as missing (some producers write zeros for
+		// every glyph), except for combining marks, which have none.
+		if w, ok := f.widths[code]; ok && (w > 0 || onlyMarks(g.text)) {
 			g.width = w
 		} else {
 			g.width = f.dw

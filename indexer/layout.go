@@ -137,6 +137,7 @@ func buildFragments(gs []placed, height float64) []*fragment {
 	var w *word
 	flushWord := func() {
 		if w != nil && strings.TrimSpace(w.text) != "" {
+			w.text = reorderPreBase(w.text)
 			cur.words = append(cur.words, *w)
 		}
 		w = nil
@@ -149,20 +150,30 @@ func buildFragments(gs []placed, height float64) []*fragment {
 		cur = nil
 	}
 	var prev *placed
+	reach := 0.0 // where the previous glyph ends, or its base when it is a mark
 	for i := range gs {
 		g := &gs[i]
 		y := height - g.y
 		if prev != nil {
 			size := math.Max(prev.size, g.size)
 			dy := math.Abs((height - prev.y) - y)
-			gap := g.x - (prev.x + prev.w)
+			gap := g.x - reach
 			sameLine := dy < 0.5*math.Min(prev.size, g.size) || (g.rise(prev) && dy < 0.8*size)
 			switch {
 			case !sameLine || gap < -0.6*size || gap > 2.5*size:
 				flushFrag()
-			case gap > 0.12*size || g.text == " ":
+			case (gap > 0.12*size && !onlyMarks(g.text)) || g.text == " ":
+				// A combining mark belongs to the letter before it,
+				// wherever its producer placed it.
 				flushWord()
 			}
+		}
+		if prev == nil || !onlyMarks(g.text) || prev.y != g.y {
+			reach = g.x + g.w
+		} else {
+			// A combining mark drawn over its base (a Devanagari vowel
+			// sign with no advance) does not end the base's word early.
+			reach = math.Max(reach, g.x+g.w)
 		}
 		if cur == nil {
 			cur = &fragment{y: y, top: y, size: g.size}
@@ -407,4 +418,14 @@ func normalizeText(s string) string {
 var foldRunes = map[rune]string{
 	0xfb00: "ff", 0xfb01: "fi", 0xfb02: "fl", 0xfb03: "ffi", 0xfb04: "ffl", 0xfb05: "st", 0xfb06: "st",
 	0x00ad: "", 0x200b: "", 0xfeff: "", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x00a0: " ", 0x2212: "-",
+}
+
+// onlyMarks reports whether s is made of combining marks only.
+func onlyMarks(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -29,6 +29,7 @@ type Layout struct {
 	Compendium bool   // false for reports, codebooks and guides
 	Title      string // the document's title as a person reads it
 	Year       int    // the year the cover states
+	Script     string // the writing system when not Latin: "Devanagari"
 	Cases      []Case
 	// Avoid lists pages no case may start on (contents, preface).
 	Avoid []int

@@ -79,7 +79,7 @@ func locate(pdf string, cases []Case, skip int) error {
 			from = cases[i-1].PageStart
 		}
 		for pg := from; pg <= len(pages); pg++ {
-			if strings.Contains(unhyphen(flat(pages[pg-1])), unhyphen(probe)) {
+			if strings.Contains(squash(pages[pg-1]), squash(probe)) {
 				cases[i].PageStart = pg
 				break
 			}
@@ -112,6 +112,10 @@ func locate(pdf string, cases []Case, skip int) error {
 func flat(s string) string {
 	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "- ", "-")
 }
+
+// squash drops hyphens and spaces: pdftotext sometimes puts a space
+// inside a Devanagari cluster ("ई ंट" for "ईंट").
+func squash(s string) string { return strings.Join(strings.Fields(unhyphen(s)), "") }
 
 // unhyphen drops hyphens, which some fonts print as glyphs that
 // pdftotext does not map back to "-".
