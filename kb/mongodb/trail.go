@@ -3,6 +3,7 @@ package mongodb
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -48,7 +49,9 @@ func (s *Store) AppendAudit(ctx context.Context, e kb.AuditEntry) error {
 			return translate(err, "audit trail of "+e.SubmissionID)
 		}
 		var more []kb.AuditEntry
-		more, err = s.trailFrom(ctx, e.SubmissionID, len(trail)+1)
+		if more, err = s.trailFrom(ctx, e.SubmissionID, len(trail)+1); err == nil && len(more) == 0 {
+			return fmt.Errorf("audit trail of %s: entry %d is taken, yet cannot be read", e.SubmissionID, len(trail)+1)
+		}
 		trail = append(trail, more...)
 	}
 	return err

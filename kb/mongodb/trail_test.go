@@ -1,7 +1,9 @@
 package mongodb
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -119,4 +121,43 @@ func TestInboxMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	unread(map[string]int{"u1": 1})
+}
+
+// TestOldBackupRestoresIntoTheNewShapes: a backup written at schema
+// version 5, with trails as one record per submission and unread counts
+// as inbox records, restores into records of the current shapes.
+func TestOldBackupRestoresIntoTheNewShapes(t *testing.T) {
+	ctx := context.Background()
+	_, old := embeddedStore(t)
+	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	steps := []error{
+		old.setSchemaVersion(ctx, 5),
+		old.ensureCollection(ctx, "trails"),
+	}
+	_, err := old.db.Collection("trails").InsertOne(ctx, oldTrail{ID: "s1", Entries: []kb.AuditEntry{{ID: "a1", SubmissionID: "s1", At: at}, {ID: "a2", SubmissionID: "s1", At: at}}})
+	steps = append(steps, err)
+	_, err = old.db.Collection("inboxes").InsertOne(ctx, bson.D{{Key: "_id", Value: "u1"}, {Key: "unread", Value: 1}})
+	steps = append(steps, err)
+	_, err = old.db.Collection("notices").InsertMany(ctx, []any{kb.Notice{ID: "n1", UserID: "u1", Read: true, At: at}, kb.Notice{ID: "n2", UserID: "u1", At: at.Add(time.Minute)}})
+	steps = append(steps, err)
+	if err := errors.Join(steps...); err != nil {
+		t.Fatal(err)
+	}
+	var file bytes.Buffer
+	if _, err := old.Backup(ctx, &file, BackupOptions{Program: "earlier", SoleWriter: true}); err != nil {
+		t.Fatal(err)
+	}
+	_, st := embeddedStore(t)
+	if _, err := st.Restore(ctx, &file); err != nil {
+		t.Fatal(err)
+	}
+	if from, to, err := st.Migrate(ctx); err != nil || from != 5 || to != SchemaVersion() {
+		t.Fatalf("migrating the restored store: %d -> %d (%v), want 5 -> %d", from, to, err, SchemaVersion())
+	}
+	if trail, err := st.Audit(ctx, "s1"); err != nil || len(trail) != 2 || trail[0].ID != "a1" || trail[1].ID != "a2" {
+		t.Errorf("the restored trail: %+v (%v), want a1 then a2", trail, err)
+	}
+	if n, err := st.UnreadNotices(ctx, "u1"); err != nil || n != 1 {
+		t.Errorf("the restored unread count: %d (%v), want 1", n, err)
+	}
 }
