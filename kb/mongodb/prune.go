@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -46,7 +47,7 @@ func (s *Store) PrunePackRevisions(ctx context.Context, keep int) (int, error) {
 			old = append(old, id)
 		}
 	}
-	return len(old), translate(s.deleteIDs(ctx, s.db.Collection("pack_revisions"), old), "pack revisions")
+	return len(old), translate(s.deleteLocked(ctx, s.db.Collection("pack_revisions"), old), "pack revisions")
 }
 
 // PruneSignInAttempts deletes the sign-in logs whose last entry is older
@@ -78,7 +79,15 @@ func (s *Store) PruneSignInAttempts(ctx context.Context, before time.Time) (int,
 			quiet = append(quiet, a.ID)
 		}
 	}
-	return len(quiet), translate(s.deleteIDs(ctx, c, quiet), "sign-in attempts")
+	return len(quiet), translate(s.deleteLocked(ctx, c, quiet), "sign-in attempts")
+}
+
+// deleteLocked deletes by _id under the store's lock, which a backup of
+// the embedded database holds to be one moment.
+func (s *Store) deleteLocked(ctx context.Context, c *mongo.Collection, ids []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.deleteIDs(ctx, c, ids)
 }
 
 // ids reads the _ids of a collection's records that match filter.
