@@ -68,6 +68,9 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 		return
 	}
 	gs := gstate{ctm: ctm, th: 1}
+	// Fonts by resource name: res is fixed for the run, and looking a font
+	// up resolves its dictionary again, so each name is looked up once.
+	inRun := map[string]*font{}
 	var stack []gstate
 	var tm, tlm matrix
 	// Sections left open by a stream that ends early are closed with it.
@@ -119,7 +122,13 @@ func (pr *pageReader) run(content, res pdf.Value, ctm matrix, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if n >= 2 {
-				gs.font = pr.font(res, args[0].Name())
+				name := args[0].Name()
+				f, ok := inRun[name]
+				if !ok {
+					f = pr.font(res, name)
+					inRun[name] = f
+				}
+				gs.font = f
 				gs.size = num(1)
 			}
 		case "Tc":
@@ -285,7 +294,16 @@ func (pr *pageReader) font(res pdf.Value, name string) *font {
 	if fv.Kind() == pdf.Dict {
 		// Distinguish same-named fonts from different resource dictionaries
 		// by what they are, not only by their resource name.
-		key += "|" + fv.Key("FirstChar").String() + "|" + fv.Key("Encoding").String()[:min(64, len(fv.Key("Encoding").String()))]
+		enc := fv.Key("Encoding")
+		var encKey string
+		if enc.Kind() == pdf.Name {
+			encKey = enc.Name()
+		} else {
+			// A Differences dictionary: its printed form, cut short.
+			encKey = enc.String()
+			encKey = encKey[:min(64, len(encKey))]
+		}
+		key += "|" + fv.Key("FirstChar").String() + "|" + encKey
 	}
 	if f, ok := pr.fonts[key]; ok {
 		return f

@@ -2,7 +2,7 @@ package indexer
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -51,16 +51,21 @@ func buildGazetteer(m map[string][]string) map[string]string {
 	for _, c := range countries {
 		g[strings.ToLower(c)] = c
 	}
+	for place, names := range hindiPlaces {
+		for _, n := range names {
+			g[n] = place
+		}
+	}
 	return g
 }
 
-var placeRE = func() *regexp.Regexp {
+// places finds the gazetteer's names in text.
+var places = func() placeFinder {
 	var names []string
 	for k := range gazetteer {
-		names = append(names, regexp.QuoteMeta(k))
+		names = append(names, k)
 	}
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	return regexp.MustCompile(`(?i)\b(` + strings.Join(names, "|") + `)\b`)
+	return newPlaceFinder(names)
 }()
 
 // Themes and forms of exploitation, each with the words that signal it.
@@ -115,35 +120,81 @@ var (
 )
 
 type namedRE struct {
-	name  string
+	name string
+	alts []patternAlt
+}
+
+// patternAlt is one alternative of a pattern. Each is matched on its own
+// so that Go's matcher can skip to its literal prefix with a fast string
+// search; one (?i) alternation of many words has no such prefix and runs
+// the slow matcher over every byte of a long report.
+type patternAlt struct {
 	re    *regexp.Regexp
-	lower bool // matched against the lower-cased text, without (?i)
+	lower bool // matched against the lower-cased text
 }
 
-// matches counts up to n matches of x in text; lower is text lower-cased.
+// matches counts up to n places where x matches text; lower is text
+// lower-cased. A place matched by two alternatives counts once.
 func (x namedRE) matches(text, lower string, n int) int {
-	if x.lower {
-		return len(x.re.FindAllStringIndex(lower, n))
+	var starts []int
+	for _, a := range x.alts {
+		src := text
+		if a.lower {
+			src = lower
+		}
+		for _, loc := range a.re.FindAllStringIndex(src, n) {
+			if !slices.Contains(starts, loc[0]) {
+				starts = append(starts, loc[0])
+			}
+		}
+		if len(starts) >= n {
+			return n
+		}
 	}
-	return len(x.re.FindAllStringIndex(text, n))
+	return len(starts)
 }
 
+// compileAll compiles each pattern's alternatives: an acronym in capitals
+// (FIR, ITPA) matches as written, so "first" is not an FIR; anything else
+// matches the lower-cased text, which finds what (?i) would, faster.
 func compileAll(list []struct{ name, pattern string }) []namedRE {
 	out := make([]namedRE, len(list))
 	for i, x := range list {
-		switch {
-		case strings.ToUpper(x.pattern) == x.pattern: // an acronym: case matters
-			out[i] = namedRE{x.name, regexp.MustCompile(x.pattern), false}
-		case strings.ToLower(x.pattern) == x.pattern:
-			// (?i) costs Go's matcher its literal fast paths; a lower-case
-			// pattern (no \S-style escapes either) finds the same in the
-			// lower-cased text, several times faster.
-			out[i] = namedRE{x.name, regexp.MustCompile(x.pattern), true}
-		default:
-			out[i] = namedRE{x.name, regexp.MustCompile("(?i)" + x.pattern), false}
+		out[i].name = x.name
+		for _, alt := range splitAlternatives(x.pattern) {
+			if strings.ToUpper(alt) == alt {
+				out[i].alts = append(out[i].alts, patternAlt{regexp.MustCompile(alt), false})
+			} else {
+				out[i].alts = append(out[i].alts, patternAlt{regexp.MustCompile(strings.ToLower(alt)), true})
+			}
 		}
 	}
 	return out
+}
+
+// splitAlternatives splits a pattern at its top-level "|", outside
+// groups, classes and escapes.
+func splitAlternatives(p string) []string {
+	var out []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, p[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, p[start:])
 }
 
 // ReadFields reads the facts of a case study from its title and lines.
@@ -255,11 +306,11 @@ func themesOf(text string) []string {
 // appendPlaces adds the states and countries named in s, under their
 // current names, keeping order of first mention.
 func appendPlaces(dst []string, s string) []string {
-	for _, m := range placeRE.FindAllString(s, -1) {
-		if st := gazetteer[strings.ToLower(m)]; st != "" {
+	places.each(s, func(spelling string) {
+		if st := gazetteer[spelling]; st != "" {
 			dst = addUnique(dst, st)
 		}
-	}
+	})
 	return dst
 }
 

@@ -75,3 +75,34 @@ func TestReadFields(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitAlternatives(t *testing.T) {
+	got := splitAlternatives(`a|b(?:c|d)|[|x]|e\|f`)
+	want := []string{"a", "b(?:c|d)", "[|x]", `e\|f`}
+	if len(got) != len(want) {
+		t.Fatalf("splitAlternatives = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("splitAlternatives = %q, want %q", got, want)
+		}
+	}
+}
+
+func TestPlacesInAnyScript(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Girls from Jharkhand were found in New Delhi and J&K.", []string{"Jharkhand", "Delhi", "Jammu and Kashmir"}},
+		{"झारखंड से दिल्ली लाई गई लड़कियों को बिहार पुलिस ने छुड़ाया।", []string{"Jharkhand", "Delhi", "Bihar"}},
+		{"पश्चिम बंगाल और नेपाल की सीमा", []string{"West Bengal", "Nepal"}},
+		{"Goalpara and Assamese speakers", nil}, // names inside longer words
+		{"बिहारी मज़दूर", nil},                  // a word that begins with a state's name is not the state
+	} {
+		got := appendPlaces(nil, c.text)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("appendPlaces(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
