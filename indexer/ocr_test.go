@@ -86,7 +86,8 @@ func makeScan(t *testing.T, src string, gsArgs ...string) []byte {
 		}
 		return data
 	}
-	// A real scan is a little crooked and speckled. ImageMagick may not
+	// A real scan is a little crooked and speckled; the speckles are
+	// seeded, so that every run reads the same scan. ImageMagick may not
 	// write PDFs (its security policy), so it writes JPEGs that become
 	// the pages of a PDF made here.
 	run(t, "gs", append(append([]string{"-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=png16m", "-r150"}, gsArgs...), "-sOutputFile="+filepath.Join(dir, "p%02d.png"), src)...)
@@ -94,7 +95,7 @@ func makeScan(t *testing.T, src string, gsArgs ...string) []byte {
 	var jpegs [][]byte
 	for _, png := range pages {
 		jpg := strings.TrimSuffix(png, ".png") + ".jpg"
-		run(t, "convert", png, "-background", "white", "-rotate", "0.6", "-attenuate", "0.3", "+noise", "Gaussian", "-quality", "85", jpg)
+		run(t, "convert", png, "-seed", "2024", "-background", "white", "-rotate", "0.6", "-attenuate", "0.3", "+noise", "Gaussian", "-quality", "85", jpg)
 		data, err := os.ReadFile(jpg)
 		if err != nil {
 			t.Fatal(err)
