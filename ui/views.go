@@ -58,13 +58,16 @@ func parseViews(st *static) (*views, error) {
 		"join":        strings.Join,
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		// t, num, value and dateIn speak the reader's language ($.Lang).
-		"t":               messages.text,
-		"num":             formatNumber,
-		"value":           messages.value,
-		"dateIn":          formatDate,
-		"langs":           func() []string { return messages.langs },
-		"metaLineIn":      metaLineIn,
-		"values":          messages.values,
+		"t":          messages.text,
+		"num":        formatNumber,
+		"value":      messages.value,
+		"dateIn":     formatDate,
+		"langs":      func() []string { return messages.langs },
+		"metaLineIn": metaLineIn,
+		"values":     messages.values,
+		// withLang hands a sub-template its data (V) and the reader's
+		// language, which a {{template}} call would otherwise lose.
+		"withLang":        func(lang string, v any) langData { return langData{lang, v} },
 		"statusLabel":     func(s kb.Status) string { return s.Label() },
 		"fieldArgs":       newFieldArgs,
 		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
@@ -88,6 +91,12 @@ func parseViews(st *static) (*views, error) {
 		v.pages[name] = t
 	}
 	return v, nil
+}
+
+// langData is a sub-template's data with the reader's language.
+type langData struct {
+	Lang string
+	V    any
 }
 
 // PracticeURL is a practice's permanent address: its id, then a readable
