@@ -132,7 +132,7 @@ func (h *handlers) renderCorrect(c *fiber.Ctx, p kb.Practice, errs map[string]st
 	form := kb.Proposal{ID: p.ID, CaseFields: kb.CaseFields{Title: p.Title, PageStart: p.Provenance.PageStart, PageEnd: p.Provenance.PageEnd,
 		Summary: p.Summary, Text: p.Text, States: p.States, Districts: p.Districts, Years: p.Years, Themes: p.Themes, Laws: p.Laws, Figures: p.Figures}}
 	doc := kb.Document{ID: p.Provenance.DocumentID}
-	cp := correctPage{page: h.pageFor(c, "Correct: "+p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
+	cp := correctPage{page: h.pageTitled(c, "correct_heading", "Title", p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
 		Admin: current(c).user.Role == kb.RoleAdmin, Errors: errs}
 	if errs != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
@@ -235,7 +235,7 @@ func (h *handlers) gone(c *fiber.Ctx, id string, err error) error {
 			"source": t.Practice.Provenance, "withdrawn_at": t.Withdrawal.At, "reason": t.Withdrawal.Reason})
 	}
 	u := current(c).user
-	return h.render(c, "gone", gonePage{page: h.pageFor(c, "Withdrawn: "+t.Practice.Title), Tombstone: t,
+	return h.render(c, "gone", gonePage{page: h.pageTitled(c, "gone_heading", "Title", t.Practice.Title), Tombstone: t,
 		Restore: u != nil && u.Role == kb.RoleAdmin && !t.ByDocument})
 }
 

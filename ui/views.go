@@ -143,6 +143,14 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 	return p
 }
 
+// pageTitled is pageFor with a title from the catalogue: message id
+// with its args, for titles that carry a name ("Correct: …").
+func (h *handlers) pageTitled(c *fiber.Ctx, id string, args ...any) page {
+	p := h.pageFor(c, "")
+	p.Title = messages.text(p.Lang, id, args...)
+	return p
+}
+
 type errorPage struct {
 	page
 	Heading, Message string
