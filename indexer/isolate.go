@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -24,8 +25,13 @@ const workerEnv = "COMPENDIUM_EXTRACT_WORKER"
 
 // Isolation configures extraction in worker processes.
 type Isolation struct {
-	Exe      string        // the worker binary; "" means this executable
-	Timeout  time.Duration // per file
+	Exe string // the worker binary; "" means this executable
+	// Timeout is how long a file may go without progress: a worker that
+	// reads a scan reports each page it has read, and each report starts
+	// the clock again, so a long scan is not cut off while a looping
+	// parser still is.
+	Timeout  time.Duration
+	MaxTime  time.Duration // per file, however steady its progress
 	MemoryMB int           // address-space limit for each worker
 	MaxBytes int64         // larger files are refused before parsing
 	Limits   Limits
@@ -35,7 +41,7 @@ type Isolation struct {
 
 // DefaultIsolation is the configuration the commands use.
 var DefaultIsolation = Isolation{
-	Timeout: 60 * time.Second, MemoryMB: 4096, MaxBytes: 256 << 20, Limits: DefaultLimits,
+	Timeout: 60 * time.Second, MaxTime: 30 * time.Minute, MemoryMB: 4096, MaxBytes: 256 << 20, Limits: DefaultLimits,
 	Workers: 2, Reuse: 200,
 }
 
@@ -94,7 +100,11 @@ func (x *Isolated) Extract(ctx context.Context, name string, data []byte) (*Docu
 	if err != nil {
 		return nil, fmt.Errorf("%s: starting the extraction worker: %w", name, err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, x.cfg.Timeout)
+	limit := x.cfg.MaxTime
+	if limit < x.cfg.Timeout {
+		limit = x.cfg.Timeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	done := make(chan struct{})
 	var res workerResult
@@ -103,15 +113,16 @@ func (x *Isolated) Extract(ctx context.Context, name string, data []byte) (*Docu
 		defer close(done)
 		res, rerr = w.do(OCRLangOf(ctx, x.cfg.Limits.OCRLang), data)
 	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
+	if err := w.wait(ctx, done, x.cfg.Timeout); err != nil {
 		w.stop()
 		<-done
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction took longer than %s", x.cfg.Timeout)}
+		switch {
+		case errors.Is(err, errStalled):
+			return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction made no progress for %s", x.cfg.Timeout)}
+		case errors.Is(err, context.DeadlineExceeded):
+			return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction took longer than %s", limit)}
 		}
-		return nil, ctx.Err()
+		return nil, err
 	}
 	if rerr != nil {
 		w.stop()
@@ -155,6 +166,27 @@ func (x *Isolated) release(w *worker) {
 	x.mu.Unlock()
 }
 
+var errStalled = errors.New("no progress")
+
+// wait waits for done while the worker shows progress at least once
+// every idle.
+func (w *worker) wait(ctx context.Context, done <-chan struct{}, idle time.Duration) error {
+	timer := time.NewTimer(idle)
+	defer timer.Stop()
+	for {
+		select {
+		case <-done:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-w.stderr.progress:
+			timer.Reset(idle)
+		case <-timer.C:
+			return errStalled
+		}
+	}
+}
+
 // worker is one child process serving requests in turn.
 type worker struct {
 	cmd    *exec.Cmd
@@ -175,7 +207,7 @@ func startWorker(cfg Isolation) (*worker, error) {
 	}
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d:%d", workerEnv, cfg.MemoryMB, cfg.Limits.MaxPages))
-	w := &worker{cmd: cmd, stderr: &tailBuffer{max: 4096}}
+	w := &worker{cmd: cmd, stderr: &tailBuffer{max: 4096, progress: make(chan struct{}, 1)}}
 	cmd.Stderr = w.stderr
 	in, err := cmd.StdinPipe()
 	if err != nil {
@@ -242,21 +274,36 @@ func readFrame(r io.Reader, max uint32) ([]byte, error) {
 }
 
 // tailBuffer keeps the last bytes written to it: a dying worker's last
-// words.
+// words. A write of the progress mark signals progress instead.
 type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-	max int
+	mu       sync.Mutex
+	buf      []byte
+	max      int
+	progress chan struct{}
+	marks    atomic.Int64 // progress marks seen
 }
 
+// progressMark is what a worker writes to its standard error when it has
+// read another page by OCR.
+const progressMark = "\x00progress\n"
+
 func (t *tailBuffer) Write(p []byte) (int, error) {
+	written := len(p)
+	if n := strings.Count(string(p), progressMark); n > 0 && t.progress != nil {
+		t.marks.Add(int64(n))
+		select {
+		case t.progress <- struct{}{}:
+		default:
+		}
+		p = []byte(strings.ReplaceAll(string(p), progressMark, ""))
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.buf = append(t.buf, p...)
 	if len(t.buf) > t.max {
 		t.buf = t.buf[len(t.buf)-t.max:]
 	}
-	return len(p), nil
+	return written, nil
 }
 
 func (t *tailBuffer) String() string {
@@ -280,6 +327,10 @@ func lastLine(s string) string {
 	return s
 }
 
+// pageDone is called after each page read by OCR; a worker reports it to
+// the parent, whose clock then starts again.
+var pageDone = func() {}
+
 // RunWorker serves extraction requests if this process was started as a
 // worker, and exits when its input ends. Otherwise it returns at once.
 func RunWorker() {
@@ -295,6 +346,7 @@ func RunWorker() {
 		debug.SetMemoryLimit(int64(limit) / 2)
 	}
 	debug.SetMaxStack(256 << 20)
+	pageDone = func() { _, _ = os.Stderr.WriteString(progressMark) }
 	if maxPages <= 0 {
 		maxPages = DefaultLimits.MaxPages
 	}

@@ -88,6 +88,7 @@ func readScans(data []byte, pages []int, lang string) (map[int]*ocrPage, error) 
 			mu.Lock()
 			out[n] = p
 			mu.Unlock()
+			pageDone()
 		}(n)
 	}
 	wg.Wait()

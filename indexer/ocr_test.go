@@ -73,13 +73,13 @@ func TestOCRScannedSample(t *testing.T) {
 }
 
 // makeScan renders src to an image-only PDF at 150 dpi, the way a
-// scanner would deliver it.
-func makeScan(t *testing.T, src string) []byte {
+// scanner would deliver it; gsArgs choose pages ("-dLastPage=2").
+func makeScan(t *testing.T, src string, gsArgs ...string) []byte {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "scan.pdf")
 	if _, err := exec.LookPath("convert"); err != nil {
-		run(t, "gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfimage24", "-r150", "-sOutputFile="+out, src)
+		run(t, "gs", append(append([]string{"-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfimage24", "-r150"}, gsArgs...), "-sOutputFile="+out, src)...)
 		data, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)
@@ -89,7 +89,7 @@ func makeScan(t *testing.T, src string) []byte {
 	// A real scan is a little crooked and speckled. ImageMagick may not
 	// write PDFs (its security policy), so it writes JPEGs that become
 	// the pages of a PDF made here.
-	run(t, "gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=png16m", "-r150", "-sOutputFile="+filepath.Join(dir, "p%02d.png"), src)
+	run(t, "gs", append(append([]string{"-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=png16m", "-r150"}, gsArgs...), "-sOutputFile="+filepath.Join(dir, "p%02d.png"), src)...)
 	pages, _ := filepath.Glob(filepath.Join(dir, "p*.png"))
 	var jpegs [][]byte
 	for _, png := range pages {

@@ -54,6 +54,9 @@ type ImportOptions struct {
 	// OCRLang is the languages scanned pages are read in, as Tesseract
 	// names them ("eng+hin"); "" is English and Hindi.
 	OCRLang string
+	// Again reads the file even when the same bytes were imported before:
+	// an admin re-reading a scan in other languages.
+	Again bool
 }
 
 func (o ImportOptions) publishes(confidence float64) bool {
@@ -72,7 +75,7 @@ func (s *Service) ImportWith(ctx context.Context, name string, data []byte, opts
 	switch {
 	case err == nil && prev.Withdrawal != nil:
 		return ImportResult{}, fmt.Errorf("%s: %w: the document was withdrawn; restore it before importing a new edition", name, ErrConflict)
-	case err == nil && prev.SHA256 == sha:
+	case err == nil && prev.SHA256 == sha && !opts.Again:
 		return ImportResult{Document: prev, Outcome: Unchanged, Pages: prev.Pages, Unchanged: len(prev.Practices)}, nil
 	case err != nil && !errors.Is(err, ErrNotFound):
 		return ImportResult{}, fmt.Errorf("%s: reading the earlier import: %w", name, err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
 )
 
@@ -19,6 +20,7 @@ type documentAdminPage struct {
 	History   []kb.Event
 	Admin     bool
 	Errors    map[string]string
+	OCRLang   string // the languages last asked for, shown again with an error
 }
 
 // documentAdminPage shows a document to reviewers: its metadata (which
@@ -35,6 +37,9 @@ func (h *handlers) renderDocumentAdmin(c *fiber.Ctx, id string, errs map[string]
 		return err
 	}
 	p := documentAdminPage{page: h.pageFor(c, doc.Title), Document: doc, Admin: current(c).user.Role == kb.RoleAdmin, Errors: errs}
+	if errs != nil {
+		p.OCRLang = c.FormValue("ocr_lang")
+	}
 	if p.Practices, err = h.curation.Service.Store.Practices(ctx, doc.Practices); err != nil {
 		return err
 	}
@@ -76,6 +81,24 @@ func (h *handlers) editDocument(c *fiber.Ctx) error {
 	}
 	e.Year = &year
 	_, err := h.curation.EditDocument(c.UserContext(), *current(c).user, id, e)
+	return h.afterDocumentAction(c, id, err)
+}
+
+// rereadDocument reads a stored document again by OCR in the languages
+// the admin names.
+func (h *handlers) rereadDocument(c *fiber.Ctx) error {
+	id := c.Params("id")
+	res, err := h.curation.Reread(c.UserContext(), *current(c).user, id, c.FormValue("ocr_lang"))
+	if h.metrics != nil {
+		h.metrics.countImport(res, err)
+	}
+	var ve *kb.ValidationError
+	if errors.As(err, &ve) {
+		return h.renderDocumentAdmin(c, id, ve.Fields)
+	}
+	if err != nil && indexer.ClassOf(err) != "" {
+		return h.renderDocumentAdmin(c, id, map[string]string{"ocr_lang": indexer.Explain(err)})
+	}
 	return h.afterDocumentAction(c, id, err)
 }
 

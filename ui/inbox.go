@@ -24,6 +24,7 @@ func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/admin/documents/:id", signedIn, reviewer, h.documentAdminPage)
 	app.Post("/admin/documents/:id", signedIn, reviewer, h.editDocument)
 	app.Post("/admin/documents/:id/withdraw", signedIn, reviewer, h.withdrawDocument)
+	app.Post("/admin/documents/:id/reread", signedIn, admin, h.rereadDocument)
 	app.Post("/admin/documents/:id/restore", signedIn, admin, h.restoreDocument)
 	app.Post("/admin/documents/:id/delete", signedIn, admin, h.deleteDocument)
 	app.Get("/admin/practices/:id", signedIn, reviewer, h.correctForm) // "/practices/:id/…" is the practice page with a slug

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -366,5 +367,40 @@ func TestDocumentPageForms(t *testing.T) {
 	_, trail, _ := adm.do("GET", "/admin/audit", nil)
 	if !strings.Contains(trail, "deleted the document for good") || !strings.Contains(trail, "Names a victim.") || !strings.Contains(trail, "State Casebook 2019") {
 		t.Error("the trail does not keep the deletion with its reason and the title")
+	}
+}
+
+// TestRereadDocument: only an admin sees and uses the form that reads a
+// stored document again by OCR in other languages; a bad language list
+// comes back on the form, and the re-reading is in the history.
+func TestRereadDocument(t *testing.T) {
+	ra := newReviewApp(t)
+	proposed(t, ra)
+	rev := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	rev.login("reviewer@police.example")
+	_, page, _ := rev.do("GET", "/admin/documents/casebook", nil)
+	if strings.Contains(page, "/reread") {
+		t.Error("a reviewer is offered the form to read the document again")
+	}
+	if status, _, _ := rev.do("POST", "/admin/documents/casebook/reread", url.Values{"_csrf": {lastCSRF(page)}, "ocr_lang": {"hin+ben"}}); status != 403 {
+		t.Errorf("a reviewer reading the document again: %d, want 403", status)
+	}
+	adm := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	adm.login("admin@police.example")
+	_, page, _ = adm.do("GET", "/admin/documents/casebook", nil)
+	if !strings.Contains(page, `action="/admin/documents/casebook/reread"`) {
+		t.Fatal("the admin is not offered the form to read the document again")
+	}
+	csrf := lastCSRF(page)
+	status, page, _ := adm.do("POST", "/admin/documents/casebook/reread", url.Values{"_csrf": {csrf}, "ocr_lang": {"hin ben"}})
+	if page = html.UnescapeString(page); status != 422 || !strings.Contains(page, "such as eng+hin") || !strings.Contains(page, `value="hin ben"`) {
+		t.Errorf("languages not joined by +: %d, want 422 with the field explained and kept", status)
+	}
+	if status, _, _ := adm.do("POST", "/admin/documents/casebook/reread", url.Values{"_csrf": {csrf}, "ocr_lang": {"hin+ben"}}); status != 303 {
+		t.Fatalf("reading the document again: %d, want 303", status)
+	}
+	_, page, _ = adm.do("GET", "/admin/documents/casebook", nil)
+	if page = html.UnescapeString(page); !strings.Contains(page, "read the document again") || !strings.Contains(page, "hin+ben") {
+		t.Error("the history does not show the re-reading and its languages")
 	}
 }
