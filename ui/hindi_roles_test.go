@@ -65,6 +65,7 @@ func TestHindiRolePages(t *testing.T) {
 		{reviewer, "reviewer", "/documents", []string{"स्रोत दस्तावेज़", "केस स्टडी"}},
 		{admin, "admin", "/admin/users", []string{"खाते", "भूमिका", "समीक्षक", "व्यवस्थापक", "खाता जोड़ें", "साइन इन खोलें"}},
 		{admin, "admin", "/admin/import", []string{"संग्रह इम्पोर्ट करें", "इम्पोर्ट इनबॉक्स", "विश्वसनीयता की सीमा", "ज्ञानकोश में"}},
+		{admin, "admin", "/admin/documents/casebook", []string{"दस्तावेज़ दोबारा पढ़ें", "OCR की भाषाएँ", "स्थायी रूप से हटाएँ"}},
 		{admin, "admin", "/admin/audit", []string{"ऑडिट ट्रेल", "किसने", "क्या बदला", "प्रस्ताव प्रकाशित किया"}},
 		{admin, "admin", "/admin/searches", []string{"सेटिंग", "आँकड़े कौन पढ़ सकता है", "सेटिंग सहेजें"}},
 	} {

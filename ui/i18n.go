@@ -111,6 +111,17 @@ func (c *catalogue) value(lang, v string) string {
 	return s
 }
 
+// fieldName names a form field (the key of a validation error) in lang:
+// message "field_"+key, or the key itself where there is none, so that a
+// new field shows its key rather than a message id.
+func (c *catalogue) fieldName(lang, key string) string {
+	id := "field_" + key
+	if s := c.text(lang, id); s != id {
+		return s
+	}
+	return key
+}
+
 // values shows a list of field values in lang, joined by sep.
 func (c *catalogue) values(lang string, vs []string, sep string) string {
 	out := make([]string, len(vs))
