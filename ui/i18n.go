@@ -13,6 +13,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/compendium-kb/compendium/kb"
 )
 
 // The interface's words are in message files, one per language
@@ -120,6 +122,21 @@ func (c *catalogue) fieldName(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// notice says what became of an officer's submission in lang, from the
+// notice's parts; a notice without them, or a status without a message,
+// shows its stored English text.
+func (c *catalogue) notice(lang string, n kb.Notice) string {
+	id := "notice_" + string(n.Status)
+	s := c.text(lang, id, "Title", n.Title)
+	if n.Status == "" || s == id {
+		return n.Text
+	}
+	if n.Reason != "" {
+		s += " " + c.text(lang, "notice_reason", "Reason", n.Reason)
+	}
+	return s
 }
 
 // values shows a list of field values in lang, joined by sep.

@@ -66,6 +66,7 @@ func parseViews(st *static) (*views, error) {
 		"metaLineIn": metaLineIn,
 		"values":     messages.values,
 		"fieldName":  messages.fieldName,
+		"notice":     messages.notice,
 		// withLang hands a sub-template its data (V) and the reader's
 		// language, which a {{template}} call would otherwise lose.
 		"withLang":        func(lang string, v any) langData { return langData{lang, v} },
