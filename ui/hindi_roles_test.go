@@ -78,6 +78,18 @@ func TestHindiRolePages(t *testing.T) {
 		}
 		checkHindiPage(t, c.role+" "+c.target, page, c.want)
 	}
+	// What the handlers say back, in Hindi too.
+	_, page, _ = admin.do("GET", "/admin/users", nil)
+	status, page, _ = admin.do("POST", "/admin/users", url.Values{"_csrf": {lastCSRF(page)}, "email": {"si@police.example"}, "name": {"SI Verma"}, "role": {"officer"}, "password": {"short"}})
+	if status != 422 {
+		t.Errorf("an account with a short password: %d, want 422", status)
+	}
+	checkHindiPage(t, "admin adding an account with a short password", page, []string{"कम से कम 10 अक्षरों का पासवर्ड रखें।"})
+	status, page, _ = admin.do("POST", "/admin/users/admin@police.example", url.Values{"_csrf": {lastCSRF(page)}, "change": {"role"}, "role": {"officer"}})
+	if status != 409 {
+		t.Errorf("the last admin making themselves an officer: %d, want 409", status)
+	}
+	checkHindiPage(t, "the last admin demoting themselves", page, []string{"यह अंतिम सक्रिय व्यवस्थापक है; पहले किसी और को व्यवस्थापक बनाएँ।"})
 }
 
 // checkHindiPage fails for each of want the page lacks, for a message id
