@@ -117,20 +117,24 @@ func (c *catalogue) value(lang, v string) string {
 // message "field_"+key, or the key itself where there is none, so that a
 // new field shows its key rather than a message id.
 func (c *catalogue) fieldName(lang, key string) string {
-	id := "field_" + key
-	if s := c.text(lang, id); s != id {
+	if s, ok := c.lookup(lang, "field_"+key); ok {
 		return s
 	}
 	return key
+}
+
+// lookup is text, and whether the catalogue has message id at all.
+func (c *catalogue) lookup(lang, id string, args ...any) (string, bool) {
+	s := c.text(lang, id, args...)
+	return s, s != id
 }
 
 // notice says what became of an officer's submission in lang, from the
 // notice's parts; a notice without them, or a status without a message,
 // shows its stored English text.
 func (c *catalogue) notice(lang string, n kb.Notice) string {
-	id := "notice_" + string(n.Status)
-	s := c.text(lang, id, "Title", n.Title)
-	if n.Status == "" || s == id {
+	s, ok := c.lookup(lang, "notice_"+string(n.Status), "Title", n.Title)
+	if n.Status == "" || !ok {
 		return n.Text
 	}
 	if n.Reason != "" {

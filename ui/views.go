@@ -72,6 +72,7 @@ func parseViews(st *static) (*views, error) {
 		"withLang":        func(lang string, v any) langData { return langData{lang, v} },
 		"statusLabel":     func(s kb.Status) string { return s.Label() },
 		"fieldArgs":       newFieldArgs,
+		"formField":       formField,
 		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
 		"evidence":        func(l kb.EvidenceLabel) string { return l.Text() },
 		"percent":         func(f float64) int { return int(f*100 + 0.5) },
@@ -181,8 +182,22 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 
 // fieldArgs is what the form's field template needs for one field.
 type fieldArgs struct {
-	Name, Label, Hint, Value, Error string
-	Long, Required                  bool
+	Lang, Name, Label, Hint, Value, Error string
+	Long, Required                        bool
+}
+
+// formField is one field of the submission form with its label, hint
+// and error in lang: messages sub_NAME and sub_NAME_hint (a field may
+// have no hint), the error sentence translated as stored.
+func formField(lang, name, value string, errs map[string]string, long bool) fieldArgs {
+	f := fieldArgs{Lang: lang, Name: name, Label: messages.text(lang, "sub_"+name), Value: value, Long: long, Required: kb.RequiredForReview[name]}
+	if hint, ok := messages.lookup(lang, "sub_"+name+"_hint"); ok {
+		f.Hint = hint
+	}
+	if e := errs[name]; e != "" {
+		f.Error = messages.value(lang, e)
+	}
+	return f
 }
 
 func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
