@@ -155,7 +155,11 @@ func (h *handlers) statisticsPage(c *fiber.Ctx) error {
 	for param, values := range q.Filters() {
 		for _, v := range values {
 			p.Hidden = append(p.Hidden, activeFilter{Label: param, Remove: v})
-			p.Active = append(p.Active, activeFilter{Label: param + ": " + v, Remove: statsRemove(q, param, v)})
+			name, ok := messages.lookup(p.Lang, "facet_"+param)
+			if !ok {
+				name = param
+			}
+			p.Active = append(p.Active, activeFilter{Label: name + ": " + messages.value(p.Lang, v), Remove: statsRemove(q, param, v)})
 		}
 	}
 	p.Exports = []activeFilter{{Label: "CSV", Remove: exportLink(q, "csv")}, {Label: "Excel (XLSX)", Remove: exportLink(q, "xlsx")}}
