@@ -63,6 +63,7 @@ func TestHindiRolePages(t *testing.T) {
 		{reviewer, "reviewer", "/admin/practices/" + ps[0].ID, []string{"सुधारें:", "नए संस्करण के रूप में सहेजें", "प्रमाण", "कारगर सिद्ध", "यह कार्यप्रणाली वापस लें"}},
 		{reviewer, "reviewer", "/practices/" + ps[1].ID, []string{"वापस ली गई:", "क्यों", "अंतिम संस्करण"}},
 		{reviewer, "reviewer", "/stats", []string{"आँकड़े", "राज्य के अनुसार कार्यप्रणालियाँ", "कार्यप्रणालियों और मार्गों का मानचित्र", "दर्ज आँकड़े, राज्य के अनुसार", "मुक्त कराए गए लोग"}},
+		{reviewer, "reviewer", "/stats?state=Jharkhand", []string{"राज्य: झारखंड", "झारखंड: 1 कार्यप्रणाली"}},
 		{reviewer, "reviewer", "/admin/searches", []string{"लोग क्या खोजते हैं", "जिन खोजों का कोई परिणाम नहीं मिला", "यहाँ जोड़े गए पर्यायवाची"}},
 		{reviewer, "reviewer", "/documents", []string{"स्रोत दस्तावेज़", "केस स्टडी"}},
 		{admin, "admin", "/admin/users", []string{"खाते", "भूमिका", "समीक्षक", "व्यवस्थापक", "खाता जोड़ें", "साइन इन खोलें"}},
