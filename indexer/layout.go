@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Line is one line of text on a page, in reading order, with what the
@@ -134,6 +135,7 @@ func dropOverprint(gs []placed) []placed {
 func buildFragments(gs []placed, height float64) []*fragment {
 	var frags []*fragment
 	var cur *fragment
+	spaced := writesSpaces(gs)
 	var w *word
 	flushWord := func() {
 		if w != nil && strings.TrimSpace(w.text) != "" {
@@ -162,7 +164,7 @@ func buildFragments(gs []placed, height float64) []*fragment {
 			switch {
 			case !sameLine || gap < -0.6*size || gap > 2.5*size:
 				flushFrag()
-			case (gap > 0.12*size && !onlyMarks(g.text)) || g.text == " ":
+			case (gap > wordGap(prev, g, spaced)*size && !onlyMarks(g.text)) || g.text == " ":
 				// A combining mark belongs to the letter before it,
 				// wherever its producer placed it.
 				flushWord()
@@ -428,4 +430,42 @@ func onlyMarks(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// writesSpaces reports whether the page's producer draws spaces as glyphs
+// (one glyph in 25 or more is a space), as browsers and word processors do.
+func writesSpaces(gs []placed) bool {
+	n := 0
+	for _, g := range gs {
+		if g.text == " " {
+			n++
+		}
+	}
+	return n*25 >= len(gs) && n > 0
+}
+
+// wordGap is the gap, in ems, that parts two words. Between the letters
+// of an Indic script on a page whose producer draws its spaces, a gap is
+// only a word break when it is as wide as a space: fake bold (a font with
+// no bold face, widened by the browser) leaves gaps of a fifth of an em
+// between the clusters of one word.
+func wordGap(prev, g *placed, spaced bool) float64 {
+	if spaced && indicText(prev.text) && (indicText(g.text) || closingPunct(g.text)) {
+		return 0.3
+	}
+	return 0.12
+}
+
+// closingPunct reports whether s starts with punctuation that follows a
+// word without a space (":" ",", ".", "?").
+func closingPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(":;,.?!)", r)
+}
+
+// indicText reports whether s starts with a letter of the Indic blocks
+// (Devanagari to Malayalam).
+func indicText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= 0x0900 && r <= 0x0DFF
 }

@@ -13,7 +13,7 @@ import (
 // count ("1985 calls") and a year not yet come are not years of the
 // practice.
 var (
-	yearRangeRE  = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|—|to|till|until|से)\s*((?:19|20)?\d\d)\b`)
+	yearRangeRE  = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|—|to|till|until|से|থেকে)\s*((?:19|20)?\d\d)\b`)
 	statuteRE    = regexp.MustCompile(`(?i)(?:\bact|\bcode|\bordinance|\brules|\bregulations?|\bsanhita|\bconvention|\bprotocol)\s*,?\s*(?:of\s+)?\(?$`)
 	sectionRE2   = regexp.MustCompile(`(?i)(?:§+|\bsections?|\bsec\.|\bs\.|\bu/s|\busc|\bipc|\bcrpc|\barticle|\bno\.|\bnumber|#|\btotal\s+of|\bover|\babout|\bnearly|\bsome)\s*$`)
 	countAfterRE = regexp.MustCompile(`^\s+([a-z]+s)\b`)

@@ -111,7 +111,7 @@ var eventWords = map[string]string{
 	"practice.withdraw": "withdrew the practice", "practice.restore": "restored the practice",
 	"practice.delete": "deleted the practice for good",
 	"document.import": "imported the document", "document.edit": "edited the document's details",
-	"document.reread": "read the document again",
+	"document.reread":   "read the document again",
 	"document.withdraw": "withdrew the document", "document.restore": "restored the document",
 	"document.delete": "deleted the document for good",
 	"user.add":        "added an account", "user.role": "changed an account's role",

@@ -45,6 +45,11 @@ const (
 	freeAddressFailures = 20
 	maxAddressDelay     = 15 * time.Minute
 	addressWindow       = time.Hour // an address's failures older than this are forgotten
+	// SignInLogsKept is how long a quiet sign-in log is kept before it
+	// is pruned: far past every window and wait above. Pruning forgets an
+	// account's streak of failures, which after a day without attempts
+	// only spares a guesser a few seconds' wait.
+	SignInLogsKept = 24 * time.Hour
 	// maxHashing is how many passwords are checked at once: each check
 	// takes 19 MiB for Argon2, and 60 at once once took 600 MB.
 	maxHashing = 4
@@ -118,11 +123,17 @@ func (l *attemptLogs) last(ctx context.Context, key string) (SignInAttempt, erro
 			hi = mid
 		}
 	}
-	l.remember(key, lo)
 	if lo == 0 {
 		return SignInAttempt{Key: key}, nil
 	}
-	a, _, err := exists(lo)
+	a, ok, err := exists(lo)
+	if err == nil && !ok { // the remembered end was pruned: the log starts again
+		l.mu.Lock()
+		delete(l.ends, key)
+		l.mu.Unlock()
+		return l.last(ctx, key)
+	}
+	l.remember(key, lo)
 	return a, err
 }
 

@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/ui/handoutpdf"
 )
 
 // handoutCase is a case as the handout shows it.
@@ -112,68 +111,87 @@ func (h *handlers) handout(c *fiber.Ctx) error {
 }
 
 // handoutPDF renders the handout as a PDF: a cover with the title and the
-// introduction, a page per case, and the bibliography.
+// introduction, a page per case, and the bibliography. handoutpdf shapes
+// Hindi and keeps it extractable, which fpdf's core fonts could not.
 func (h *handlers) handoutPDF(c *fiber.Ctx) error {
 	hp, err := h.handoutData(c)
 	if err != nil {
 		return err
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	tr := pdf.UnicodeTranslatorFromDescriptor("") // core fonts speak cp1252
-	pdf.SetTitle(hp.Pack.Title, true)
-	pdf.SetCreator("Compendium", true)
-	pdf.SetMargins(20, 20, 20)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-13)
-		pdf.SetFont("Helvetica", "", 8)
-		pdf.CellFormat(0, 5, tr(fmt.Sprintf("%s · page %d", hp.Pack.Title, pdf.PageNo())), "", 0, "C", false, 0, "")
-	})
-	text := func(style string, size, lh float64, s string) {
-		pdf.SetFont("Helvetica", style, size)
-		pdf.MultiCell(0, lh, tr(s), "", "L", false)
+	d, err := handoutDocument(hp)
+	if err != nil {
+		return fmt.Errorf("making the handout PDF: %w", err)
 	}
-	pdf.AddPage()
-	pdf.SetY(70)
-	text("B", 24, 11, hp.Pack.Title)
-	pdf.Ln(6)
-	text("", 12, 6, hp.Pack.Intro)
-	pdf.Ln(6)
-	text("I", 10, 5, fmt.Sprintf("%d cases · prepared %s", len(hp.Cases), hp.Made))
-	for _, hc := range hp.Cases {
-		pdf.AddPage()
-		text("B", 15, 7, fmt.Sprintf("%d. %s", hc.N, hc.Practice.Title))
-		pdf.Ln(2)
-		for _, f := range hc.Facts {
-			pdf.SetFont("Helvetica", "B", 10)
-			pdf.CellFormat(30, 5.5, tr(f.Label), "", 0, "L", false, 0, "")
-			pdf.SetFont("Helvetica", "", 10)
-			pdf.MultiCell(0, 5.5, tr(f.Value), "", "L", false)
-		}
-		for _, part := range []struct{ head, body string }{{"Trainer's note", hc.Note}, {"Summary", hc.Summary}, {"What was done", hc.Done}, {"Lessons", hc.Lessons}} {
-			if strings.TrimSpace(part.body) == "" {
-				continue
-			}
-			pdf.Ln(3)
-			text("B", 11, 6, part.head)
-			text("", 10.5, 5.2, part.body)
-		}
-		pdf.Ln(3)
-		text("B", 10, 5, "Cite as")
-		text("", 9.5, 4.8, hc.Citation)
-	}
-	pdf.AddPage()
-	text("B", 15, 7, "Bibliography")
-	pdf.Ln(2)
-	for _, b := range hp.Bibliography {
-		text("", 10, 5, b)
-		pdf.Ln(2)
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	pdf, err := d.Bytes()
+	if err != nil {
 		return fmt.Errorf("making the handout PDF: %w", err)
 	}
 	c.Set("Content-Type", "application/pdf")
-	c.Set("Content-Disposition", `inline; filename="`+kb.Slugify(hp.Pack.Title, 60)+`.pdf"`)
-	return c.Send(buf.Bytes())
+	c.Set("Content-Disposition", contentDisposition("inline", hp.Pack.Title, "handout", "pdf"))
+	return c.Send(pdf)
+}
+
+// contentDisposition names a download after a title in any script: the
+// title itself in filename* (RFC 6266, UTF-8 percent-encoded), and an
+// ASCII slug in filename for older clients, or fallback when the title
+// has no Latin letters ("उत्तम पहल 1: ..." would slug to "1").
+func contentDisposition(kind, title, fallback, ext string) string {
+	slug := kb.Slugify(title, 60)
+	if !strings.ContainsFunc(slug, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+		slug = fallback
+	}
+	var enc strings.Builder
+	for _, b := range []byte(strings.TrimSpace(title) + "." + ext) {
+		if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || strings.IndexByte("!#$&+-.^_`|~", b) >= 0 {
+			enc.WriteByte(b)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", b)
+		}
+	}
+	return fmt.Sprintf(`%s; filename="%s.%s"; filename*=UTF-8''%s`, kind, slug, ext, enc.String())
+}
+
+// handoutDocument lays the handout out: the cover, a page per case with
+// its facts as a table, and the bibliography.
+func handoutDocument(hp handoutPage) (*handoutpdf.Document, error) {
+	d, err := handoutpdf.New(hp.Pack.Title)
+	if err != nil {
+		return nil, err
+	}
+	d.Creator = "Compendium"
+	d.Footer = func(n int) string { return fmt.Sprintf("%s · page %d", hp.Pack.Title, n) }
+	d.AddPage()
+	d.SetY(70)
+	d.Text(handoutpdf.Bold, 24, 11, hp.Pack.Title)
+	d.Space(6)
+	d.Text(handoutpdf.Regular, 12, 6, hp.Pack.Intro)
+	d.Space(6)
+	d.Text(handoutpdf.Italic, 10, 5, fmt.Sprintf("%d cases · prepared %s", len(hp.Cases), hp.Made))
+	for _, hc := range hp.Cases {
+		d.AddPage()
+		d.Text(handoutpdf.Bold, 15, 7, fmt.Sprintf("%d. %s", hc.N, hc.Practice.Title))
+		d.Space(2)
+		for _, f := range hc.Facts {
+			d.Row(30, 10, 5.5, f.Label, f.Value)
+		}
+		for _, part := range []struct{ head, body string }{{"Trainer’s note", hc.Note}, {"Summary", hc.Summary}, {"What was done", hc.Done}, {"Lessons", hc.Lessons}} {
+			if strings.TrimSpace(part.body) == "" {
+				continue
+			}
+			d.Space(3)
+			d.Text(handoutpdf.Bold, 11, 6, part.head)
+			d.Text(handoutpdf.Regular, 10.5, 5.2, part.body)
+		}
+		d.Space(3)
+		d.Text(handoutpdf.Bold, 10, 5, "Cite as")
+		d.Text(handoutpdf.Regular, 9.5, 4.8, hc.Citation)
+	}
+	d.AddPage()
+	d.Text(handoutpdf.Bold, 15, 7, "Bibliography")
+	d.Space(2)
+	for _, b := range hp.Bibliography {
+		d.Text(handoutpdf.Regular, 10, 5, b)
+		d.Space(2)
+	}
+	return d, nil
 }

@@ -160,6 +160,6 @@ func (h *handlers) packBibliography(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusBadRequest, "format must be bibtex, ris or csl-json")
 	}
 	c.Set("Content-Type", kb.ContentType[format])
-	c.Set("Content-Disposition", `attachment; filename="`+kb.Slugify(p.Title, 60)+"."+ext+`"`)
+	c.Set("Content-Disposition", contentDisposition("attachment", p.Title, "bibliography", ext))
 	return c.SendString(out)
 }

@@ -30,7 +30,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // pages under the name of the file it goes to.
 func (st *storage) backup(ctx context.Context, w io.Writer, file string) (mongodb.Manifest, error) {
 	cw := &countingWriter{w: w}
-	m, err := st.store.Backup(ctx, cw, buildVersion())
+	m, err := st.store.Backup(ctx, cw, mongodb.BackupOptions{Program: buildVersion(), SoleWriter: st.embedded != nil})
 	if err != nil {
 		return m, err
 	}
@@ -75,7 +75,10 @@ func cmdBackup(ctx context.Context, args []string, getenv func(string) string, s
 		docs += c.Count
 	}
 	info, _ := os.Stat(*out)
-	fmt.Fprintf(stdout, "Backed up %d records in %d collections to %s (%d bytes).\n", docs, len(m.Collections), *out, info.Size())
+	fmt.Fprintf(stdout, "Backed up %d records in %d collections to %s (%d bytes); consistency: %s.\n", docs, len(m.Collections), *out, info.Size(), m.Consistency)
+	if m.Consistency == mongodb.PerCollection {
+		fmt.Fprintln(stdout, "This database has no snapshot reads (FerretDB, or MongoDB that is not a replica set of 5.0 or later): for a copy of one moment, stop the app nodes first, or on FerretDB over PostgreSQL dump PostgreSQL itself (pg_dump).")
+	}
 	return nil
 }
 

@@ -186,7 +186,7 @@ func compareRestored(t *testing.T, file, data, restored string) {
 	}
 	defer dst.close(ctx)
 	var again bytes.Buffer
-	got, err := dst.store.Backup(ctx, &again, "test")
+	got, err := dst.store.Backup(ctx, &again, mongodb.BackupOptions{Program: "test", SoleWriter: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,12 @@ func newFollower(store *mongodb.Store, index kb.Index, posFile string, log *slog
 // when the index must be rebuilt from the database (new, or too far
 // behind); the position is then the log's end as read before the rebuild,
 // so entries written during it are applied again, which is harmless.
+// It trims the log first: the entries it keeps are those a node within
+// its limit needs.
 func (f *follower) start(ctx context.Context, freshIndex bool) (rebuild bool, err error) {
+	if err := f.trim(ctx); err != nil {
+		return false, err
+	}
 	last, err := f.store.LastChange(ctx)
 	if err != nil {
 		return false, err
@@ -164,6 +169,9 @@ func (f *follower) run(ctx context.Context) {
 		if err == nil && tick%120 == 0 { // every 30 s
 			err = f.reconcile(ctx)
 		}
+		if err == nil && tick%14400 == 0 { // every hour
+			err = f.trim(ctx)
+		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			f.log.Warn("following the change log", "err", err, "position", f.pos.Load())
 		}
@@ -178,6 +186,9 @@ func (f *follower) run(ctx context.Context) {
 // it holds change nothing. Fewer in the database (a deletion not logged)
 // is only reported: /readyz says the node is out of step.
 func (f *follower) reconcile(ctx context.Context) error {
+	if gone, err := f.trimmedPast(ctx); err != nil || gone {
+		return err
+	}
 	indexed, err := f.index.Count()
 	if err != nil {
 		return err
@@ -203,6 +214,41 @@ func (f *follower) reconcile(ctx context.Context) error {
 	svc := kb.Service{Store: f.store, Index: f.index}
 	_, err = svc.Reindex(ctx)
 	return err
+}
+
+// trim deletes the entries no node needs: all but the newest f.behind,
+// the most a node catches up on (trimChanges keeps the same number).
+func (f *follower) trim(ctx context.Context) error {
+	n, err := f.store.TrimChanges(ctx, f.behind)
+	if n > 0 {
+		f.log.Info("trimmed the change log", "entries", n, "kept", f.behind)
+	}
+	return err
+}
+
+// trimmedPast handles a node that fell so far behind while running that
+// its next entry was trimmed away (the log keeps the newest f.behind, so
+// then entry pos+f.behind still exists): it would otherwise wait for that
+// entry for ever. It puts every practice into the index again and moves
+// to the log's end.
+func (f *follower) trimmedPast(ctx context.Context) (bool, error) {
+	pos := f.pos.Load()
+	if _, next, err := f.store.ChangeAt(ctx, pos+1); err != nil || next {
+		return false, err
+	}
+	if _, later, err := f.store.ChangeAt(ctx, pos+f.behind); err != nil || !later {
+		return false, err
+	}
+	last, err := f.store.LastChange(ctx)
+	if err != nil {
+		return true, err
+	}
+	f.log.Warn("this node fell behind the trimmed change log: indexing every practice again", "position", pos, "log_end", last)
+	svc := kb.Service{Store: f.store, Index: f.index}
+	if _, err := svc.Reindex(ctx); err != nil {
+		return true, err
+	}
+	return true, f.moveTo(last)
 }
 
 // record appends this node's own index change to the log.

@@ -141,3 +141,55 @@ func TestFollowerRepairsWhatTheLogMissed(t *testing.T) {
 		t.Errorf("after the settling time the index holds %d practices, want the 1 the log missed", n)
 	}
 }
+
+// TestFollowerTrimsAndSurvivesTrimming: a node trims the log to its
+// limit at start; a running node whose next entry was trimmed away (it
+// fell further behind than the log keeps) indexes every practice again
+// and moves to the end, rather than waiting for that entry for ever.
+func TestFollowerTrimsAndSurvivesTrimming(t *testing.T) {
+	ctx := context.Background()
+	discard := slog.New(slog.NewTextHandler(io.Discard, nil))
+	emb, err := mongodb.StartEmbedded(ctx, t.TempDir(), discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emb.Close() })
+	st, err := mongodb.Connect(ctx, emb.URI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close(ctx) })
+	ix, _, err := search.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	other := otherNode{t, st}
+	for _, id := range []string{"goa-1", "goa-2", "goa-3", "goa-4", "goa-5"} {
+		other.publish(id)
+	}
+	f := newFollower(st, ix, filepath.Join(t.TempDir(), "index.position"), discard)
+	f.behind = 3
+	if _, err := f.start(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, found, _ := st.ChangeAt(ctx, 2); found {
+		t.Errorf("entry 2 of 5 is still there after a start that keeps 3")
+	}
+	// Stalled at entry 5 while the others published and trimmed.
+	for _, id := range []string{"goa-6", "goa-7", "goa-8", "goa-9"} {
+		other.publish(id)
+	}
+	if _, err := st.TrimChanges(ctx, f.behind); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.catchUp(ctx); err != nil || n != 0 {
+		t.Fatalf("entry 6 was trimmed, yet catching up applied %d (%v)", n, err)
+	}
+	if err := f.reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(); n != 9 || f.pos.Load() != 9 {
+		t.Errorf("after its next entry was trimmed the node indexes %d practices at position %d, want all 9 at 9", n, f.pos.Load())
+	}
+}

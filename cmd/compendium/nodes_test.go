@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/compendium-kb/compendium/kb/mongodb"
 )
 
 // node is a serve process of its own, on a shared database.
@@ -199,16 +201,7 @@ func TestNodesShareOneDatabase(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts PostgreSQL and four processes")
 	}
-	pgURL := startPostgres(t)
-	dbAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	ctx, cancel := context.WithCancel(context.Background())
-	dbDone := make(chan error, 1)
-	go func() {
-		dbDone <- run(ctx, []string{"db", "serve", "--listen", dbAddr, "--postgresql-url", pgURL}, env(nil), io.Discard, io.Discard)
-	}()
-	t.Cleanup(func() { cancel(); <-dbDone })
-	mongoURI := "mongodb://" + dbAddr + "/compendium"
-	waitForDatabase(t, mongoURI)
+	mongoURI := startSharedDatabase(t)
 
 	getenv := env(map[string]string{"COMPENDIUM_PASSWORD": testPassword})
 	scratch := t.TempDir()
@@ -275,6 +268,9 @@ func backupSharedAndRestore(t *testing.T, mongoURI string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if m.Consistency != mongodb.PerCollection {
+		t.Errorf("a backup of FerretDB on PostgreSQL while nodes run says %q, want %q: it has no snapshot reads", m.Consistency, mongodb.PerCollection)
+	}
 	counts := map[string]int{}
 	for _, c := range m.Collections {
 		counts[c.Name] = c.Count
@@ -307,21 +303,6 @@ func addUserAt(t *testing.T, getenv func(string) string, data, mongoURI, email, 
 		t.Fatalf("user token: %v %s", err, errOut.String())
 	}
 	return strings.TrimSpace(out.String())
-}
-
-func waitForDatabase(t *testing.T, mongoURI string) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		_, _, err := runCmd(t, "migrate", "--data", t.TempDir(), "--mongo-uri", mongoURI)
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the database at %s did not answer: %v", mongoURI, err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
 }
 
 // postImport uploads a PDF to a node's import page, ignoring the outcome

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -10,6 +12,7 @@ import (
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // freePort returns a loopback port nobody listens on now.
@@ -74,4 +77,37 @@ func startPostgres(t *testing.T) string {
 		_ = os.RemoveAll(dir)
 	})
 	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres", port)
+}
+
+// startSharedDatabase starts PostgreSQL and "compendium db serve" on it,
+// the database several app nodes share, migrated, and returns its
+// MongoDB URI. It skips the test when PostgreSQL is not installed.
+func startSharedDatabase(t *testing.T) string {
+	t.Helper()
+	pgURL := startPostgres(t)
+	dbAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	dbDone := make(chan error, 1)
+	go func() {
+		dbDone <- run(ctx, []string{"db", "serve", "--listen", dbAddr, "--postgresql-url", pgURL}, env(nil), io.Discard, io.Discard)
+	}()
+	t.Cleanup(func() { cancel(); <-dbDone })
+	mongoURI := "mongodb://" + dbAddr + "/compendium"
+	waitForDatabase(t, mongoURI)
+	return mongoURI
+}
+
+func waitForDatabase(t *testing.T, mongoURI string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		_, _, err := runCmd(t, "migrate", "--data", t.TempDir(), "--mongo-uri", mongoURI)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the database at %s did not answer: %v", mongoURI, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }

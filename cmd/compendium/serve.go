@@ -48,6 +48,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 	completeChanges(ctx, st.reviews, log)
+	defer startHousekeeping(ctx, st.store, log)()
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Stop the server (Ctrl+C) and create one with:\n  go run ./cmd/compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n(or, with a built binary, compendium user add …)\n", cfg.data)
 	}

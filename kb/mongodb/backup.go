@@ -35,7 +35,34 @@ type Manifest struct {
 	Created     time.Time            `json:"created"`
 	Program     string               `json:"program"` // the version that wrote it
 	Schema      int                  `json:"schema"`  // the store's schema version
+	Consistency Consistency          `json:"consistency,omitempty"`
 	Collections []CollectionManifest `json:"collections"`
+}
+
+// Consistency says of which moment a backup is a copy.
+type Consistency string
+
+const (
+	// SoleWriter: the process that wrote the backup was the database's
+	// only writer (the embedded database) and its writes waited: one
+	// moment.
+	SoleWriter Consistency = "one moment: the only writer waited"
+	// Snapshot: every collection was read at one cluster time (readConcern
+	// "snapshot"; MongoDB 5.0 or later as a replica set or sharded
+	// cluster): one moment, while the nodes kept writing.
+	Snapshot Consistency = "one moment: a snapshot read"
+	// PerCollection: each collection was read in turn while other nodes
+	// could write (FerretDB, or a standalone MongoDB, which have no
+	// snapshot reads): a change spanning collections made meanwhile may
+	// be in one and not another.
+	PerCollection Consistency = "per collection: other nodes could write meanwhile"
+)
+
+// BackupOptions say who writes the backup and what else writes the
+// database.
+type BackupOptions struct {
+	Program    string // this program's version, for the manifest
+	SoleWriter bool   // no other process writes the database
 }
 
 // CollectionManifest is one collection in a backup.
@@ -49,10 +76,11 @@ type CollectionManifest struct {
 // Backup writes every collection but sessions to w, with a manifest.
 // Collections are found by listing them, so a collection added later is
 // backed up without a change here. Every write of this process takes the
-// store's lock, held for the whole dump, so the backup is one consistent
-// moment of a store this process owns (the embedded database). On a
-// shared MongoDB, writes by other nodes may land between collections.
-func (s *Store) Backup(ctx context.Context, w io.Writer, program string) (Manifest, error) {
+// store's lock, held for the whole dump, so when this process is the
+// only writer the backup is one moment. Other nodes' writes do not wait:
+// then the collections are read at one cluster time where the server
+// can, and the manifest says which it was.
+func (s *Store) Backup(ctx context.Context, w io.Writer, opts BackupOptions) (Manifest, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	names, err := s.db.ListCollectionNames(ctx, bson.D{})
@@ -65,9 +93,16 @@ func (s *Store) Backup(ctx context.Context, w io.Writer, program string) (Manife
 		return Manifest{}, err
 	}
 	defer os.RemoveAll(tmp)
-	m := Manifest{Format: BackupFormat, Created: time.Now().UTC(), Program: program}
+	m := Manifest{Format: BackupFormat, Created: time.Now().UTC(), Program: opts.Program, Consistency: SoleWriter}
 	if m.Schema, err = s.schemaVersion(ctx); err != nil {
 		return Manifest{}, err
+	}
+	if !opts.SoleWriter {
+		var end func()
+		if ctx, m.Consistency, end, err = s.readOneMoment(ctx); err != nil {
+			return Manifest{}, err
+		}
+		defer end()
 	}
 	for _, name := range names {
 		if slices.Contains(notBackedUp, name) {

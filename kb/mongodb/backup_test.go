@@ -54,7 +54,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	src := filledStore(t)
 	var file bytes.Buffer
-	m, err := src.Backup(ctx, &file, "test")
+	m, err := src.Backup(ctx, &file, mongodb.BackupOptions{Program: "test", SoleWriter: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	for _, c := range m.Collections {
 		names[c.Name] = c.Count
 	}
-	for _, want := range []string{"practices", "practice_versions", "documents", "files", "file_chunks", "users", "submissions", "trails", "notices", "packs"} {
+	for _, want := range []string{"practices", "practice_versions", "documents", "files", "file_chunks", "users", "submissions", "trail_entries", "notices", "packs"} {
 		if names[want] == 0 {
 			t.Errorf("the backup has no records of %s: %v", want, names)
 		}
@@ -75,7 +75,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var again bytes.Buffer
-	m2, err := dst.Backup(ctx, &again, "test")
+	m2, err := dst.Backup(ctx, &again, mongodb.BackupOptions{Program: "test", SoleWriter: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 func TestBackupDamageIsFound(t *testing.T) {
 	src := filledStore(t)
 	var file bytes.Buffer
-	if _, err := src.Backup(context.Background(), &file, "test"); err != nil {
+	if _, err := src.Backup(context.Background(), &file, mongodb.BackupOptions{Program: "test", SoleWriter: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := mongodb.Verify(bytes.NewReader(file.Bytes())); err != nil {

@@ -12,8 +12,8 @@ import (
 )
 
 // The embedded database answers a filter on anything but _id by reading
-// the whole collection; these benchmarks show what the per-user inbox
-// and per-submission trail records save, at 5,000 notices and 5,000 audit
+// the whole collection; these benchmarks show what the inbox marks and
+// the trail entries read by _id save, at 5,000 notices and 5,000 audit
 // entries (1,000 submissions, 50 users):
 //
 //	go test ./kb/mongodb -run X -bench . -benchtime 20x
@@ -26,7 +26,7 @@ func BenchmarkNotices(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.Run("unread count (inbox record)", func(b *testing.B) {
+	b.Run("unread count (inbox marks)", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := st.UnreadNotices(ctx, "u7"); err != nil {
 				b.Fatal(err)
@@ -54,7 +54,7 @@ func BenchmarkAudit(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.Run("trail record", func(b *testing.B) {
+	b.Run("trail entries by _id", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := st.Audit(ctx, "s7"); err != nil {
 				b.Fatal(err)

@@ -50,6 +50,22 @@ func (s *Store) AppendChange(ctx context.Context, c Change, after int64) (int64,
 		c.Put, c.Deleted = c.Put[len(first.Put):], c.Deleted[len(first.Deleted):]
 	}
 	c.At = time.Now().UTC()
+	// An entry at a number trimmed away would never be read: a writer
+	// whose last known entry is gone (or who knows none) asks where the
+	// log ends.
+	known := false
+	if after > 0 {
+		var err error
+		if known, err = exists(ctx, s.db.Collection(changesCollection), after); err != nil {
+			return 0, err
+		}
+	}
+	if !known {
+		var err error
+		if after, err = s.LastChange(ctx); err != nil {
+			return 0, err
+		}
+	}
 	for seq, tries := after+1, 0; ; seq, tries = seq+1, tries+1 {
 		if tries == 64 { // far behind: ask where the log ends
 			last, err := s.LastChange(ctx)
@@ -90,4 +106,21 @@ func (s *Store) LastChange(ctx context.Context) (int64, error) {
 		return 0, nil
 	}
 	return c.Seq, translate(err, "change log")
+}
+
+// TrimChanges deletes all but the newest keep entries, and says how many
+// went. No node needs them: one further behind than keep rebuilds its
+// index from the database (at start, or when it finds its next entry
+// gone), so keep is the followers' limit. Several nodes trimming at once
+// delete the same entries.
+func (s *Store) TrimChanges(ctx context.Context, keep int64) (int64, error) {
+	last, err := s.LastChange(ctx)
+	if err != nil || last <= keep {
+		return 0, err
+	}
+	res, err := s.db.Collection(changesCollection).DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$lte", Value: last - keep}}}})
+	if err != nil {
+		return 0, translate(err, "trimming the change log")
+	}
+	return res.DeletedCount, nil
 }

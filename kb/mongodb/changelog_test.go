@@ -85,3 +85,34 @@ func TestLargeChangeIsSplit(t *testing.T) {
 		t.Errorf("the entries hold %d ids, not the 25,000 in order", len(got))
 	}
 }
+
+// TestTrimChanges: trimming keeps the newest entries and deletes the
+// rest; a writer whose last known entry was trimmed still appends after
+// the log's end, where followers read, not into the trimmed numbers.
+func TestTrimChanges(t *testing.T) {
+	ctx := context.Background()
+	_, nodes := twoNodes(t)
+	st := nodes[0]
+	for i := range 30 {
+		if _, err := st.AppendChange(ctx, mongodb.Change{Node: "n", Put: []string{fmt.Sprint("p", i)}}, int64(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := st.TrimChanges(ctx, 10); err != nil || n != 20 {
+		t.Fatalf("trimming 30 entries to 10 deleted %d (%v), want 20", n, err)
+	}
+	for seq, want := range map[int64]bool{1: false, 20: false, 21: true, 30: true} {
+		if _, found, err := st.ChangeAt(ctx, seq); err != nil || found != want {
+			t.Errorf("entry %d after trimming: found %v (%v), want %v", seq, found, err, want)
+		}
+	}
+	if n, err := st.TrimChanges(ctx, 10); err != nil || n != 0 {
+		t.Errorf("trimming again deleted %d (%v), want 0", n, err)
+	}
+	for _, after := range []int64{5, 0} { // trimmed; none known
+		seq, err := nodes[1].AppendChange(ctx, mongodb.Change{Node: "stale", Put: []string{"late"}}, after)
+		if last, _ := st.LastChange(ctx); err != nil || seq != last || seq <= 30 {
+			t.Errorf("a writer that last knew entry %d appended at %d (%v), want after 30 at the log's end (%d)", after, seq, err, last)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 )
 
 // collections are the ones the store uses.
-var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "audit", "trails", "notices", "inboxes", "practice_versions", "packs",
+var collections = []string{"practices", "documents", "files", "file_chunks", "users", "sessions", "tokens", "submissions", "trail_entries", "notices", "inbox_marks", "practice_versions", "packs",
 	"submission_changes", "outbox", "pack_revisions", "signin_attempts", "backups", "search_counts", "settings", "synonyms",
 	"proposals", "withdrawn", "events", "claims"}
 

@@ -74,7 +74,16 @@ func (s *Store) PacksOf(ctx context.Context, ownerID string, page kb.ListPage) (
 func (s *Store) UpdatePack(ctx context.Context, p kb.Pack) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, err := s.db.Collection("pack_revisions").InsertOne(ctx, packRevision{ID: packRevisionID(p.ID, p.Rev), Pack: p})
+	// A revision the record has passed may be pruned (PrunePackRevisions),
+	// so its insert would no longer be refused: the record refuses it.
+	stored, err := byID[kb.Pack](ctx, s.db.Collection("packs"), p.ID, "pack")
+	if err != nil {
+		return err
+	}
+	if stored.Rev >= p.Rev {
+		return fmt.Errorf("pack %s changed meanwhile (it is at revision %d): %w", p.ID, stored.Rev, kb.ErrConflict)
+	}
+	_, err = s.db.Collection("pack_revisions").InsertOne(ctx, packRevision{ID: packRevisionID(p.ID, p.Rev), Pack: p})
 	if mongo.IsDuplicateKeyError(err) {
 		return fmt.Errorf("pack %s changed meanwhile (revision %d is taken): %w", p.ID, p.Rev, kb.ErrConflict)
 	}

@@ -25,6 +25,7 @@ type Store struct {
 	client *mongo.Client
 	db     *mongo.Database
 	mu     sync.Mutex
+	ends   sequenceEnds
 }
 
 // Connect opens the database named in uri (default "compendium").

@@ -1,7 +1,9 @@
 package mongodb
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -11,9 +13,10 @@ import (
 	"github.com/compendium-kb/compendium/kb"
 )
 
-// TestAuditTrails: a trail is one record per submission, oldest entry
-// first; entries kept one by one before trails were records are moved
-// into them by a migration.
+// TestAuditTrails: a trail reads back oldest entry first; entries kept
+// one by one in "audit" (before schema version 4) and trails kept as one
+// record per submission (versions 4 to 6) are moved to one record per
+// entry by the migrations, and the old collections are gone.
 func TestAuditTrails(t *testing.T) {
 	ctx := context.Background()
 	_, st := embeddedStore(t)
@@ -26,6 +29,10 @@ func TestAuditTrails(t *testing.T) {
 		if _, err := st.db.Collection("audit").InsertOne(ctx, e); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// Kept as one record per submission.
+	if _, err := st.db.Collection("trails").InsertOne(ctx, oldTrail{ID: "record", Entries: []kb.AuditEntry{entry("r1", "record", "submit", 1), entry("r2", "record", "approve", 2)}}); err != nil {
+		t.Fatal(err)
 	}
 	ids := func(sub string) []string {
 		t.Helper()
@@ -48,23 +55,35 @@ func TestAuditTrails(t *testing.T) {
 	if _, _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := st.db.Collection("audit").CountDocuments(ctx, bson.D{}); n != 0 {
-		t.Errorf("%d entries left one by one after the migration, want 0", n)
+	names, err := st.db.ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"audit", "trails"} {
+		if slices.Contains(names, gone) {
+			t.Errorf("the collection %s of an earlier shape is still there after the migration", gone)
+		}
 	}
 	check("none")
 	check("old", "a1", "a2")
+	check("record", "r1", "r2")
 	for _, e := range []kb.AuditEntry{entry("b1", "old", "submit", 4), entry("b2", "new", "submit", 5), entry("b3", "new", "approve", 6)} {
 		if err := st.AppendAudit(ctx, e); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if err := st.AppendAudit(ctx, entry("b1", "old", "submit", 4)); err != nil { // again, as a second completer would
+		t.Fatal(err)
+	}
 	check("old", "a1", "a2", "b1")
 	check("new", "b2", "b3")
 	check("other", "a3")
+	check("record", "r1", "r2")
 }
 
-// TestInboxMigration: users with notices from before inbox records get a
-// record with their unread count.
+// TestInboxMigration: users with notices from before the inbox marks are
+// counted by marks, unread ones after read ones, and the counters kept
+// before are gone; new notices and reading them move the count on.
 func TestInboxMigration(t *testing.T) {
 	ctx := context.Background()
 	_, st := embeddedStore(t)
@@ -76,9 +95,69 @@ func TestInboxMigration(t *testing.T) {
 	if _, _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for user, want := range map[string]int{"u1": 2, "u2": 0, "nobody": 0} {
-		if got, err := st.UnreadNotices(ctx, user); err != nil || got != want {
-			t.Errorf("unread notices of %s: %d (%v), want %d", user, got, err, want)
+	unread := func(want map[string]int) {
+		t.Helper()
+		for user, w := range want {
+			if got, err := st.UnreadNotices(ctx, user); err != nil || got != w {
+				t.Errorf("unread notices of %s: %d (%v), want %d", user, got, err, w)
+			}
 		}
+	}
+	unread(map[string]int{"u1": 2, "u2": 0, "nobody": 0})
+	if n, _ := st.db.Collection("inboxes").CountDocuments(ctx, bson.D{}); n != 0 {
+		t.Errorf("%d counters of before left after the migration, want 0", n)
+	}
+	for _, n := range []kb.Notice{{ID: "n5", UserID: "u2"}, {ID: "n5", UserID: "u2"}, {ID: "n6", UserID: "u1"}} { // n5 twice: a second completer
+		if err := st.AddNotice(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unread(map[string]int{"u1": 3, "u2": 1})
+	if err := st.MarkNoticesRead(ctx, "u1"); err != nil {
+		t.Fatal(err)
+	}
+	unread(map[string]int{"u1": 0, "u2": 1})
+	if err := st.AddNotice(ctx, kb.Notice{ID: "n7", UserID: "u1"}); err != nil {
+		t.Fatal(err)
+	}
+	unread(map[string]int{"u1": 1})
+}
+
+// TestOldBackupRestoresIntoTheNewShapes: a backup written at schema
+// version 5, with trails as one record per submission and unread counts
+// as inbox records, restores into records of the current shapes.
+func TestOldBackupRestoresIntoTheNewShapes(t *testing.T) {
+	ctx := context.Background()
+	_, old := embeddedStore(t)
+	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	steps := []error{
+		old.setSchemaVersion(ctx, 5),
+		old.ensureCollection(ctx, "trails"),
+	}
+	_, err := old.db.Collection("trails").InsertOne(ctx, oldTrail{ID: "s1", Entries: []kb.AuditEntry{{ID: "a1", SubmissionID: "s1", At: at}, {ID: "a2", SubmissionID: "s1", At: at}}})
+	steps = append(steps, err)
+	_, err = old.db.Collection("inboxes").InsertOne(ctx, bson.D{{Key: "_id", Value: "u1"}, {Key: "unread", Value: 1}})
+	steps = append(steps, err)
+	_, err = old.db.Collection("notices").InsertMany(ctx, []any{kb.Notice{ID: "n1", UserID: "u1", Read: true, At: at}, kb.Notice{ID: "n2", UserID: "u1", At: at.Add(time.Minute)}})
+	steps = append(steps, err)
+	if err := errors.Join(steps...); err != nil {
+		t.Fatal(err)
+	}
+	var file bytes.Buffer
+	if _, err := old.Backup(ctx, &file, BackupOptions{Program: "earlier", SoleWriter: true}); err != nil {
+		t.Fatal(err)
+	}
+	_, st := embeddedStore(t)
+	if _, err := st.Restore(ctx, &file); err != nil {
+		t.Fatal(err)
+	}
+	if from, to, err := st.Migrate(ctx); err != nil || from != 5 || to != SchemaVersion() {
+		t.Fatalf("migrating the restored store: %d -> %d (%v), want 5 -> %d", from, to, err, SchemaVersion())
+	}
+	if trail, err := st.Audit(ctx, "s1"); err != nil || len(trail) != 2 || trail[0].ID != "a1" || trail[1].ID != "a2" {
+		t.Errorf("the restored trail: %+v (%v), want a1 then a2", trail, err)
+	}
+	if n, err := st.UnreadNotices(ctx, "u1"); err != nil || n != 1 {
+		t.Errorf("the restored unread count: %d (%v), want 1", n, err)
 	}
 }

@@ -77,6 +77,12 @@ func narrow(matches *roaring.Bitmap, fs map[string]*roaring.Bitmap, skip string)
 // snippets. Each facet with an active filter is counted without that
 // filter, so that its other values show what choosing them would give.
 func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error) {
+	// The service normalises queries already; a caller that skips it
+	// (a zero page would index before the first hit) gets the same.
+	q, err := q.Normalize()
+	if err != nil {
+		return kb.IndexResults{}, err
+	}
 	key := cacheKey(q)
 	if res, ok := x.cache.get(key); ok {
 		return res, nil

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -352,5 +353,23 @@ func TestTypoIsMarked(t *testing.T) {
 	}
 	if !strings.Contains(res.Hits[0].Snippet, "<mark>kilns</mark>") {
 		t.Errorf("hits %v, first snippet %q: want kilns marked", ids(res), res.Hits[0].Snippet)
+	}
+}
+
+// TestSearchNormalisesQueries: a query that skipped the service's
+// normalising (no page, no size, no sort) lists the first page; one out
+// of bounds is refused with a bad-request error, never a panic.
+func TestSearchNormalisesQueries(t *testing.T) {
+	ix := openIndex(t)
+	for _, q := range []kb.Query{{}, {Text: "rescue"}, {Sort: kb.SortNewest}} {
+		res, err := ix.Search(context.Background(), q)
+		if err != nil || len(res.Hits) == 0 {
+			t.Errorf("Search(%+v) = %d hits, %v; want the first page", q, len(res.Hits), err)
+		}
+	}
+	for _, q := range []kb.Query{{Page: -1}, {Size: -5}, {Page: 2000}} {
+		if _, err := ix.Search(context.Background(), q); !errors.Is(err, kb.ErrBadRequest) {
+			t.Errorf("Search(%+v): %v, want a bad request", q, err)
+		}
 	}
 }

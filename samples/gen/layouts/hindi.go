@@ -129,9 +129,11 @@ func hindi(dir, tool string) (Layout, error) {
 
 // HindiWords are the words of the Hindi practices, for tests that check
 // a reader gives them back.
-func HindiWords() []string {
+func HindiWords() []string { return practiceWords(hindiPractices) }
+
+func practiceWords(ps []hindiPractice) []string {
 	var words []string
-	for _, p := range hindiPractices {
+	for _, p := range ps {
 		for _, s := range []string{p.Title, p.Place, p.Period, p.Problem, p.Action, p.Results, p.Lessons} {
 			words = append(words, strings.Fields(s)...)
 		}

@@ -55,6 +55,7 @@ func Build(dir string) (built []Layout, skipped []string, err error) {
 	sort.SliceStable(builders, func(i, j int) bool { return builders[i].name < builders[j].name })
 	results := make([]Layout, len(builders))
 	errs := make([]error, len(builders))
+	skips := make([]string, len(builders))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, 4)
 	for i, b := range builders {
@@ -68,6 +69,11 @@ func Build(dir string) (built []Layout, skipped []string, err error) {
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			l, err := b.build(dir)
+			var m missingError
+			if errors.As(err, &m) {
+				skips[i] = b.name + ": " + m.Error()
+				return
+			}
 			if err != nil {
 				errs[i] = fmt.Errorf("layout %s: %w", b.name, err)
 				return
@@ -77,6 +83,11 @@ func Build(dir string) (built []Layout, skipped []string, err error) {
 		}()
 	}
 	wg.Wait()
+	for _, s := range skips {
+		if s != "" {
+			skipped = append(skipped, s)
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, skipped, err
 	}
@@ -87,6 +98,12 @@ func Build(dir string) (built []Layout, skipped []string, err error) {
 	}
 	return built, skipped, nil
 }
+
+// missingError is what a builder returns when something it needs besides
+// its tool (a font) is not installed: the layout is skipped, not failed.
+type missingError string
+
+func (m missingError) Error() string { return string(m) }
 
 func toolName(t string) string {
 	if t == "" {

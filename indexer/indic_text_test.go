@@ -8,25 +8,30 @@ import (
 	"github.com/compendium-kb/compendium/samples/gen/layouts"
 )
 
-// Hindi compendia made by LibreOffice and Chromium in Lohit Devanagari
+// Hindi compendia made by LibreOffice and Chromium in Lohit Devanagari, and
+// a Bengali one from Chromium in Lohit Bengali,
 // read back in logical order with every glyph: conjuncts, the short i
 // drawn before its consonant, reph and nukta. The words the documents
 // were written with are the truth; pdftotext is the reference reader. It
 // splits some clusters itself ("अके ले", "संयक्त ु"), so agreement with it
 // stays a little under 1 when ours is right: ours must read at least as
 // many of the written words as pdftotext does, and nearly all of them.
-func TestDevanagariText(t *testing.T) {
-	var hindi []layouts.Layout
+func TestIndicText(t *testing.T) {
+	truths := map[string]string{
+		"Devanagari": strings.Join(layouts.HindiWords(), " "),
+		"Bengali":    strings.Join(layouts.BengaliWords(), " "),
+	}
+	var indic []layouts.Layout
 	for _, l := range layoutCorpus(t) {
-		if l.Script == "Devanagari" {
-			hindi = append(hindi, l)
+		if truths[l.Script] != "" {
+			indic = append(indic, l)
 		}
 	}
-	if len(hindi) == 0 {
-		t.Skip("no Hindi layout could be made here (chromium and soffice are missing)")
+	if len(indic) == 0 {
+		t.Skip("no Hindi or Bengali layout could be made here (chromium and soffice are missing)")
 	}
-	truth := strings.Join(layouts.HindiWords(), " ")
-	for _, l := range hindi {
+	for _, l := range indic {
+		truth := truths[l.Script]
 		doc := extractLayout(t, l)
 		ref, err := exec.Command("pdftotext", l.File, "-").Output()
 		if err != nil {
