@@ -58,6 +58,7 @@ func TestHindiRolePages(t *testing.T) {
 		{officer, "officer", pack + "/handout", []string{"1 मामला", "संदर्भ सूची", "ऐसे उद्धृत करें:"}},
 		{officer, "officer", "/notices", []string{"सूचनाएँ", "आपकी प्रस्तुति “Rescue of girls from a placement agency in Ranchi” में बदलाव चाहिए", "कारण: Add the FIR numbers."}},
 		{officer, "officer", "/submissions", []string{"मेरी प्रस्तुतियाँ", "उत्तम कार्यप्रणाली दर्ज करें", "बदलाव माँगे गए", "स्थिति"}},
+		{officer, "officer", "/submissions/new", []string{"उत्तम कार्यप्रणाली दर्ज करें", "इकाई या थाना", "(आवश्यक)", "उनमें से नाबालिग", "सहायक PDF (वैकल्पिक)", "सहेजें और समीक्षा के लिए भेजें"}},
 		{reviewer, "reviewer", "/submissions?status=all", []string{"प्रस्तुतियाँ", "समीक्षाधीन", "अद्यतन"}},
 		{reviewer, "reviewer", "/admin/documents/casebook", []string{"विवरण", "प्रकाशक", "प्रस्ताव (11)", "इतिहास", "प्रस्ताव प्रकाशित किया", "वापस ली गईं", "प्रस्तावित"}},
 		{reviewer, "reviewer", "/admin/practices/" + ps[0].ID, []string{"सुधारें:", "नए संस्करण के रूप में सहेजें", "प्रमाण", "कारगर सिद्ध", "यह कार्यप्रणाली वापस लें"}},
@@ -80,6 +81,12 @@ func TestHindiRolePages(t *testing.T) {
 		checkHindiPage(t, c.role+" "+c.target, page, c.want)
 	}
 	// What the handlers say back, in Hindi too.
+	_, page, _ = officer.do("GET", "/submissions/new", nil)
+	status, page, _ = officer.do("POST", "/submissions", url.Values{"_csrf": {lastCSRF(page)}, "title": {"Naka"}, "then": {"submit"}})
+	if status != 422 {
+		t.Errorf("submitting a practice with a short title: %d, want 422", status)
+	}
+	checkHindiPage(t, "officer submitting an incomplete form", page, []string{"कुछ फ़ील्ड पर ध्यान देना है", "कार्यप्रणाली को कम से कम 10 अक्षरों का शीर्षक दें।", "कम से कम एक राज्य लिखें।"})
 	_, page, _ = admin.do("GET", "/admin/users", nil)
 	status, page, _ = admin.do("POST", "/admin/users", url.Values{"_csrf": {lastCSRF(page)}, "email": {"si@police.example"}, "name": {"SI Verma"}, "role": {"officer"}, "password": {"short"}})
 	if status != 422 {

@@ -71,7 +71,6 @@ func parseViews(st *static) (*views, error) {
 		// language, which a {{template}} call would otherwise lose.
 		"withLang":        func(lang string, v any) langData { return langData{lang, v} },
 		"statusLabel":     func(s kb.Status) string { return s.Label() },
-		"fieldArgs":       newFieldArgs,
 		"formField":       formField,
 		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
 		"evidence":        func(l kb.EvidenceLabel) string { return l.Text() },
@@ -198,8 +197,4 @@ func formField(lang, name, value string, errs map[string]string, long bool) fiel
 		f.Error = messages.value(lang, e)
 	}
 	return f
-}
-
-func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
-	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long, Required: kb.RequiredForReview[name]}
 }
