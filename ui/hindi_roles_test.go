@@ -31,6 +31,7 @@ func TestHindiRolePages(t *testing.T) {
 	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+sub+"/decision", map[string]string{"decision": "request_changes", "reason": "Add the FIR numbers."}); status != 200 {
 		t.Fatalf("request changes: %d %.200s", status, body)
 	}
+	waiting := ra.submitted(t) // for the reviewer's decision
 	hindi := func(email string) *browser {
 		b := &browser{t: t, app: ra.app, cookies: map[string]string{}}
 		b.login(email)
@@ -59,6 +60,9 @@ func TestHindiRolePages(t *testing.T) {
 		{officer, "officer", "/notices", []string{"सूचनाएँ", "आपकी प्रस्तुति “Rescue of girls from a placement agency in Ranchi” में बदलाव चाहिए", "कारण: Add the FIR numbers."}},
 		{officer, "officer", "/submissions", []string{"मेरी प्रस्तुतियाँ", "उत्तम कार्यप्रणाली दर्ज करें", "बदलाव माँगे गए", "स्थिति"}},
 		{officer, "officer", "/submissions/new", []string{"उत्तम कार्यप्रणाली दर्ज करें", "इकाई या थाना", "(आवश्यक)", "उनमें से नाबालिग", "सहायक PDF (वैकल्पिक)", "सहेजें और समीक्षा के लिए भेजें"}},
+		{officer, "officer", "/submissions/" + sub, []string{"बदलाव माँगे गए", "समीक्षक का कारण:", "संपादित करें", "समस्या", "क्या किया गया", "इतिहास", "इसे समीक्षा के लिए भेजा", "प्रस्तुत → बदलाव माँगे गए"}},
+		{reviewer, "reviewer", "/submissions/" + sub, []string{"प्रस्तुतियाँ", "सीख", "ज़िला", "अधिकारी"}},
+		{reviewer, "reviewer", "/submissions/" + waiting, []string{"निर्णय", "स्वीकृत करें और प्रकाशित करें", "बदलाव माँगें", "अस्वीकार करें", "समीक्षा के लिए लें"}},
 		{reviewer, "reviewer", "/submissions?status=all", []string{"प्रस्तुतियाँ", "समीक्षाधीन", "अद्यतन"}},
 		{reviewer, "reviewer", "/admin/documents/casebook", []string{"विवरण", "प्रकाशक", "प्रस्ताव (11)", "इतिहास", "प्रस्ताव प्रकाशित किया", "वापस ली गईं", "प्रस्तावित"}},
 		{reviewer, "reviewer", "/admin/practices/" + ps[0].ID, []string{"सुधारें:", "नए संस्करण के रूप में सहेजें", "प्रमाण", "कारगर सिद्ध", "यह कार्यप्रणाली वापस लें"}},
