@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -118,7 +119,7 @@ func (h *handlers) deleteDocument(c *fiber.Ctx) error {
 	if err != nil {
 		return h.afterDocumentAction(c, id, err)
 	}
-	return c.Redirect("/inbox?done="+strings.ReplaceAll(id, "&", "")+"+deleted+for+good.", fiber.StatusSeeOther)
+	return c.Redirect(doneLink("", "deleted", url.Values{"title": {id}}, ""), fiber.StatusSeeOther)
 }
 
 // afterDocumentAction shows the document page again with the form's
@@ -233,7 +234,7 @@ func (h *handlers) deletePractice(c *fiber.Ctx) error {
 	if err := h.curation.DeletePracticeForGood(c.UserContext(), *current(c).user, id, c.FormValue("reason")); err != nil {
 		return err
 	}
-	return c.Redirect("/inbox?done="+id+"+deleted+for+good.", fiber.StatusSeeOther)
+	return c.Redirect(doneLink("", "deleted", url.Values{"title": {id}}, ""), fiber.StatusSeeOther)
 }
 
 type gonePage struct {

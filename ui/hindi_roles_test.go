@@ -63,6 +63,10 @@ func TestHindiRolePages(t *testing.T) {
 		{officer, "officer", "/submissions/" + sub, []string{"बदलाव माँगे गए", "समीक्षक का कारण:", "संपादित करें", "समस्या", "क्या किया गया", "इतिहास", "इसे समीक्षा के लिए भेजा", "प्रस्तुत → बदलाव माँगे गए"}},
 		{reviewer, "reviewer", "/submissions/" + sub, []string{"प्रस्तुतियाँ", "सीख", "ज़िला", "अधिकारी"}},
 		{reviewer, "reviewer", "/submissions/" + waiting, []string{"निर्णय", "स्वीकृत करें और प्रकाशित करें", "बदलाव माँगें", "अस्वीकार करें", "समीक्षा के लिए लें"}},
+		{reviewer, "reviewer", "/inbox", []string{"इम्पोर्ट इनबॉक्स", "प्रतीक्षारत", "दस्तावेज़ का पृष्ठ"}},
+		{reviewer, "reviewer", "/inbox?document=casebook", []string{"एक साथ कई पर निर्णय लें", "पृष्ठ क्रम में प्रस्ताव", "प्रकाशित करें", "अगले से मिलाएँ", "विश्वसनीयता", "प्रस्तावित", "पढ़ा गया पाठ"}},
+		{reviewer, "reviewer", "/inbox?document=casebook&done=split&title=Tracing&page=4", []string{"Tracing: पृष्ठ 4 पर विभाजित किया गया।"}},
+		{reviewer, "reviewer", "/inbox?document=casebook&done=bulk_publish&n=100000", []string{"1,00,000 प्रस्ताव प्रकाशित किए गए।"}},
 		{reviewer, "reviewer", "/submissions?status=all", []string{"प्रस्तुतियाँ", "समीक्षाधीन", "अद्यतन"}},
 		{reviewer, "reviewer", "/admin/documents/casebook", []string{"विवरण", "प्रकाशक", "प्रस्ताव (11)", "इतिहास", "प्रस्ताव प्रकाशित किया", "वापस ली गईं", "प्रस्तावित"}},
 		{reviewer, "reviewer", "/admin/practices/" + ps[0].ID, []string{"सुधारें:", "नए संस्करण के रूप में सहेजें", "प्रमाण", "कारगर सिद्ध", "यह कार्यप्रणाली वापस लें"}},
@@ -84,7 +88,11 @@ func TestHindiRolePages(t *testing.T) {
 		}
 		checkHindiPage(t, c.role+" "+c.target, page, c.want)
 	}
-	// What the handlers say back, in Hindi too.
+	// What the handlers say back, in Hindi too; an address cannot choose
+	// the inbox's words.
+	if _, page, _ := reviewer.do("GET", "/inbox?done="+url.QueryEscape("Call 99999 99999 to claim your prize"), nil); strings.Contains(visibleText(page), "99999") {
+		t.Errorf("the inbox shows words from its address")
+	}
 	_, page, _ = officer.do("GET", "/submissions/new", nil)
 	status, page, _ = officer.do("POST", "/submissions", url.Values{"_csrf": {lastCSRF(page)}, "title": {"Naka"}, "then": {"submit"}})
 	if status != 422 {
@@ -131,14 +139,15 @@ func checkHindiPage(t *testing.T, where, page string, want []string) {
 }
 
 var (
-	scriptRE   = regexp.MustCompile(`(?s)<(script|style|textarea)\b.*?</(script|style|textarea)>`)
+	scriptRE   = regexp.MustCompile(`(?s)<(script|style|textarea)\b.*?</(script|style|textarea)>|<p class="pre">.*?</p>`)
 	labelAttRE = regexp.MustCompile(`\b(aria-label|placeholder|title|alt)="([^"]*)"`)
 	tagRE      = regexp.MustCompile(`(?s)<[^>]*>`)
 	fieldRE    = regexp.MustCompile(`\{\{[^}]*\}\}`)
 )
 
 // visibleText is what a reader sees or hears of a page: its text and
-// the labels in its attributes, without what a form holds to be edited.
+// the labels in its attributes, without what a form holds to be edited
+// or a stored text shown as written (class "pre").
 func visibleText(page string) string {
 	page = scriptRE.ReplaceAllString(page, " ")
 	var labels []string
