@@ -31,7 +31,22 @@ func TestHindiRolePages(t *testing.T) {
 	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+sub+"/decision", map[string]string{"decision": "request_changes", "reason": "Add the FIR numbers."}); status != 200 {
 		t.Fatalf("request changes: %d %.200s", status, body)
 	}
-	waiting := ra.submitted(t) // for the reviewer's decision
+	// A submission for the reviewer's decision, with a route through a
+	// transit point.
+	fields := map[string]any{"sources": "Gumla, Jharkhand", "transit": "Patna Junction, Bihar", "destinations": "Delhi"}
+	for k, v := range fullSubmission {
+		fields[k] = v
+	}
+	status, body := ra.api(t, "officer", "POST", "/api/v1/submissions", fields)
+	var waiting string
+	if m := regexp.MustCompile(`"id":"([^"]+)"`).FindStringSubmatch(string(body)); status == 201 && m != nil {
+		waiting = m[1]
+	} else {
+		t.Fatalf("create: %d %.200s", status, body)
+	}
+	if status, body := ra.api(t, "officer", "POST", "/api/v1/submissions/"+waiting+"/submit", nil); status != 200 {
+		t.Fatalf("submit: %d %.200s", status, body)
+	}
 	hindi := func(email string) *browser {
 		b := &browser{t: t, app: ra.app, cookies: map[string]string{}}
 		b.login(email)
@@ -62,7 +77,7 @@ func TestHindiRolePages(t *testing.T) {
 		{officer, "officer", "/submissions/new", []string{"उत्तम कार्यप्रणाली दर्ज करें", "इकाई या थाना", "(आवश्यक)", "उनमें से नाबालिग", "सहायक PDF (वैकल्पिक)", "सहेजें और समीक्षा के लिए भेजें"}},
 		{officer, "officer", "/submissions/" + sub, []string{"बदलाव माँगे गए", "समीक्षक का कारण:", "संपादित करें", "समस्या", "क्या किया गया", "इतिहास", "इसे समीक्षा के लिए भेजा", "प्रस्तुत → बदलाव माँगे गए"}},
 		{reviewer, "reviewer", "/submissions/" + sub, []string{"प्रस्तुतियाँ", "सीख", "ज़िला", "अधिकारी"}},
-		{reviewer, "reviewer", "/submissions/" + waiting, []string{"निर्णय", "स्वीकृत करें और प्रकाशित करें", "बदलाव माँगें", "अस्वीकार करें", "समीक्षा के लिए लें"}},
+		{reviewer, "reviewer", "/submissions/" + waiting, []string{"निर्णय", "स्वीकृत करें और प्रकाशित करें", "बदलाव माँगें", "अस्वीकार करें", "समीक्षा के लिए लें", "होकर"}},
 		{reviewer, "reviewer", "/inbox", []string{"इम्पोर्ट इनबॉक्स", "प्रतीक्षारत", "दस्तावेज़ का पृष्ठ"}},
 		{reviewer, "reviewer", "/inbox?document=casebook", []string{"एक साथ कई पर निर्णय लें", "पृष्ठ क्रम में प्रस्ताव", "प्रकाशित करें", "अगले से मिलाएँ", "विश्वसनीयता", "प्रस्तावित", "पढ़ा गया पाठ"}},
 		{reviewer, "reviewer", "/inbox?document=casebook&done=split&title=Tracing&page=4", []string{"Tracing: पृष्ठ 4 पर विभाजित किया गया।"}},
