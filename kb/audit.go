@@ -29,6 +29,18 @@ type Change struct {
 	To    string `json:"to" bson:"to"`
 }
 
+// Words say what changed in plain words: "routes changed from “Jharkhand
+// → Delhi” to “Jharkhand → Mumbai”".
+func (c Change) Words() string {
+	switch {
+	case c.From == "":
+		return fmt.Sprintf("%s set to “%s”", c.Field, c.To)
+	case c.To == "":
+		return fmt.Sprintf("%s cleared (was “%s”)", c.Field, c.From)
+	}
+	return fmt.Sprintf("%s changed from “%s” to “%s”", c.Field, c.From, c.To)
+}
+
 // EventFilter picks events: all of them when empty, newest first.
 type EventFilter struct {
 	DocumentID string
@@ -92,6 +104,7 @@ func diffFields(a, b CaseFields) []Change {
 	add("themes", strings.Join(a.Themes, ", "), strings.Join(b.Themes, ", "))
 	add("laws", strings.Join(a.Laws, ", "), strings.Join(b.Laws, ", "))
 	add("figures", FormatFigures(a.Figures), FormatFigures(b.Figures))
+	add("routes", RoutesText(a.Routes), RoutesText(b.Routes))
 	return out
 }
 

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ type CaseEdit struct {
 	Themes    *[]string `json:"themes,omitempty"`
 	Laws      *[]string `json:"laws,omitempty"`
 	Figures   *Figures  `json:"figures,omitempty"`
+	Routes    *[]Route  `json:"routes,omitempty"` // the whole list: a route left out is removed
 }
 
 // Apply returns f with the edit applied, or a ValidationError naming the
@@ -53,7 +55,21 @@ func (e CaseEdit) Apply(f CaseFields, pages int) (CaseFields, error) {
 	if e.Figures != nil {
 		f.Figures = *e.Figures
 	}
-	return f, f.validate(pages)
+	err := f.validate(pages)
+	if e.Routes != nil {
+		// Checked only when edited: a submitter's places are kept as
+		// typed, and correcting a title must not fail on them.
+		f.Routes = canonicalRoutes(*e.Routes)
+		if msg := checkRoutes(f.Routes); msg != "" {
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				ve = &ValidationError{Fields: map[string]string{}}
+			}
+			ve.Fields["routes"] = msg
+			err = ve
+		}
+	}
+	return f, err
 }
 
 func (f CaseFields) validate(pages int) error {

@@ -150,22 +150,9 @@ func (f SubmissionFields) Routes() []Route {
 	return f.routes(strings.Join([]string{f.Problem, f.Action, f.Results, f.Lessons}, "\n\n"))
 }
 
-// formPlaces reads a list of places; "Gumla, Jharkhand" is one place.
+// formPlaces reads a list of places as a submitter typed it; a name no
+// gazetteer knows is kept as typed.
 func formPlaces(s string) []Place {
-	var out []Place
-	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
-		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " district"))
-		if name == "" {
-			continue
-		}
-		p := Place{Region: name}
-		if rp, ok := indexer.PlaceOf(name); ok {
-			p = Place(rp)
-		}
-		if n := len(out); n > 0 && out[n-1].Region == p.Region {
-			continue // the state of the district just named
-		}
-		out = append(out, p)
-	}
-	return out
+	places, _ := readPlaces(s)
+	return places
 }

@@ -60,8 +60,13 @@ type Submission struct {
 	ReviewerID string           `json:"reviewer_id,omitempty" bson:"reviewer_id,omitempty"`
 	Reason     string           `json:"reason,omitempty" bson:"reason,omitempty"` // of the last decision
 	PracticeID string           `json:"practice_id,omitempty" bson:"practice_id,omitempty"`
-	CreatedAt  time.Time        `json:"created_at" bson:"created_at"`
-	UpdatedAt  time.Time        `json:"updated_at" bson:"updated_at"`
+	// ReviewedRoutes are the routes as a reviewer confirmed or corrected
+	// them (RoutesReviewed): the practice records these rather than those
+	// read from the fields, until the officer changes the route fields.
+	ReviewedRoutes []Route   `json:"reviewed_routes,omitempty" bson:"reviewed_routes,omitempty"`
+	RoutesReviewed bool      `json:"routes_reviewed,omitempty" bson:"routes_reviewed,omitempty"`
+	CreatedAt      time.Time `json:"created_at" bson:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at" bson:"updated_at"`
 }
 
 // Attachment is a supporting PDF of a submission, with its text as the
@@ -94,7 +99,16 @@ type AuditEntry struct {
 	From         Status    `json:"from" bson:"from"`
 	To           Status    `json:"to" bson:"to"`
 	Reason       string    `json:"reason,omitempty" bson:"reason,omitempty"`
+	Changes      []Change  `json:"changes,omitempty" bson:"changes,omitempty"` // what an edit changed, such as the routes
 	At           time.Time `json:"at" bson:"at"`
+}
+
+// Words is the entry's action in plain words, as a history reads it.
+func (e AuditEntry) Words() string {
+	if e.Action == ActionEditRoutes && len(e.Changes) == 0 {
+		return "confirmed the routes"
+	}
+	return e.Action.Done()
 }
 
 // Notice tells a user that something happened to their submission.
@@ -304,6 +318,9 @@ func (r *Reviews) Edit(ctx context.Context, u User, id string, rev int, f Submis
 	if err := f.Validate(false); err != nil {
 		return Submission{}, err
 	}
+	if f.Sources != s.Fields.Sources || f.Transit != s.Fields.Transit || f.Destinations != s.Fields.Destinations {
+		s.ReviewedRoutes, s.RoutesReviewed = nil, false // the officer's new places are read again
+	}
 	s.Fields, s.OwnerUnit = f, firstNonEmpty(f.Unit, s.OwnerUnit)
 	return s, r.save(ctx, &s, SubmissionChange{})
 }
@@ -432,7 +449,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
 		Text: body, States: f.States, Districts: splitList(f.District), Years: submissionYears(f, fields.Years, now), Themes: nonNil(fields.Themes),
 		Exploitation: fields.Exploitation, Laws: fields.Laws, Agencies: fields.Agencies, Figures: submissionFigures(f, fields.Figures),
-		Routes: f.routes(body),
+		Routes: s.Routes(),
 		Origin: OriginSubmission, Unit: s.OwnerUnit, SubmissionID: s.ID, ApprovedAt: now, Version: 1,
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},
 		CreatedAt:  now, UpdatedAt: now,

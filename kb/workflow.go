@@ -67,6 +67,7 @@ const (
 	ActionRequestChanges Action = "request_changes"
 	ActionReject         Action = "reject"
 	ActionWithdraw       Action = "withdraw"
+	ActionEditRoutes     Action = "edit_routes" // a reviewer confirms or corrects the routes
 )
 
 // Actor is who acts: the user's id and role.
@@ -107,7 +108,7 @@ func Transition(from Status, a Action, actor Actor, owner, reason string) (Statu
 			return StatusWithdrawn, nil
 		}
 		return conflict()
-	case ActionClaim, ActionApprove, ActionRequestChanges, ActionReject:
+	case ActionClaim, ActionApprove, ActionRequestChanges, ActionReject, ActionEditRoutes:
 		if !actor.Role.CanReview() {
 			return from, fmt.Errorf("%w: only reviewers decide on submissions", ErrForbidden)
 		}
@@ -122,6 +123,9 @@ func Transition(from Status, a Action, actor Actor, owner, reason string) (Statu
 		}
 		if from != StatusSubmitted && from != StatusInReview {
 			return conflict()
+		}
+		if a == ActionEditRoutes {
+			return from, nil
 		}
 		if (a == ActionRequestChanges || a == ActionReject) && strings.TrimSpace(reason) == "" {
 			return from, &ValidationError{Fields: map[string]string{"reason": "Say why, so that the officer can act on it."}}
@@ -153,6 +157,8 @@ func pastTense(a Action) string {
 		return "rejected"
 	case ActionWithdraw:
 		return "withdrawn"
+	case ActionEditRoutes:
+		return "given routes"
 	}
 	return string(a)
 }
@@ -177,6 +183,8 @@ func (a Action) Done() string {
 		return "rejected it"
 	case ActionWithdraw:
 		return "withdrew it"
+	case ActionEditRoutes:
+		return "edited the routes"
 	}
 	return string(a)
 }

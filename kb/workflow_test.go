@@ -42,6 +42,12 @@ func TestTransition(t *testing.T) {
 		{StatusApproved, ActionWithdraw, officer, "", StatusApproved, ErrConflict},
 		{StatusSubmitted, ActionWithdraw, reviewer, "", StatusSubmitted, ErrForbidden},
 		{StatusSubmitted, Action("publish"), reviewer, "", StatusSubmitted, ErrBadRequest},
+		{StatusSubmitted, ActionEditRoutes, reviewer, "", StatusSubmitted, nil},
+		{StatusInReview, ActionEditRoutes, admin, "", StatusInReview, nil},
+		{StatusInReview, ActionEditRoutes, officer, "", StatusInReview, ErrForbidden},
+		{StatusInReview, ActionEditRoutes, reviewerOwner, "", StatusInReview, ErrForbidden},
+		{StatusDraft, ActionEditRoutes, reviewer, "", StatusDraft, ErrConflict},
+		{StatusApproved, ActionEditRoutes, reviewer, "", StatusApproved, ErrConflict},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.from)+" "+string(tt.action)+" by "+tt.actor.UserID, func(t *testing.T) {

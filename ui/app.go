@@ -173,6 +173,7 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/submissions/:id/edit", signedIn, h.editSubmission)
 	app.Post("/submissions/:id", signedIn, h.updateSubmission)
 	app.Post("/submissions/:id/action", signedIn, h.actOnSubmission)
+	app.Post("/submissions/:id/routes", signedIn, h.editSubmissionRoutes)
 	app.Get("/submissions/:id/files/:sha", signedIn, h.submissionFile)
 	app.Get("/notices", signedIn, h.notices)
 	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
@@ -191,6 +192,7 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	api.Get("/submissions/:id", signedIn, h.apiGetSubmission)
 	api.Post("/submissions/:id/submit", signedIn, h.apiSubmit)
 	api.Post("/submissions/:id/decision", signedIn, h.apiDecision)
+	api.Post("/submissions/:id/routes", signedIn, h.apiSubmissionRoutes)
 	api.Get("/submissions/:id/history", signedIn, h.apiHistory)
 	if h.curation != nil {
 		h.curationRoutes(app, api)

@@ -154,10 +154,14 @@ func (h *handlers) correctForm(c *fiber.Ctx) error {
 
 func (h *handlers) renderCorrect(c *fiber.Ctx, p kb.Practice, errs map[string]string) error {
 	form := kb.Proposal{ID: p.ID, CaseFields: kb.CaseFields{Title: p.Title, PageStart: p.Provenance.PageStart, PageEnd: p.Provenance.PageEnd,
-		Summary: p.Summary, Text: p.Text, States: p.States, Districts: p.Districts, Years: p.Years, Themes: p.Themes, Laws: p.Laws, Figures: p.Figures}}
+		Summary: p.Summary, Text: p.Text, States: p.States, Districts: p.Districts, Years: p.Years, Themes: p.Themes, Laws: p.Laws, Figures: p.Figures,
+		Routes: p.Routes}}
 	doc := kb.Document{ID: p.Provenance.DocumentID}
 	cp := correctPage{page: h.pageTitled(c, "correct_heading", "Title", p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
 		Admin: current(c).user.Role == kb.RoleAdmin, Errors: errs}
+	if rows, ok := formRouteRows(c); ok && errs["routes"] != "" {
+		cp.Form.RouteEditor = newRouteForm(cp.Form.RouteEditor.Prefix, typedRoutes(rows), errs["routes"])
+	}
 	if errs != nil {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}

@@ -51,7 +51,8 @@ type inboxPage struct {
 	Proposals []proposalView
 	Message   string
 	Errors    map[string]string
-	ErrorFor  string // the proposal the errors belong to
+	ErrorFor  string        // the proposal the errors belong to
+	Routes    []kb.RouteRow // its routes as typed, drawn again beside the errors
 }
 
 type inboxDocument struct {
@@ -65,6 +66,7 @@ type proposalView struct {
 	States, Districts, Years, Themes, Laws, Figures string
 	PDF                                             string
 	Percent                                         int
+	RouteEditor                                     routeForm
 	Withdrawn                                       bool // published, then withdrawn from the public record
 }
 
@@ -101,6 +103,9 @@ func (h *handlers) renderInbox(c *fiber.Ctx, p inboxPage, docID string) error {
 	p.Document, p.Title = &doc, "Inbox: "+doc.Title
 	for _, pr := range ps {
 		v := viewProposal(doc, pr)
+		if pr.ID == p.ErrorFor && p.Errors["routes"] != "" {
+			v.RouteEditor = newRouteForm(v.RouteEditor.Prefix, p.Routes, p.Errors["routes"])
+		}
 		v.Withdrawn = pr.Status == kb.ProposalPublished && h.curation.Withdrawn(ctx, pr.ID)
 		p.Proposals = append(p.Proposals, v)
 	}
@@ -111,7 +116,8 @@ func viewProposal(doc kb.Document, p kb.Proposal) proposalView {
 	return proposalView{Proposal: p, States: strings.Join(p.States, ", "), Districts: strings.Join(p.Districts, ", "),
 		Years: kb.JoinInts(p.Years), Themes: strings.Join(p.Themes, ", "), Laws: strings.Join(p.Laws, ", "),
 		Figures: kb.FormatFigures(p.Figures), Percent: int(p.Confidence*100 + 0.5),
-		PDF: fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(doc.ID), p.PageStart)}
+		RouteEditor: newRouteForm("r-"+p.ID+"-", kb.RouteRows(p.Routes), ""),
+		PDF:         fmt.Sprintf("/documents/%s.pdf#page=%d", url.PathEscape(doc.ID), p.PageStart)}
 }
 
 // formEdit reads the correctable fields a form sent; a field the form
@@ -159,6 +165,13 @@ func formEdit(c *fiber.Ctx) (kb.CaseEdit, error) {
 		}
 		e.Figures = &fs
 	}
+	if rows, ok := formRouteRows(c); ok {
+		rs, err := kb.ReadRoutes(rows)
+		if err != nil {
+			return e, err
+		}
+		e.Routes = &rs
+	}
 	return e, nil
 }
 
@@ -193,6 +206,9 @@ func (h *handlers) actOnProposal(c *fiber.Ctx) error {
 	var ve *kb.ValidationError
 	if errors.As(err, &ve) {
 		p := inboxPage{page: h.pageFor(c, "Import inbox"), Errors: ve.Fields, ErrorFor: id}
+		if rows, ok := formRouteRows(c); ok {
+			p.Routes = typedRoutes(rows)
+		}
 		c.Status(fiber.StatusUnprocessableEntity)
 		return h.renderInbox(c, p, pr.DocumentID)
 	}

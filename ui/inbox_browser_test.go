@@ -14,7 +14,8 @@ import (
 )
 
 // TestInboxInTheBrowser is the path an admin takes with a new report:
-// import it, open the inbox, correct a title, publish three proposals,
+// import it, open the inbox, add a route (first with a destination no
+// gazetteer knows), correct a title, publish three proposals,
 // drop the rest, withdraw one practice and open its old link, which
 // answers with a tombstone. axe-core checks each page; screenshots at 360
 // and 1280 px are written for a person to look at.
@@ -80,9 +81,27 @@ func TestInboxInTheBrowser(t *testing.T) {
 	until("proposals", count("li.proposal.status-proposed")+` === 11`)
 	check("inbox-document")
 
-	// Correct the first title, then publish it and two more.
+	// Add a route to the first proposal: an unknown destination is named
+	// with its route's number, and the row keeps what was typed.
+	const newRow = `li.status-proposed fieldset.route-row:last-of-type `
+	run("add a route with an unknown destination",
+		chromedp.Click(`li.status-proposed details.routes summary`, chromedp.ByQuery),
+		chromedp.SetValue(newRow+`input[name="route_source"]`, "Gumla, Jharkhand", chromedp.ByQuery),
+		chromedp.SetValue(newRow+`input[name="route_destination"]`, "Atlantis", chromedp.ByQuery),
+		chromedp.Click(`li.status-proposed button[value="save"]`, chromedp.ByQuery),
+	)
+	until("the route's error", `document.readyState === "complete" && /route \d+: destination “Atlantis” is not a known state/.test(document.querySelector(".routes-edit .error")?.textContent ?? "")`)
+	checkAxe(t, ctx, axe, "inbox-route-error")
+	var shot []byte
+	run("screenshot of the route's error", chromedp.ScrollIntoView(".routes-edit .error", chromedp.ByQuery), chromedp.CaptureScreenshot(&shot))
+	if err := os.WriteFile(filepath.Join(dir, "inbox-route-error.png"), shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// Correct the destination and the first title, then publish it and two more.
 	const title = "Operation Muskaan, corrected in the inbox"
-	run("edit a title and publish",
+	run("edit a route and a title and publish",
+		chromedp.SetValue(`li.status-proposed input[name="route_destination"][value="Atlantis"]`, "Delhi", chromedp.ByQuery),
 		chromedp.SetValue(`li.status-proposed input[name="title"]`, title, chromedp.ByQuery),
 		chromedp.Click(`li.status-proposed button[value="publish"]`, chromedp.ByQuery),
 	)
@@ -115,6 +134,11 @@ func TestInboxInTheBrowser(t *testing.T) {
 	// Withdraw the corrected practice.
 	const reason = "The same case as in the state compendium; cite that one."
 	run("practice page", chromedp.Navigate(base+practice), chromedp.WaitVisible("h1", chromedp.ByQuery))
+	var routes string
+	run("its routes", chromedp.Text("main", &routes, chromedp.ByQuery))
+	if !strings.Contains(routes, "Gumla, Jharkhand → Delhi") {
+		t.Errorf("the published practice does not show the route added in the inbox: %.300s", routes)
+	}
 	run("correct page", chromedp.Click(`a[href^="/admin/practices/"]`, chromedp.ByQuery), chromedp.WaitVisible("#wd-reason", chromedp.ByQuery))
 	check("correct")
 	run("withdraw",

@@ -254,6 +254,7 @@ type submissionPage struct {
 	// ActionError says why the action just sent was not taken; Reason is
 	// the reason typed with it, kept.
 	ActionError, Reason string
+	RouteEditor         routeForm // for a reviewer: the routes to confirm or correct
 }
 
 // change is a field that differs between the last two versions.
@@ -282,7 +283,7 @@ func (h *handlers) submissionView(c *fiber.Ctx, u kb.User, id string) (submissio
 	}
 	p := submissionPage{page: h.pageFor(c, s.Fields.Title), Submission: s, History: hist, Owner: s.OwnerID == u.ID,
 		Reviewer: u.Role.CanReview(), Can: map[string]bool{}}
-	for _, a := range []kb.Action{kb.ActionEdit, kb.ActionSubmit, kb.ActionClaim, kb.ActionApprove, kb.ActionRequestChanges, kb.ActionReject, kb.ActionWithdraw} {
+	for _, a := range []kb.Action{kb.ActionEdit, kb.ActionSubmit, kb.ActionClaim, kb.ActionApprove, kb.ActionRequestChanges, kb.ActionReject, kb.ActionWithdraw, kb.ActionEditRoutes} {
 		if _, err := kb.Transition(s.Status, a, u.Actor(), s.OwnerID, "a reason"); err == nil {
 			p.Can[string(a)] = true
 		}
@@ -290,6 +291,7 @@ func (h *handlers) submissionView(c *fiber.Ctx, u kb.User, id string) (submissio
 	if n := len(s.Versions); n >= 2 {
 		p.Changes = diff(s.Versions[n-2].Fields, s.Versions[n-1].Fields)
 	}
+	p.RouteEditor = newRouteForm("sr-", kb.RouteRows(s.Routes()), "")
 	return p, nil
 }
 
@@ -303,16 +305,8 @@ func (h *handlers) actOnSubmission(c *fiber.Ctx) error {
 	if err == nil {
 		return c.Redirect("/submissions/"+c.Params("id"), fiber.StatusSeeOther)
 	}
-	status, msg := http.StatusInternalServerError, ""
-	var ve *kb.ValidationError
-	switch {
-	case errors.As(err, &ve):
-		status, msg = http.StatusUnprocessableEntity, "Give a reason: the officer will see it, and needs it to know what to change."
-	case errors.Is(err, kb.ErrConflict):
-		status, msg = http.StatusConflict, plainMessage(err, kb.ErrConflict)+" The page now shows where it stands."
-	case errors.Is(err, kb.ErrForbidden):
-		status, msg = http.StatusForbidden, plainMessage(err, kb.ErrForbidden)
-	default:
+	status, msg, ok := actionProblem(err, "Give a reason: the officer will see it, and needs it to know what to change.")
+	if !ok {
 		return err
 	}
 	p, perr := h.submissionView(c, u, c.Params("id"))
@@ -321,6 +315,74 @@ func (h *handlers) actOnSubmission(c *fiber.Ctx) error {
 	}
 	p.ActionError, p.Reason = msg, reason
 	return h.render(c.Status(status), "submission", p)
+}
+
+// actionProblem is the status and sentence for an action on a submission
+// that was not taken; ok is false for an error the app's handler maps.
+// invalid is the sentence for a ValidationError.
+func actionProblem(err error, invalid string) (status int, msg string, ok bool) {
+	var ve *kb.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return http.StatusUnprocessableEntity, invalid, true
+	case errors.Is(err, kb.ErrConflict):
+		return http.StatusConflict, plainMessage(err, kb.ErrConflict) + " The page now shows where it stands.", true
+	case errors.Is(err, kb.ErrForbidden):
+		return http.StatusForbidden, plainMessage(err, kb.ErrForbidden), true
+	}
+	return 0, "", false
+}
+
+// editSubmissionRoutes saves the routes a reviewer confirmed or corrected
+// on a submission's page. When they cannot be saved, the page comes back
+// with the routes as typed and what is wrong, naming the route.
+func (h *handlers) editSubmissionRoutes(c *fiber.Ctx) error {
+	u, id := *current(c).user, c.Params("id")
+	rev, _ := strconv.Atoi(c.FormValue("rev"))
+	rows, _ := formRouteRows(c)
+	routes, err := kb.ReadRoutes(rows)
+	if err == nil {
+		_, err = h.reviews.EditRoutes(c.UserContext(), u, id, rev, routes)
+	}
+	if err == nil {
+		return c.Redirect("/submissions/"+id+"#routes-h", fiber.StatusSeeOther)
+	}
+	var ve *kb.ValidationError
+	problem := ""
+	if errors.As(err, &ve) {
+		problem = ve.Fields["routes"]
+	}
+	status, msg, ok := actionProblem(err, problem)
+	if !ok {
+		return err
+	}
+	p, perr := h.submissionView(c, u, id)
+	if perr != nil {
+		return err
+	}
+	if problem != "" {
+		p.RouteEditor = newRouteForm(p.RouteEditor.Prefix, typedRoutes(rows), problem)
+	} else {
+		p.RouteEditor.Error = msg
+	}
+	return h.render(c.Status(status), "submission", p)
+}
+
+// apiSubmissionRoutes is editSubmissionRoutes for the API:
+// {"rev": N, "routes": [{"source": {"region": …}, "transit": […], "destination": {…}}]}.
+func (h *handlers) apiSubmissionRoutes(c *fiber.Ctx) error {
+	var body struct {
+		Rev    int        `json:"rev"`
+		Routes []kb.Route `json:"routes"`
+	}
+	if err := json.Unmarshal(c.Body(), &body); err != nil {
+		return &kb.ValidationError{Fields: map[string]string{"body": `Send {"rev": N, "routes": [{"source": {"region": "Jharkhand"}, "destination": {"region": "Delhi"}}]}.`}}
+	}
+	s, err := h.reviews.EditRoutes(c.UserContext(), *current(c).user, c.Params("id"), body.Rev, body.Routes)
+	if err != nil {
+		return err
+	}
+	return c.JSON(s)
 }
 
 type noticesPage struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -67,6 +68,42 @@ func pct(ts []time.Duration, p int) time.Duration {
 func httptestGet(target string) *http.Request {
 	req, _ := http.NewRequest(http.MethodGet, "http://bench"+target, nil)
 	return req
+}
+
+// cmdBenchExport measures the exports again on a data folder that
+// "bench search --data DIR" kept, without generating and importing the
+// corpus again.
+func cmdBenchExport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg config
+	fl := flag.NewFlagSet("bench export", flag.ContinueOnError)
+	rounds := fl.Int("rounds", 1, "times each export is measured")
+	storageFlags(fl, &cfg, getenv)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: compendium bench export --data DIR (a folder that bench search --data DIR kept)")
+		fl.PrintDefaults()
+	}
+	if err := parseFlags(fl, args, stderr); err != nil {
+		return err
+	}
+	st, err := openStorage(ctx, cfg, "bench", newLogger(stderr, cfg.logLevel))
+	if err != nil {
+		return err
+	}
+	defer st.close(context.Background())
+	n, err := st.store.CountPractices(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("the data folder %s holds no practices: make them with bench search --data %s", cfg.data, cfg.data)
+	}
+	fmt.Fprintf(stdout, "practices        %d\n", n)
+	for range max(*rounds, 1) {
+		if err := benchExport(ctx, st.svc, stdout); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // benchExport downloads every practice as CSV and as XLSX over HTTP, as a

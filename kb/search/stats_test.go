@@ -2,9 +2,12 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -155,5 +158,72 @@ func TestEachListsEveryHit(t *testing.T) {
 	}
 	if len(seen) != res.Total || res.Total == 0 {
 		t.Errorf("exported %d practices, the search finds %d", len(seen), res.Total)
+	}
+}
+
+// TestSegmentCardsEqualDocuments: cards read straight from the segments
+// (exports) are those Bleve's Document gives, over several segments and
+// with deleted documents among them.
+func TestSegmentCardsEqualDocuments(t *testing.T) {
+	x, ps := routedIndex(t, 1200)
+	if err := x.Delete(context.Background(), []string{ps[3].ID, ps[700].ID}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := x.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.release()
+	if len(v.segs) < 2 {
+		t.Logf("%d segments: the test is weaker with one", len(v.segs))
+	}
+	if v.segs == nil {
+		t.Fatal("the view does not know its segments: exports would take the slow path")
+	}
+	n := 0
+	for it := v.all.Iterator(); it.HasNext(); n++ {
+		doc := it.Next()
+		fast, err := v.segmentCard(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow, err := v.documentCard(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(slow, fast); diff != "" {
+			t.Fatalf("document %d: the segment's card differs from the document's (-document +segment):\n%s", doc, diff)
+		}
+	}
+	if n != len(ps)-2 {
+		t.Errorf("%d cards compared, want %d", n, len(ps)-2)
+	}
+}
+
+// TestEachStopsAtTheFirstError: an export whose writer fails (the client
+// went away) stops reading, and says why.
+func TestEachStopsAtTheFirstError(t *testing.T) {
+	x, _ := routedIndex(t, 1200)
+	failed := errors.New("client went away")
+	n := 0
+	err := x.Each(context.Background(), kb.Query{}, func(kb.Practice) error {
+		if n++; n == 700 {
+			return failed
+		}
+		return nil
+	})
+	if !errors.Is(err, failed) || n != 700 {
+		t.Errorf("Each after its writer failed at the 700th practice: %v, %d calls; want the writer's error after 700", err, n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n = 0
+	err = x.Each(ctx, kb.Query{}, func(kb.Practice) error {
+		if n++; n == 10 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != exportBatch {
+		t.Errorf("Each cancelled during its first batch: %v after %d calls; want context.Canceled after the batch of %d", err, n, exportBatch)
 	}
 }

@@ -1,0 +1,193 @@
+package kb
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/compendium-kb/compendium/indexer"
+)
+
+// Bounds on the routes a reviewer records for one case.
+const (
+	MaxRoutes        = 30 // routes of one case
+	MaxTransitPlaces = 10 // transit places of one route
+	maxPlaceLength   = 100
+)
+
+// RouteRow is a route as an edit form shows it: each place as text
+// ("Bhiwandi, Maharashtra"), transit places separated by semicolons, and
+// whether the reviewer ticked it for removal.
+type RouteRow struct {
+	Source, Transit, Destination string
+	Remove                       bool
+}
+
+// RouteRows writes routes as a form's rows.
+func RouteRows(rs []Route) []RouteRow {
+	rows := make([]RouteRow, len(rs))
+	for i, r := range rs {
+		via := make([]string, len(r.Transit))
+		for j, t := range r.Transit {
+			via[j] = t.String()
+		}
+		rows[i] = RouteRow{Source: r.Source.String(), Transit: strings.Join(via, "; "), Destination: r.Destination.String()}
+	}
+	return rows
+}
+
+// ReadRoutes reads the routes a form's rows give, in order: a row ticked
+// for removal or left empty is no route. A place that is not a known
+// state, country, district or city is a ValidationError on "routes"
+// naming the row as the form numbers it: "route 2: destination “Xyz” is
+// not a known state, country, district or city".
+func ReadRoutes(rows []RouteRow) ([]Route, error) {
+	out := []Route{}
+	var problems []string
+	for i, row := range rows {
+		if row.Remove || strings.TrimSpace(row.Source+row.Transit+row.Destination) == "" {
+			continue
+		}
+		n := i + 1
+		r, ps := readRouteRow(n, row)
+		if len(ps) == 0 {
+			out = append(out, r)
+		}
+		problems = append(problems, ps...)
+	}
+	if len(out) > MaxRoutes {
+		problems = append(problems, fmt.Sprintf("record at most %d routes for one case", MaxRoutes))
+	}
+	if len(problems) > 0 {
+		return nil, &ValidationError{Fields: map[string]string{"routes": strings.Join(problems, "; ") + "."}}
+	}
+	return out, nil
+}
+
+// readRouteRow reads one row, numbered n, and what is wrong with it.
+func readRouteRow(n int, row RouteRow) (Route, []string) {
+	var r Route
+	var problems []string
+	end := func(role, text string) Place {
+		places, unknown := readPlaces(text)
+		for _, name := range unknown {
+			problems = append(problems, unknownPlace(n, role, name))
+		}
+		if len(places) > 1 && len(unknown) == 0 {
+			problems = append(problems, fmt.Sprintf("route %d: give one %s place (%q names %d); another place is another route", n, role, truncate(text, 60), len(places)))
+		}
+		if len(places) == 0 {
+			return Place{}
+		}
+		return places[0]
+	}
+	r.Source = end("source", row.Source)
+	r.Destination = end("destination", row.Destination)
+	via, unknown := readPlaces(row.Transit)
+	for _, name := range unknown {
+		problems = append(problems, unknownPlace(n, "transit", name))
+	}
+	if len(via) > MaxTransitPlaces {
+		problems = append(problems, fmt.Sprintf("route %d: name at most %d transit places", n, MaxTransitPlaces))
+	}
+	r.Transit = via
+	if r.Source.Region == "" && r.Destination.Region == "" && len(problems) == 0 {
+		problems = append(problems, fmt.Sprintf("route %d: give a source or a destination, or tick it for removal", n))
+	}
+	return r, problems
+}
+
+func unknownPlace(n int, role, name string) string {
+	return fmt.Sprintf("route %d: %s “%s” is not a known state, country, district or city", n, role, truncate(name, 60))
+}
+
+// readPlaces reads places typed as a list (commas, semicolons or lines);
+// "Gumla, Jharkhand" is one place, the district and its state. Names no
+// gazetteer knows are kept as typed and listed in unknown.
+func readPlaces(s string) (places []Place, unknown []string) {
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " district"))
+		if name == "" {
+			continue
+		}
+		p, ok := placeOf(name)
+		if !ok {
+			unknown = append(unknown, name)
+		}
+		if n := len(places); n > 0 && places[n-1].Region == p.Region && (p.Locality == "" || p.Locality == p.Region) {
+			continue // the state of the district just named
+		}
+		places = append(places, p)
+	}
+	return places, unknown
+}
+
+// placeOf finds a place by any accepted spelling; an unknown name is kept
+// as typed.
+func placeOf(name string) (Place, bool) {
+	if rp, ok := indexer.PlaceOf(name); ok {
+		return Place(rp), true
+	}
+	return Place{Region: name}, false
+}
+
+// canonicalRoutes writes routes sent as JSON under the regions' current
+// names; checkRoutes then names what is still unknown.
+func canonicalRoutes(rs []Route) []Route {
+	out := make([]Route, len(rs))
+	fix := func(p Place) Place {
+		if p.Region == "" {
+			return p
+		}
+		q, ok := placeOf(p.Region)
+		if !ok {
+			return p
+		}
+		if p.Locality != "" {
+			q.Locality = strings.TrimSpace(p.Locality)
+		}
+		return q
+	}
+	for i, r := range rs {
+		out[i] = Route{Source: fix(r.Source), Destination: fix(r.Destination)}
+		for _, t := range r.Transit {
+			out[i].Transit = append(out[i].Transit, fix(t))
+		}
+	}
+	return out
+}
+
+// checkRoutes says what is wrong with routes, numbered from 1, or "".
+func checkRoutes(rs []Route) string {
+	var problems []string
+	if len(rs) > MaxRoutes {
+		problems = append(problems, fmt.Sprintf("record at most %d routes for one case", MaxRoutes))
+	}
+	for i, r := range rs {
+		n := i + 1
+		check := func(role string, p Place) {
+			if len(p.Region) > maxPlaceLength || len(p.Locality) > maxPlaceLength {
+				problems = append(problems, fmt.Sprintf("route %d: a %s place's name is at most %d characters", n, role, maxPlaceLength))
+			} else if _, ok := indexer.PlaceOf(p.Region); p.Region != "" && !ok {
+				problems = append(problems, unknownPlace(n, role, p.Region))
+			}
+		}
+		check("source", r.Source)
+		check("destination", r.Destination)
+		for _, t := range r.Transit {
+			if t.Region == "" {
+				problems = append(problems, fmt.Sprintf("route %d: a transit place has no name", n))
+			}
+			check("transit", t)
+		}
+		if len(r.Transit) > MaxTransitPlaces {
+			problems = append(problems, fmt.Sprintf("route %d: name at most %d transit places", n, MaxTransitPlaces))
+		}
+		if r.Source.Region == "" && r.Destination.Region == "" {
+			problems = append(problems, fmt.Sprintf("route %d: give a source or a destination", n))
+		}
+	}
+	if len(problems) == 0 {
+		return ""
+	}
+	return strings.Join(problems, "; ") + "."
+}
