@@ -119,6 +119,11 @@ type Notice struct {
 	Text         string    `json:"text" bson:"text"`
 	At           time.Time `json:"at" bson:"at"`
 	Read         bool      `json:"read" bson:"read"`
+	// Title, Status and Reason are what Text says, kept apart so that a
+	// page can say it in the reader's language (empty on older notices).
+	Title  string `json:"title,omitempty" bson:"title,omitempty"`
+	Status Status `json:"status,omitempty" bson:"status,omitempty"`
+	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`
 }
 
 // SubmissionFilter says which submissions to list; empty fields match
@@ -372,7 +377,8 @@ func (r *Reviews) noticeFor(s Submission, to Status) *Notice {
 	if s.Reason != "" {
 		text += " Reason: " + s.Reason
 	}
-	return &Notice{ID: "n" + ChangeID(s.ID, s.Rev+1), UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC()}
+	return &Notice{ID: "n" + ChangeID(s.ID, s.Rev+1), UserID: s.OwnerID, SubmissionID: s.ID, Text: text, At: r.Now().UTC(),
+		Title: s.Fields.Title, Status: to, Reason: s.Reason}
 }
 
 // History returns a submission's audit trail, oldest first.

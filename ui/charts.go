@@ -35,7 +35,7 @@ type bar struct {
 // maxBars bounds a chart's length; the data table and CSV have all.
 const maxBars = 15
 
-func newChart(id, title, param string, groups []kb.StatsGroup, link func(key string) string, label func(key string) string) chart {
+func newChart(lang, id, title, param string, groups []kb.StatsGroup, link func(key string) string, label func(key string) string) chart {
 	c := chart{ID: id, Title: title, Param: param}
 	if len(groups) > maxBars {
 		c.More = len(groups) - maxBars
@@ -56,22 +56,22 @@ func newChart(id, title, param string, groups []kb.StatsGroup, link func(key str
 			LabelY: i*rowH + 14, Y: i*rowH + 19, Width: w, CountX: w + 4, Rank: i + 1})
 	}
 	c.Height = len(groups)*rowH + 4
-	c.Summary = summarise(title, c.Bars, len(groups)+c.More)
+	c.Summary = summarise(lang, title, c.Bars, len(groups)+c.More)
 	return c
 }
 
-// summarise says in a sentence what a chart shows.
-func summarise(title string, bars []bar, groups int) string {
+// summarise says in a sentence, in lang, what a chart shows.
+func summarise(lang, title string, bars []bar, groups int) string {
 	if len(bars) == 0 {
-		return title + ": no practice matches."
+		return messages.text(lang, "chart_summary_none", "Title", title)
 	}
 	var top []string
 	largest := slices.Clone(bars)
 	slices.SortStableFunc(largest, func(a, b bar) int { return b.Count - a.Count })
 	for _, b := range largest[:min(3, len(largest))] {
-		top = append(top, fmt.Sprintf("%s (%d)", b.Label, b.Count))
+		top = append(top, fmt.Sprintf("%s (%s)", b.Label, formatNumber(lang, b.Count)))
 	}
-	return fmt.Sprintf("%s: %d in all; the most are %s.", title, groups, strings.Join(top, ", "))
+	return messages.text(lang, "chart_summary", "Title", title, "Groups", formatNumber(lang, groups), "Top", strings.Join(top, ", "))
 }
 
 // routeMatrix counts practices by source (rows) and destination (columns).
@@ -94,7 +94,7 @@ type matrixCell struct {
 
 // newMatrix lays the routes out, the busiest sources and destinations
 // first, up to limit of each.
-func newMatrix(routes []kb.StatsGroup, limit int, link func(key string) string) routeMatrix {
+func newMatrix(lang string, routes []kb.StatsGroup, limit int, link func(key string) string) routeMatrix {
 	bySrc, byDst := map[string]int{}, map[string]int{}
 	count := map[[2]string]int{}
 	most := 1
@@ -113,7 +113,7 @@ func newMatrix(routes []kb.StatsGroup, limit int, link func(key string) string) 
 		row := matrixRow{Source: s}
 		for _, d := range m.Destinations {
 			n := count[[2]string{s, d}]
-			cell := matrixCell{Count: n, Label: fmt.Sprintf("%s to %s: %d", s, d, n)}
+			cell := matrixCell{Count: n, Label: messages.text(lang, "route_count", "From", messages.value(lang, s), "To", messages.value(lang, d), "N", formatNumber(lang, n))}
 			if n > 0 {
 				cell.Level = 1 + 3*(n-1)/max(1, most-1)
 				if most == 1 {

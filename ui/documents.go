@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -118,7 +119,7 @@ func (h *handlers) deleteDocument(c *fiber.Ctx) error {
 	if err != nil {
 		return h.afterDocumentAction(c, id, err)
 	}
-	return c.Redirect("/inbox?done="+strings.ReplaceAll(id, "&", "")+"+deleted+for+good.", fiber.StatusSeeOther)
+	return c.Redirect(doneLink("", "deleted", url.Values{"title": {id}}, ""), fiber.StatusSeeOther)
 }
 
 // afterDocumentAction shows the document page again with the form's
@@ -156,7 +157,7 @@ func (h *handlers) renderCorrect(c *fiber.Ctx, p kb.Practice, errs map[string]st
 		Summary: p.Summary, Text: p.Text, States: p.States, Districts: p.Districts, Years: p.Years, Themes: p.Themes, Laws: p.Laws, Figures: p.Figures,
 		Routes: p.Routes}}
 	doc := kb.Document{ID: p.Provenance.DocumentID}
-	cp := correctPage{page: h.pageFor(c, "Correct: "+p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
+	cp := correctPage{page: h.pageTitled(c, "correct_heading", "Title", p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
 		Admin: current(c).user.Role == kb.RoleAdmin, Errors: errs}
 	if rows, ok := formRouteRows(c); ok && errs["routes"] != "" {
 		cp.Form.RouteEditor = newRouteForm(cp.Form.RouteEditor.Prefix, typedRoutes(rows), errs["routes"])
@@ -237,7 +238,7 @@ func (h *handlers) deletePractice(c *fiber.Ctx) error {
 	if err := h.curation.DeletePracticeForGood(c.UserContext(), *current(c).user, id, c.FormValue("reason")); err != nil {
 		return err
 	}
-	return c.Redirect("/inbox?done="+id+"+deleted+for+good.", fiber.StatusSeeOther)
+	return c.Redirect(doneLink("", "deleted", url.Values{"title": {id}}, ""), fiber.StatusSeeOther)
 }
 
 type gonePage struct {
@@ -262,7 +263,7 @@ func (h *handlers) gone(c *fiber.Ctx, id string, err error) error {
 			"source": t.Practice.Provenance, "withdrawn_at": t.Withdrawal.At, "reason": t.Withdrawal.Reason})
 	}
 	u := current(c).user
-	return h.render(c, "gone", gonePage{page: h.pageFor(c, "Withdrawn: "+t.Practice.Title), Tombstone: t,
+	return h.render(c, "gone", gonePage{page: h.pageTitled(c, "gone_heading", "Title", t.Practice.Title), Tombstone: t,
 		Restore: u != nil && u.Role == kb.RoleAdmin && !t.ByDocument})
 }
 

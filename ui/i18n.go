@@ -13,6 +13,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/compendium-kb/compendium/kb"
 )
 
 // The interface's words are in message files, one per language
@@ -107,6 +109,36 @@ func (c *catalogue) value(lang, v string) string {
 	s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "en:" + v})
 	if err != nil || s == "" {
 		return v
+	}
+	return s
+}
+
+// fieldName names a form field (the key of a validation error) in lang:
+// message "field_"+key, or the key itself where there is none, so that a
+// new field shows its key rather than a message id.
+func (c *catalogue) fieldName(lang, key string) string {
+	if s, ok := c.lookup(lang, "field_"+key); ok {
+		return s
+	}
+	return key
+}
+
+// lookup is text, and whether the catalogue has message id at all.
+func (c *catalogue) lookup(lang, id string, args ...any) (string, bool) {
+	s := c.text(lang, id, args...)
+	return s, s != id
+}
+
+// notice says what became of an officer's submission in lang, from the
+// notice's parts; a notice without them, or a status without a message,
+// shows its stored English text.
+func (c *catalogue) notice(lang string, n kb.Notice) string {
+	s, ok := c.lookup(lang, "notice_"+string(n.Status), "Title", n.Title)
+	if n.Status == "" || !ok {
+		return n.Text
+	}
+	if n.Reason != "" {
+		s += " " + c.text(lang, "notice_reason", "Reason", n.Reason)
 	}
 	return s
 }

@@ -71,7 +71,8 @@ type proposalView struct {
 }
 
 func (h *handlers) inboxPage(c *fiber.Ctx) error {
-	p := inboxPage{page: h.pageFor(c, "Import inbox"), Message: c.Query("done")}
+	p := inboxPage{page: h.pageFor(c, "Import inbox")}
+	p.Message = doneMessage(c, p.Lang)
 	return h.renderInbox(c, p, c.Query("document"))
 }
 
@@ -185,15 +186,14 @@ func (h *handlers) actOnProposal(c *fiber.Ctx) error {
 		return err
 	}
 	action := kb.ProposalAction(c.FormValue("action"))
-	var done string
+	done := url.Values{"title": {pr.Title}}
 	switch action {
 	case kb.ProposalMerge:
 		_, err = h.curation.Merge(ctx, u, id, rev)
-		done = "Merged with the next proposal."
 	case kb.ProposalSplit:
 		page, _ := strconv.Atoi(c.FormValue("split_page"))
 		_, _, err = h.curation.Split(ctx, u, id, page, rev)
-		done = fmt.Sprintf("Split at page %d.", page)
+		done.Set("page", strconv.Itoa(page))
 	default:
 		var edit kb.CaseEdit
 		if edit, err = formEdit(c); err == nil {
@@ -202,8 +202,6 @@ func (h *handlers) actOnProposal(c *fiber.Ctx) error {
 			}
 			_, _, err = h.curation.Decide(ctx, u, id, action, &edit, rev)
 		}
-		done = map[kb.ProposalAction]string{kb.ProposalPublish: "Published.", kb.ProposalDrop: "Dropped.",
-			kb.ProposalEditAction: "Saved.", kb.ProposalReopen: "Reopened."}[action]
 	}
 	var ve *kb.ValidationError
 	if errors.As(err, &ve) {
@@ -217,7 +215,7 @@ func (h *handlers) actOnProposal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("/inbox?document=%s&done=%s#p-%s", url.QueryEscape(pr.DocumentID), url.QueryEscape(pr.Title+": "+done), id), fiber.StatusSeeOther)
+	return c.Redirect(doneLink(pr.DocumentID, string(action), done, "p-"+id), fiber.StatusSeeOther)
 }
 
 // bulkDecision publishes or drops every waiting proposal of a document
@@ -236,6 +234,5 @@ func (h *handlers) bulkDecision(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("%d proposals: %s.", n, map[kb.ProposalAction]string{kb.ProposalPublish: "published", kb.ProposalDrop: "dropped"}[b.Action])
-	return c.Redirect("/inbox?document="+url.QueryEscape(docID)+"&done="+url.QueryEscape(msg), fiber.StatusSeeOther)
+	return c.Redirect(doneLink(docID, "bulk_"+string(b.Action), url.Values{"n": {strconv.Itoa(n)}}, ""), fiber.StatusSeeOther)
 }

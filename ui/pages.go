@@ -112,7 +112,7 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 			case "document":
 				fv.Values[i].Label = titles[fv.Values[i].Value]
 			case "evidence":
-				fv.Values[i].Label = kb.EvidenceLabel(fv.Values[i].Value).Text()
+				fv.Values[i].Label = messages.value(pg.Lang, kb.EvidenceLabel(fv.Values[i].Value).Text())
 			}
 		}
 		p.Facets = append(p.Facets, fv)

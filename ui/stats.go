@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -102,12 +103,13 @@ type figureRow struct {
 	Totals    []kb.FigureTotal
 }
 
-// statsCharts are the bar charts of the page, in order.
+// statsCharts are the bar charts of the page, in order, each with its
+// title's message id.
 var statsCharts = []struct{ group, title, param string }{
-	{"state", "Practices by state", "state"}, {"year", "Practices by year", "year"}, {"theme", "Practices by theme", "theme"},
-	{"exploitation", "Practices by form of exploitation", "exploitation"}, {"evidence", "Practices by evidence label", "evidence"},
-	{"document", "Practices by source document", "document"},
-	{"source", "Source areas", "source"}, {"destination", "Destination areas", "destination"}, {"transit", "Transit points", "transit"},
+	{"state", "stats_by_state", "state"}, {"year", "stats_by_year", "year"}, {"theme", "stats_by_theme", "theme"},
+	{"exploitation", "stats_by_exploitation", "exploitation"}, {"evidence", "stats_by_evidence", "evidence"},
+	{"document", "stats_by_document", "document"},
+	{"source", "stats_sources", "source"}, {"destination", "stats_destinations", "destination"}, {"transit", "stats_transit", "transit"},
 }
 
 func (h *handlers) statisticsPage(c *fiber.Ctx) error {
@@ -128,31 +130,49 @@ func (h *handlers) statisticsPage(c *fiber.Ctx) error {
 			return err
 		}
 		p.Total = st.Total
-		label := func(k string) string { return k }
-		if sc.group == "document" {
+		label := func(k string) string { return messages.value(p.Lang, k) }
+		switch sc.group {
+		case "year":
+			label = func(k string) string { return k }
+		case "evidence":
+			label = func(k string) string { return messages.value(p.Lang, kb.EvidenceLabel(k).Text()) }
+		case "document":
 			label = func(k string) string { return cmp.Or(titles[k], k) }
 		}
-		ch := newChart("chart-"+sc.group, sc.title, sc.param, st.Groups, func(k string) string { return searchLink(q, sc.param, k, true) }, label)
+		ch := newChart(p.Lang, "chart-"+sc.group, messages.text(p.Lang, sc.title), sc.param, st.Groups, func(k string) string { return searchLink(q, sc.param, k, true) }, label)
 		ch.CSV = statsLink(q, sc.group, "csv")
 		p.Charts = append(p.Charts, ch)
 	}
 	if err := h.routeCharts(ctx, q, &p); err != nil {
 		return err
 	}
-	if p.ByState, err = h.figureTable(ctx, q, "state", "Figures reported, by state"); err != nil {
+	if p.ByState, err = h.figureTable(ctx, q, "state", messages.text(p.Lang, "stats_figures_state")); err != nil {
 		return err
 	}
-	if p.ByYear, err = h.figureTable(ctx, q, "year", "Figures reported, by year"); err != nil {
+	if p.ByYear, err = h.figureTable(ctx, q, "year", messages.text(p.Lang, "stats_figures_year")); err != nil {
 		return err
 	}
 	for param, values := range q.Filters() {
 		for _, v := range values {
 			p.Hidden = append(p.Hidden, activeFilter{Label: param, Remove: v})
-			p.Active = append(p.Active, activeFilter{Label: param + ": " + v, Remove: statsRemove(q, param, v)})
+			name, ok := messages.lookup(p.Lang, "facet_"+param)
+			if !ok {
+				name = param
+			}
+			p.Active = append(p.Active, activeFilter{Label: name + ": " + messages.value(p.Lang, v), Remove: statsRemove(q, param, v)})
 		}
 	}
 	p.Exports = []activeFilter{{Label: "CSV", Remove: exportLink(q, "csv")}, {Label: "Excel (XLSX)", Remove: exportLink(q, "xlsx")}}
 	return h.render(c, "stats", p)
+}
+
+// routeName shows a route key ("Jharkhand → Delhi") in lang.
+func routeName(lang, key string) string {
+	s, d, ok := strings.Cut(key, kb.RouteArrow)
+	if !ok {
+		return messages.value(lang, key)
+	}
+	return messages.value(lang, s) + kb.RouteArrow + messages.value(lang, d)
 }
 
 // routeCharts fills the route matrix, the busiest routes and the map.
@@ -162,8 +182,8 @@ func (h *handlers) routeCharts(ctx context.Context, q kb.Query, p *statsPage) er
 		return err
 	}
 	link := func(k string) string { return searchLink(q, "route", k, true) }
-	p.Matrix = newMatrix(routes.Groups, 10, link)
-	p.Busiest = newChart("chart-route", "Busiest routes", "route", routes.Groups, link, func(k string) string { return k })
+	p.Matrix = newMatrix(p.Lang, routes.Groups, 10, link)
+	p.Busiest = newChart(p.Lang, "chart-route", messages.text(p.Lang, "stats_busiest"), "route", routes.Groups, link, func(k string) string { return routeName(p.Lang, k) })
 	p.Busiest.CSV = statsLink(q, "route", "csv")
 	byRegion := map[string]int{}
 	for _, group := range []string{"state", "source", "destination"} {
@@ -177,7 +197,7 @@ func (h *handlers) routeCharts(ctx context.Context, q kb.Query, p *statsPage) er
 			}
 		}
 	}
-	p.Map = newTileMap(byRegion, routes.Groups, func(r string) string {
+	p.Map = newTileMap(p.Lang, byRegion, routes.Groups, func(r string) string {
 		if isAbroad(r) {
 			return searchLink(q, "source", r, true)
 		}

@@ -122,7 +122,7 @@ func (p formPage) Problems() []problem {
 
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
-	return h.render(c, "submission_form", formPage{page: h.pageFor(c, "Record a good practice"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit, Title: c.Query("title")}}) // a title from an invitation (/admin/searches)
+	return h.render(c, "submission_form", formPage{page: h.pageTitled(c, "subs_record"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit, Title: c.Query("title")}}) // a title from an invitation (/admin/searches)
 }
 
 // createSubmission saves a draft, or submits it at once when asked.
@@ -145,7 +145,7 @@ func (h *handlers) editSubmission(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := formPage{page: h.pageFor(c, "Edit: "+s.Fields.Title), Submission: s, Fields: s.Fields,
+	p := formPage{page: h.pageTitled(c, "sub_edit_heading", "Title", s.Fields.Title), Submission: s, Fields: s.Fields,
 		States: strings.Join(s.Fields.States, ", "), Links: strings.Join(s.Fields.Links, "\n")}
 	p.Similar = h.similarTo(c, s.Fields)
 	return h.render(c, "submission_form", p)
@@ -223,7 +223,7 @@ func (h *handlers) formAgain(c *fiber.Ctx, s kb.Submission, f kb.SubmissionField
 	if !errors.As(err, &ve) {
 		return err
 	}
-	p := formPage{page: h.pageFor(c, "Check the form"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew,
+	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew,
 		States: c.FormValue("states"), Links: c.FormValue("links")}
 	p.Similar = h.similarTo(c, f)
 	return h.render(c.Status(fiber.StatusUnprocessableEntity), "submission_form", p)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -60,7 +59,7 @@ type mapRoute struct {
 
 // newTileMap shades each region by its count of practices and draws the
 // busiest routes between them.
-func newTileMap(byRegion map[string]int, routes []kb.StatsGroup, link func(region string) string, routeLink func(key string) string) tileMap {
+func newTileMap(lang string, byRegion map[string]int, routes []kb.StatsGroup, link func(region string) string, routeLink func(key string) string) tileMap {
 	m := tileMap{Width: 8 * tileStep, Height: 8 * tileStep}
 	most := 1
 	for _, n := range byRegion {
@@ -86,11 +85,12 @@ func newTileMap(byRegion map[string]int, routes []kb.StatsGroup, link func(regio
 			continue
 		}
 		busiest = max(busiest, g.Count)
-		r := mapRoute{Label: fmt.Sprintf("%s to %s: %d practices", s, d, g.Count), Link: routeLink(g.Key), Width: 1 + 2*g.Count/max(1, busiest)}
+		label := messages.text(lang, "route_count", "From", messages.value(lang, s), "To", messages.value(lang, d), "N", messages.text(lang, "n_practices", "Count", g.Count))
+		r := mapRoute{Label: label, Link: routeLink(g.Key), Width: 1 + 2*g.Count/max(1, busiest)}
 		r.X1, r.Y1, r.X2, r.Y2 = between(a, b)
 		m.Routes = append(m.Routes, r)
 	}
-	m.Summary = fmt.Sprintf("A grid map of India with a square for each state and union territory and for neighbouring countries; %d regions have practices, and lines show the %d busiest routes.", len(byRegion), len(m.Routes))
+	m.Summary = messages.text(lang, "map_summary", "Regions", formatNumber(lang, len(byRegion)), "Routes", formatNumber(lang, len(m.Routes)))
 	return m
 }
 

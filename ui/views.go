@@ -58,15 +58,20 @@ func parseViews(st *static) (*views, error) {
 		"join":        strings.Join,
 		"date":        func(t time.Time) string { return t.Format("2 Jan 2006, 15:04") },
 		// t, num, value and dateIn speak the reader's language ($.Lang).
-		"t":               messages.text,
-		"num":             formatNumber,
-		"value":           messages.value,
-		"dateIn":          formatDate,
-		"langs":           func() []string { return messages.langs },
-		"metaLineIn":      metaLineIn,
-		"values":          messages.values,
+		"t":          messages.text,
+		"num":        formatNumber,
+		"value":      messages.value,
+		"dateIn":     formatDate,
+		"langs":      func() []string { return messages.langs },
+		"metaLineIn": metaLineIn,
+		"values":     messages.values,
+		"fieldName":  messages.fieldName,
+		"notice":     messages.notice,
+		// withLang hands a sub-template its data (V) and the reader's
+		// language, which a {{template}} call would otherwise lose.
+		"withLang":        func(lang string, v any) langData { return langData{lang, v} },
 		"statusLabel":     func(s kb.Status) string { return s.Label() },
-		"fieldArgs":       newFieldArgs,
+		"formField":       formField,
 		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
 		"evidence":        func(l kb.EvidenceLabel) string { return l.Text() },
 		"percent":         func(f float64) int { return int(f*100 + 0.5) },
@@ -88,6 +93,12 @@ func parseViews(st *static) (*views, error) {
 		v.pages[name] = t
 	}
 	return v, nil
+}
+
+// langData is a sub-template's data with the reader's language.
+type langData struct {
+	Lang string
+	V    any
 }
 
 // PracticeURL is a practice's permanent address: its id, then a readable
@@ -134,6 +145,14 @@ func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
 	return p
 }
 
+// pageTitled is pageFor with a title from the catalogue: message id
+// with its args, for titles that carry a name ("Correct: …").
+func (h *handlers) pageTitled(c *fiber.Ctx, id string, args ...any) page {
+	p := h.pageFor(c, "")
+	p.Title = messages.text(p.Lang, id, args...)
+	return p
+}
+
 type errorPage struct {
 	page
 	Heading, Message string
@@ -162,10 +181,20 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 
 // fieldArgs is what the form's field template needs for one field.
 type fieldArgs struct {
-	Name, Label, Hint, Value, Error string
-	Long, Required                  bool
+	Lang, Name, Label, Hint, Value, Error string
+	Long, Required                        bool
 }
 
-func newFieldArgs(name, label, hint, value string, errs map[string]string, long bool) fieldArgs {
-	return fieldArgs{Name: name, Label: label, Hint: hint, Value: value, Error: errs[name], Long: long, Required: kb.RequiredForReview[name]}
+// formField is one field of the submission form with its label, hint
+// and error in lang: messages sub_NAME and sub_NAME_hint (a field may
+// have no hint), the error sentence translated as stored.
+func formField(lang, name, value string, errs map[string]string, long bool) fieldArgs {
+	f := fieldArgs{Lang: lang, Name: name, Label: messages.text(lang, "sub_"+name), Value: value, Long: long, Required: kb.RequiredForReview[name]}
+	if hint, ok := messages.lookup(lang, "sub_"+name+"_hint"); ok {
+		f.Hint = hint
+	}
+	if e := errs[name]; e != "" {
+		f.Error = messages.value(lang, e)
+	}
+	return f
 }
