@@ -39,7 +39,8 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 	if err != nil {
 		return handoutPage{}, err
 	}
-	hp := handoutPage{page: h.pageFor(c, p.Title), Pack: p, Made: time.Now().Format("2 January 2006")}
+	hp := handoutPage{page: h.pageFor(c, p.Title), Pack: p}
+	hp.Made = formatDate(hp.Lang, time.Now())
 	for i, pc := range cases {
 		pr := pc.Practice
 		cite := h.cite(c, pr)
@@ -158,23 +159,24 @@ func handoutDocument(hp handoutPage) (*handoutpdf.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	t := func(id string, args ...any) string { return messages.text(hp.Lang, id, args...) }
 	d.Creator = "Compendium"
-	d.Footer = func(n int) string { return fmt.Sprintf("%s · page %d", hp.Pack.Title, n) }
+	d.Footer = func(n int) string { return hp.Pack.Title + " · " + strings.ToLower(t("page_number", "Page", n)) }
 	d.AddPage()
 	d.SetY(70)
 	d.Text(handoutpdf.Bold, 24, 11, hp.Pack.Title)
 	d.Space(6)
 	d.Text(handoutpdf.Regular, 12, 6, hp.Pack.Intro)
 	d.Space(6)
-	d.Text(handoutpdf.Italic, 10, 5, fmt.Sprintf("%d cases · prepared %s", len(hp.Cases), hp.Made))
+	d.Text(handoutpdf.Italic, 10, 5, t("n_cases", "Count", len(hp.Cases))+" · "+t("handout_prepared", "Date", hp.Made))
 	for _, hc := range hp.Cases {
 		d.AddPage()
 		d.Text(handoutpdf.Bold, 15, 7, fmt.Sprintf("%d. %s", hc.N, hc.Practice.Title))
 		d.Space(2)
 		for _, f := range hc.Facts {
-			d.Row(30, 10, 5.5, f.Label, f.Value)
+			d.Row(30, 10, 5.5, messages.value(hp.Lang, f.Label), f.Value)
 		}
-		for _, part := range []struct{ head, body string }{{"Trainer’s note", hc.Note}, {"Summary", hc.Summary}, {"What was done", hc.Done}, {"Lessons", hc.Lessons}} {
+		for _, part := range []struct{ head, body string }{{t("handout_note"), hc.Note}, {t("field_summary"), hc.Summary}, {t("field_action"), hc.Done}, {t("field_lessons"), hc.Lessons}} {
 			if strings.TrimSpace(part.body) == "" {
 				continue
 			}
@@ -183,11 +185,11 @@ func handoutDocument(hp handoutPage) (*handoutpdf.Document, error) {
 			d.Text(handoutpdf.Regular, 10.5, 5.2, part.body)
 		}
 		d.Space(3)
-		d.Text(handoutpdf.Bold, 10, 5, "Cite as")
+		d.Text(handoutpdf.Bold, 10, 5, strings.TrimSuffix(t("cite_as"), ":"))
 		d.Text(handoutpdf.Regular, 9.5, 4.8, hc.Citation)
 	}
 	d.AddPage()
-	d.Text(handoutpdf.Bold, 15, 7, "Bibliography")
+	d.Text(handoutpdf.Bold, 15, 7, t("bibliography"))
 	d.Space(2)
 	for _, b := range hp.Bibliography {
 		d.Text(handoutpdf.Regular, 10, 5, b)

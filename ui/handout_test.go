@@ -48,6 +48,10 @@ func TestHindiHandoutPDF(t *testing.T) {
 			t.Fatalf("add %s: %d", p.ID, status)
 		}
 	}
+	// The trainer reads the site in Hindi: the handout's headings follow.
+	if status, _, _ := trainer.do("GET", "/display?lang=hi&back=/", nil); status != 303 {
+		t.Fatalf("choosing Hindi: %d", status)
+	}
 	status, pdf, hdr := trainer.do("GET", packURL+"/handout.pdf", nil)
 	if status != 200 || hdr.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("handout PDF: %d %s", status, hdr.Get("Content-Type"))
@@ -62,7 +66,7 @@ func TestHindiHandoutPDF(t *testing.T) {
 		t.Fatalf("pdftotext: %v %s", err, out)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	for _, want := range []string{title, intro, ps[0].Title, ps[1].Title, ps[2].Title} {
+	for _, want := range []string{title, intro, ps[0].Title, ps[1].Title, ps[2].Title, "संदर्भ सूची", "सारांश"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext does not read %q back from the handout; it read:\n%s", want, out)
 		}
