@@ -52,9 +52,9 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 			}
 		}
 		if e := pr.Evidence; e != nil && e.Label != "" {
-			add("Evidence", e.Label.Text()+": "+e.Basis)
+			add("Evidence", messages.value(hp.Lang, e.Label.Text())+": "+e.Basis)
 		}
-		add("States", strings.Join(pr.States, ", "))
+		add("States", messages.values(hp.Lang, pr.States, ", "))
 		add("Districts", strings.Join(pr.Districts, ", "))
 		add("Routes", kb.RoutesText(pr.Routes))
 		var years []string
@@ -62,11 +62,11 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 			years = append(years, fmt.Sprint(y))
 		}
 		add("Years", strings.Join(years, ", "))
-		add("Themes", strings.Join(pr.Themes, ", "))
-		add("Exploitation", strings.Join(pr.Exploitation, ", "))
+		add("Themes", messages.values(hp.Lang, pr.Themes, ", "))
+		add("Exploitation", messages.values(hp.Lang, pr.Exploitation, ", "))
 		add("Laws", strings.Join(pr.Laws, "; "))
 		for _, f := range pr.Figures {
-			add(f.Label(), fmt.Sprint(f.Count))
+			add(f.Label(), formatNumber(hp.Lang, f.Count))
 		}
 		hp.Cases = append(hp.Cases, hc)
 		hp.Bibliography = append(hp.Bibliography, cite.APA())

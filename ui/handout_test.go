@@ -66,10 +66,13 @@ func TestHindiHandoutPDF(t *testing.T) {
 		t.Fatalf("pdftotext: %v %s", err, out)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
-	for _, want := range []string{title, intro, ps[0].Title, ps[1].Title, ps[2].Title, "संदर्भ सूची", "सारांश"} {
+	for _, want := range []string{title, intro, ps[0].Title, ps[1].Title, ps[2].Title, "संदर्भ सूची", "सारांश", "उत्तर प्रदेश"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext does not read %q back from the handout; it read:\n%s", want, out)
 		}
+	}
+	if strings.Contains(text, "Uttar Pradesh") {
+		t.Error("the Hindi handout names a state in English")
 	}
 	if _, params, err := mime.ParseMediaType(hdr.Get("Content-Disposition")); err != nil || params["filename"] != title+".pdf" {
 		t.Errorf("the handout downloads as %q (%v), want the title as its name", hdr.Get("Content-Disposition"), err)
