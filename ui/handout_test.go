@@ -125,3 +125,41 @@ func screenshotHandout(t *testing.T, pdf string) {
 		t.Errorf("poppler could not render the handout: %v %s", err, out)
 	}
 }
+
+// A practice withdrawn after a trainer put it in a pack is not silently
+// dropped: the pack page names it with the date and reason, and the
+// handout leaves it out.
+func TestPackShowsWithdrawnPractices(t *testing.T) {
+	ra := newReviewApp(t)
+	doc, ps, err := samples.Hindi()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ra.svc.SavePractices(context.Background(), doc, nil, ps); err != nil {
+		t.Fatal(err)
+	}
+	trainer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	trainer.login("officer@police.example")
+	_, page, _ := trainer.do("GET", "/packs", nil)
+	csrf := lastCSRF(page)
+	status, _, h := trainer.do("POST", "/packs", url.Values{"_csrf": {csrf}, "title": {"Session 3"}, "practice": {ps[0].ID}})
+	if status != 303 {
+		t.Fatalf("create pack: %d", status)
+	}
+	packURL := strings.TrimSuffix(h.Get("Location"), "#added")
+	if status, _, _ := trainer.do("POST", "/packs/add", url.Values{"_csrf": {csrf}, "pack": {strings.TrimPrefix(packURL, "/packs/")}, "practice": {ps[1].ID}}); status != 303 {
+		t.Fatalf("add: %d", status)
+	}
+	const reason = "Names a child; withdrawn until it is redacted."
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/practices/"+ps[1].ID+"/withdraw", map[string]string{"reason": reason}); status != 200 {
+		t.Fatalf("withdraw: %d %s", status, body)
+	}
+	_, page, _ = trainer.do("GET", packURL, nil)
+	if !strings.Contains(page, "1 practice in this pack has been withdrawn") || !strings.Contains(page, reason) || !strings.Contains(page, ps[1].Title) {
+		t.Errorf("the pack page does not name the withdrawn practice with its reason")
+	}
+	_, handout, _ := trainer.do("GET", packURL+"/handout", nil)
+	if strings.Contains(handout, "<h2>2. ") {
+		t.Error("the handout still has the withdrawn practice as its second case")
+	}
+}

@@ -45,6 +45,9 @@ type packPage struct {
 	Owner    bool
 	ShareURL string
 	Base     string // where the handout and exports live: /packs/ID or /shared/ID/TOKEN
+	// Withdrawn are the pack's practices withdrawn since they were added:
+	// left out of the handout, and said so, not silently dropped.
+	Withdrawn []kb.Tombstone
 }
 
 func (h *handlers) showPack(c *fiber.Ctx) error {
@@ -73,6 +76,7 @@ func (h *handlers) renderPack(c *fiber.Ctx, p kb.Pack, owner bool) error {
 	if owner {
 		pp.Base = "/packs/" + p.ID
 	}
+	pp.Withdrawn = h.withdrawnFromPack(c, p, cases)
 	return h.render(c, "pack", pp)
 }
 
@@ -162,4 +166,26 @@ func (h *handlers) packBibliography(c *fiber.Ctx) error {
 	c.Set("Content-Type", kb.ContentType[format])
 	c.Set("Content-Disposition", contentDisposition("attachment", p.Title, "bibliography", ext))
 	return c.SendString(out)
+}
+
+// withdrawnFromPack finds the pack's practices that no longer stand,
+// with why, where the withdrawal is on record.
+func (h *handlers) withdrawnFromPack(c *fiber.Ctx, p kb.Pack, cases []kb.PackCase) []kb.Tombstone {
+	if h.curation == nil || len(cases) == len(p.Items) {
+		return nil
+	}
+	present := map[string]bool{}
+	for _, pc := range cases {
+		present[pc.PracticeID] = true
+	}
+	var out []kb.Tombstone
+	for _, it := range p.Items {
+		if present[it.PracticeID] {
+			continue
+		}
+		if t, err := h.curation.Tombstone(c.UserContext(), it.PracticeID); err == nil {
+			out = append(out, t)
+		}
+	}
+	return out
 }
