@@ -271,3 +271,24 @@ func submissionOf(t *testing.T, ra reviewApp, id string) kb.Submission {
 	}
 	return s
 }
+
+// An officer whose approved practice is later withdrawn reads so on the
+// submission's page, with the date and the reason.
+func TestSubmissionTellsOfWithdrawnPractice(t *testing.T) {
+	ra := newReviewApp(t)
+	id := ra.submitted(t)
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/submissions/"+id+"/decision", map[string]string{"decision": "approve"}); status != 200 {
+		t.Fatalf("approve: %d %s", status, body)
+	}
+	practice := submissionOf(t, ra, id).PracticeID
+	const reason = "The district asked for it to be checked again."
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/practices/"+practice+"/withdraw", map[string]string{"reason": reason}); status != 200 {
+		t.Fatalf("withdraw: %d %s", status, body)
+	}
+	officer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	officer.login("officer@police.example")
+	_, page, _ := officer.do("GET", "/submissions/"+id, nil)
+	if !strings.Contains(page, "The practice was withdrawn on") || !strings.Contains(page, reason) {
+		t.Error("the submission's page does not tell the officer that the practice was withdrawn, and why")
+	}
+}

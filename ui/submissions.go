@@ -255,6 +255,9 @@ type submissionPage struct {
 	// the reason typed with it, kept.
 	ActionError, Reason string
 	RouteEditor         routeForm // for a reviewer: the routes to confirm or correct
+	// Withdrawn is set when the practice the submission was published as
+	// has since been withdrawn: the officer is told, with the reason.
+	Withdrawn *kb.Withdrawal
 }
 
 // change is a field that differs between the last two versions.
@@ -292,6 +295,11 @@ func (h *handlers) submissionView(c *fiber.Ctx, u kb.User, id string) (submissio
 		p.Changes = diff(s.Versions[n-2].Fields, s.Versions[n-1].Fields)
 	}
 	p.RouteEditor = newRouteForm("sr-", kb.RouteRows(s.Routes()), "")
+	if s.PracticeID != "" && h.curation != nil {
+		if t, err := h.curation.Tombstone(c.UserContext(), s.PracticeID); err == nil {
+			p.Withdrawn = &t.Withdrawal
+		}
+	}
 	return p, nil
 }
 
