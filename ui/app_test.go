@@ -40,7 +40,7 @@ func newApp(t *testing.T) (*fiber.App, []byte) {
 }
 
 // newAppWithService returns an app over an empty knowledge base.
-func newAppWithService(t *testing.T) (*fiber.App, *kb.Service) {
+func newAppWithService(t testing.TB) (*fiber.App, *kb.Service) {
 	t.Helper()
 	ix, _, err := search.Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,11 +17,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
-	"github.com/compendium-kb/compendium/kb/mongodb/mongotest"
-	"github.com/compendium-kb/compendium/kb/search"
-	"github.com/compendium-kb/compendium/ui"
 )
 
 var exportRows = flag.Int("export-rows", 10000, "practices in the export benchmarks' index")
@@ -34,8 +29,8 @@ var exportRows = flag.Int("export-rows", 10000, "practices in the export benchma
 // export takes is measured over HTTP by `compendium bench export`). To
 // see where the time goes:
 //
-//	go test ./ui -run '^$' -bench Export -benchtime 3x -cpuprofile /tmp/export.prof
-//	go tool pprof -top ui.test /tmp/export.prof
+//	go test ./ui -run '^$' -bench Export -benchtime 3x -cpuprofile export.prof
+//	go tool pprof -top ui.test export.prof
 //
 // The whole-knowledge-base figure is `compendium bench search --stats-only`.
 func BenchmarkExport(b *testing.B) {
@@ -68,13 +63,7 @@ func BenchmarkExport(b *testing.B) {
 // compendium's.
 func exportApp(b *testing.B, n int) *fiber.App {
 	b.Helper()
-	ix, _, err := search.Open(filepath.Join(b.TempDir(), "index"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { ix.Close() })
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := kb.NewService(mongotest.New(b), ix, indexer.InProcess{}, log)
+	app, svc := newAppWithService(b)
 	pdf, err := os.ReadFile(filepath.Join("..", "samples", "law-enforcement-compendium.pdf"))
 	if err != nil {
 		b.Fatal(err)
@@ -94,17 +83,13 @@ func exportApp(b *testing.B, n int) *fiber.App {
 		p.ID = fmt.Sprintf("%s-%d", p.ID, i)
 		p.Years = []int{1990 + i%35}
 		if batch = append(batch, p); len(batch) == cap(batch) || i == n-1 {
-			if err := ix.Put(ctx, batch); err != nil {
+			if err := svc.Index.Put(ctx, batch); err != nil {
 				b.Fatal(err)
 			}
 			batch = batch[:0]
 		}
 	}
 	b.Logf("indexed %d practices in %s", n, time.Since(start).Round(time.Millisecond))
-	app, err := ui.New(svc, ui.Config{Log: log})
-	if err != nil {
-		b.Fatal(err)
-	}
 	return app
 }
 
