@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compendium-kb/compendium/kb"
 	"github.com/compendium-kb/compendium/samples"
 )
 
@@ -22,32 +23,11 @@ func TestHindiHandoutPDF(t *testing.T) {
 	if err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
-	ra := newReviewApp(t)
-	doc, ps, err := samples.Hindi()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ra.svc.SavePractices(context.Background(), doc, nil, ps); err != nil {
-		t.Fatal(err)
-	}
 	const (
 		title = "उत्तम पहल 1: रेलवे स्टेशनों के माध्यम से लापता बच्चों का पता लगाना"
 		intro = "ज़िला प्रशिक्षण कार्यक्रम के लिए तीन मामले: क्षेत्र, मित्र और श्रमिक किशोरियों की सुरक्षा।"
 	)
-	trainer := &browser{t: t, app: ra.app, cookies: map[string]string{}}
-	trainer.login("officer@police.example")
-	_, page, _ := trainer.do("GET", "/packs", nil)
-	csrf := lastCSRF(page)
-	status, _, h := trainer.do("POST", "/packs", url.Values{"_csrf": {csrf}, "title": {title}, "intro": {intro}, "practice": {ps[0].ID}})
-	if status != 303 {
-		t.Fatalf("create pack: %d", status)
-	}
-	packURL := strings.TrimSuffix(h.Get("Location"), "#added")
-	for _, p := range ps[1:3] {
-		if status, _, _ := trainer.do("POST", "/packs/add", url.Values{"_csrf": {csrf}, "pack": {strings.TrimPrefix(packURL, "/packs/")}, "practice": {p.ID}}); status != 303 {
-			t.Fatalf("add %s: %d", p.ID, status)
-		}
-	}
+	trainer, packURL, ps := hindiPack(t, newReviewApp(t), title, intro, 3)
 	// The trainer reads the site in Hindi: the handout's headings follow.
 	if status, _, _ := trainer.do("GET", "/display?lang=hi&back=/", nil); status != 303 {
 		t.Fatalf("choosing Hindi: %d", status)
@@ -131,6 +111,26 @@ func screenshotHandout(t *testing.T, pdf string) {
 // handout leaves it out.
 func TestPackShowsWithdrawnPractices(t *testing.T) {
 	ra := newReviewApp(t)
+	trainer, packURL, ps := hindiPack(t, ra, "Session 3", "", 2)
+	const reason = "Names a child; withdrawn until it is redacted."
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/practices/"+ps[1].ID+"/withdraw", map[string]string{"reason": reason}); status != 200 {
+		t.Fatalf("withdraw: %d %s", status, body)
+	}
+	_, page, _ := trainer.do("GET", packURL, nil)
+	if !strings.Contains(page, "1 practice in this pack has been withdrawn") || !strings.Contains(page, reason) || !strings.Contains(page, ps[1].Title) {
+		t.Errorf("the pack page does not name the withdrawn practice with its reason")
+	}
+	_, handout, _ := trainer.do("GET", packURL+"/handout", nil)
+	if strings.Contains(handout, "<h2>2. ") {
+		t.Error("the handout still has the withdrawn practice as its second case")
+	}
+}
+
+// hindiPack publishes the Hindi sample practices and has an officer make a
+// pack of the first n of them; it returns the officer's browser, the
+// pack's address and the practices.
+func hindiPack(t *testing.T, ra reviewApp, title, intro string, n int) (*browser, string, []kb.Practice) {
+	t.Helper()
 	doc, ps, err := samples.Hindi()
 	if err != nil {
 		t.Fatal(err)
@@ -142,24 +142,15 @@ func TestPackShowsWithdrawnPractices(t *testing.T) {
 	trainer.login("officer@police.example")
 	_, page, _ := trainer.do("GET", "/packs", nil)
 	csrf := lastCSRF(page)
-	status, _, h := trainer.do("POST", "/packs", url.Values{"_csrf": {csrf}, "title": {"Session 3"}, "practice": {ps[0].ID}})
+	status, _, h := trainer.do("POST", "/packs", url.Values{"_csrf": {csrf}, "title": {title}, "intro": {intro}, "practice": {ps[0].ID}})
 	if status != 303 {
 		t.Fatalf("create pack: %d", status)
 	}
 	packURL := strings.TrimSuffix(h.Get("Location"), "#added")
-	if status, _, _ := trainer.do("POST", "/packs/add", url.Values{"_csrf": {csrf}, "pack": {strings.TrimPrefix(packURL, "/packs/")}, "practice": {ps[1].ID}}); status != 303 {
-		t.Fatalf("add: %d", status)
+	for _, p := range ps[1:n] {
+		if status, _, _ := trainer.do("POST", "/packs/add", url.Values{"_csrf": {csrf}, "pack": {strings.TrimPrefix(packURL, "/packs/")}, "practice": {p.ID}}); status != 303 {
+			t.Fatalf("add %s: %d", p.ID, status)
+		}
 	}
-	const reason = "Names a child; withdrawn until it is redacted."
-	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/practices/"+ps[1].ID+"/withdraw", map[string]string{"reason": reason}); status != 200 {
-		t.Fatalf("withdraw: %d %s", status, body)
-	}
-	_, page, _ = trainer.do("GET", packURL, nil)
-	if !strings.Contains(page, "1 practice in this pack has been withdrawn") || !strings.Contains(page, reason) || !strings.Contains(page, ps[1].Title) {
-		t.Errorf("the pack page does not name the withdrawn practice with its reason")
-	}
-	_, handout, _ := trainer.do("GET", packURL+"/handout", nil)
-	if strings.Contains(handout, "<h2>2. ") {
-		t.Error("the handout still has the withdrawn practice as its second case")
-	}
+	return trainer, packURL, ps
 }
