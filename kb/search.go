@@ -86,6 +86,10 @@ type IndexHit struct {
 	// Card is the practice as the index keeps it for lists: everything
 	// but its text. Nil when the index has none.
 	Card *Practice
+	// Partial marks a hit that matches only some of the query's words:
+	// it follows every hit that matches them all and is not counted in
+	// the total.
+	Partial bool
 }
 
 // FacetValue is one value of a facet and how many hits have it.
@@ -96,13 +100,47 @@ type FacetValue struct {
 
 // IndexResults is what the index answers.
 type IndexResults struct {
-	Total      int
-	Hits       []IndexHit
-	Facets     map[string][]FacetValue
-	DidYouMean string // a corrected query when nothing matched
-	// Partial says that no practice matched enough of the words: the
-	// hits are those that match most of them.
+	// Total counts the practices that match every word of the query
+	// that is not frequent in the knowledge base (and every filter):
+	// the one set that facets, statistics, exports and feeds count.
+	Total  int
+	Hits   []IndexHit
+	Facets map[string][]FacetValue
+	Matching
+}
+
+// Matching says how the words of a query were matched, for the page to
+// explain its results.
+type Matching struct {
+	// EveryWord counts, of the total, the practices that match every
+	// word, the frequent ones too.
+	EveryWord int
+	// More counts the practices that match some of the words but not
+	// all that the total needs; they follow the counted hits, ranked by
+	// how many words they match.
+	More int
+	// Partial says that no practice matched every needed word: all the
+	// hits are partial matches.
 	Partial bool
+	// Frequent lists the words left out of the total because most
+	// practices contain them.
+	Frequent []string
+	// Named lists the places, themes, forms of exploitation, laws and
+	// agencies the query names, each also matched in its field: the page
+	// offers them as filters.
+	Named []NamedField
+	// NearThemes offers themes close to a query that no practice
+	// answers.
+	NearThemes []string
+	DidYouMean string // a query that finds clearly more, when this one finds little
+}
+
+// NamedField is a field value that the words of a query name: "झारखंड"
+// names the state Jharkhand.
+type NamedField struct {
+	Facet string `json:"facet"` // "state", "district", "theme", "exploitation", "law", "agency"
+	Value string `json:"value"` // as the facet keeps it
+	Text  string `json:"text"`  // the words that named it
 }
 
 // Hit is a search hit with its practice loaded from the store.
@@ -117,8 +155,7 @@ type Results struct {
 	Total      int
 	Hits       []Hit
 	Facets     map[string][]FacetValue
-	DidYouMean string
-	Partial    bool // the hits match most of the words, none all that were needed
+	Matching
 }
 
 // Search asks the index and pairs its hits with their practices (see
@@ -136,7 +173,7 @@ func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("loading hits: %w", err)
 	}
-	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean, Partial: ir.Partial, Hits: hits}, nil
+	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, Matching: ir.Matching, Hits: hits}, nil
 }
 
 // withPractices pairs index hits with their practices: the index's cards

@@ -96,38 +96,33 @@ func (x *Index) Search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 }
 
 // matched is what a query selects: the text's matches, the filters by
-// facet name, and the hits (the matches that pass every filter).
+// facet name, the hits (the matches that pass every filter), and the
+// partial matches that follow them.
 type matched struct {
-	plan       *plan // nil without text
-	matches    *roaring.Bitmap
-	fs         map[string]*roaring.Bitmap
-	hits       *roaring.Bitmap
-	partial    bool
-	didYouMean string
+	plan    *plan // nil without text
+	matches *roaring.Bitmap
+	fs      map[string]*roaring.Bitmap
+	hits    *roaring.Bitmap
+	words   wordMatch // with every filter applied
 }
 
 // match evaluates the text's plan to the set of matching documents and
-// applies the filters. When nothing has all the words asked, it relaxes
-// the plan to what has most of them, and says so, as search engines do.
+// applies the filters (words.go says which words are needed).
 func (v *view) match(q kb.Query, qb queryBuilder) (matched, error) {
 	m := matched{matches: v.all, fs: v.filters(q)}
-	var err error
 	if q.Text != "" {
 		m.plan = qb.build(q.Text, v)
-		if m.matches, err = v.matches(m.plan); err != nil {
+		var err error
+		if m.matches, m.words, err = v.matchWords(m.plan); err != nil {
 			return m, err
 		}
 	}
 	m.hits = narrow(m.matches, m.fs, "")
-	if m.hits.IsEmpty() && q.Text != "" {
-		m.didYouMean = v.didYouMean(q.Text)
-		for m.hits.IsEmpty() && m.plan.relax() {
-			if m.matches, err = v.matches(m.plan); err != nil {
-				return m, err
-			}
-			m.hits = narrow(m.matches, m.fs, "")
-			m.partial = !m.hits.IsEmpty()
-		}
+	if m.words.every != nil {
+		m.words.every = narrow(m.words.every, m.fs, "")
+	}
+	for i, t := range m.words.tiers {
+		m.words.tiers[i] = narrow(t, m.fs, "")
 	}
 	return m, nil
 }
@@ -154,8 +149,9 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 		return kb.IndexResults{}, err
 	}
 	p, hits := m.plan, m.hits
-	out := kb.IndexResults{Facets: map[string][]kb.FacetValue{}, DidYouMean: m.didYouMean, Partial: m.partial}
+	out := kb.IndexResults{Facets: map[string][]kb.FacetValue{}}
 	out.Total = int(hits.GetCardinality())
+	out.Matching = v.explain(q, m, x.query)
 	for _, f := range facets {
 		out.Facets[f.name] = v.count(f, m.base(f.name))
 	}
@@ -163,12 +159,19 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	if err != nil {
 		return kb.IndexResults{}, err
 	}
+	if from, to := (q.Page-1)*q.Size, q.Page*q.Size; to > out.Total && out.More > 0 {
+		more, err := v.rankTiers(ctx, p, m.words.tiers, max(0, from-out.Total), to-out.Total)
+		if err != nil {
+			return kb.IndexResults{}, err
+		}
+		page = append(page, more...)
+	}
 	for _, h := range page {
 		id, err := v.r.ExternalID(index.NewIndexInternalID(nil, uint64(h.doc)))
 		if err != nil {
 			return kb.IndexResults{}, err
 		}
-		out.Hits = append(out.Hits, kb.IndexHit{ID: id, Score: h.score})
+		out.Hits = append(out.Hits, kb.IndexHit{ID: id, Score: h.score, Partial: h.partial})
 	}
 	var marks bq.Query
 	if p != nil {

@@ -37,8 +37,13 @@ func FuzzSearchQuery(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Search(%q, state %q): %v", text, state, err)
 		}
-		if len(res.Hits) > q.Size || res.Total < len(res.Hits) {
-			t.Fatalf("Search(%q): %d hits of %d, page size %d", text, len(res.Hits), res.Total, q.Size)
+		if len(res.Hits) > q.Size || res.Total+res.More < len(res.Hits) {
+			t.Fatalf("Search(%q): %d hits of %d and %d partial, page size %d", text, len(res.Hits), res.Total, res.More, q.Size)
+		}
+		for i, h := range res.Hits {
+			if counted := (q.Page-1)*q.Size + i; h.Partial != (counted >= res.Total) {
+				t.Fatalf("Search(%q): hit %d of page %d partial %v with a total of %d: partial hits follow the counted ones", text, i, q.Page, h.Partial, res.Total)
+			}
 		}
 	})
 }

@@ -16,18 +16,18 @@ import (
 // reads only the postings that can still change the top of the list.
 type plan struct {
 	must, not []*node
-	words     *node // the plain words (one of must): how many must match
+	// units are the plain words, grouped into what was asked (a word, a
+	// listed term, a place): which of them a practice must match is
+	// decided on their frequencies (words.go).
+	units     []queryUnit
 	leaves    []leaf
 	highlight bq.Query // the words in the text, to mark the passages shown
 }
 
-// relax asks one word fewer to match; false when one is already enough.
-func (p *plan) relax() bool {
-	if p.words == nil || p.words.min <= 1 {
-		return false
-	}
-	p.words.min--
-	return true
+// queryUnit is one thing asked: its text and the tree that matches it.
+type queryUnit struct {
+	text  string
+	match *node
 }
 
 // leaf is a term that adds to a matching document's score.

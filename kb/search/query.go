@@ -110,15 +110,13 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 			p.must = append(p.must, n)
 		}
 	}
-	if n, wordMarks := b.units(p, plain, d); n != nil {
-		p.must = append(p.must, n)
-		p.words = n
-		marks = append(marks, wordMarks...)
-	}
+	units, wordMarks := b.units(p, plain, d)
+	p.units = units
+	marks = append(marks, wordMarks...)
 	if len(marks) > 0 {
 		p.highlight = bleve.NewDisjunctionQuery(marks...)
 	}
-	if len(p.must) == 0 && len(p.not) == 0 {
+	if len(p.must) == 0 && len(p.not) == 0 && len(p.units) == 0 {
 		p.must = []*node{{op: opNone}}
 	}
 	return p
@@ -148,11 +146,12 @@ func (b queryBuilder) phrase(p *plan, phrase string) *node {
 }
 
 // units matches plain words: each unit (a word or a known term) may match
-// exactly, through a synonym, or with a typo; most units must match (all
-// of one or two, all but one of three or four, and so on). Adjacent
-// words (pairs) in the title or text add to the score.
-func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.Query) {
-	var clauses []*node
+// exactly, through a synonym, or with a typo; which units a practice
+// must match is decided when the plan is evaluated, from how frequent
+// each is (words.go). Adjacent words (pairs) in the title or text add to
+// the score.
+func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit, []bq.Query) {
+	var clauses []queryUnit
 	var plain []string
 	var marks []bq.Query
 	seen := map[string]bool{}
@@ -167,7 +166,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.
 		seen[k] = true
 		plain = append(plain, u.text)
 		clause, near := b.unit(p, u, d)
-		clauses = append(clauses, clause)
+		clauses = append(clauses, queryUnit{text: u.text, match: clause})
 		marks = append(marks, b.mark(u.text))
 		for _, w := range near {
 			marks = append(marks, b.mark(w))
@@ -188,18 +187,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) (*node, []bq.
 			p.score("text_pairs", t, boostPhraseText)
 		}
 	}
-	return &node{op: opOr, kids: clauses, min: required(len(clauses))}, marks
-}
-
-// required is how many of n units a document must match.
-func required(n int) int {
-	switch {
-	case n <= 2:
-		return n
-	case n <= 4:
-		return n - 1
-	}
-	return n - n/3
+	return clauses, marks
 }
 
 // unit matches one unit in the title, summary or text, through the
@@ -228,7 +216,7 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 	for _, alt := range b.added.of(u.text) {
 		kids = append(kids, b.phrase(p, alt))
 	}
-	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && d != nil && !d.known(w) {
+	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && !b.knownWord(u.text) && d != nil && !d.known(w) {
 		for _, f := range []struct {
 			field string
 			boost float64

@@ -26,8 +26,9 @@ const checkEvery = 4096
 
 // ranked is a hit: a document number of the view and its score.
 type ranked struct {
-	doc   uint32
-	score float64
+	doc     uint32
+	score   float64
+	partial bool // matches only some of the needed words
 }
 
 // cursor walks one scoring term's postings in document order.

@@ -89,27 +89,3 @@ func (x *Index) frequentTerms(prefix string, n int) ([]string, error) {
 	}
 	return out, nil
 }
-
-// didYouMean replaces each word that the index does not know by the most
-// frequent known word within two edits of it, or returns "".
-func (v *view) didYouMean(text string) string {
-	changed := false
-	var out []string
-	for _, tok := range tokenize(text) {
-		w := strings.ToLower(strings.TrimFunc(tok, notWordRune))
-		if len(w) < 3 || !isWord(w) || strings.ContainsAny(tok, `":`) || v.known(w) {
-			out = append(out, tok)
-			continue
-		}
-		if near := v.nearWords("text_raw", w, 2, false); len(near) > 0 {
-			out = append(out, near[0].term)
-			changed = true
-			continue
-		}
-		out = append(out, tok)
-	}
-	if !changed {
-		return ""
-	}
-	return strings.Join(out, " ")
-}

@@ -21,11 +21,15 @@ type synonyms struct {
 	// firsts holds the first two letters of those first words: stemming
 	// keeps them, so a word not starting with one cannot begin a term.
 	firsts map[string]bool
-	hash   string // of the list: the index records the terms it found
+	words  map[string]bool // every word of every term, lower-cased: spelt right
+	hash   string          // of the list: the index records the terms it found
 }
 
+// isWord reports whether w is a word of some listed term.
+func (s *synonyms) isWord(w string) bool { return s.words[strings.ToLower(w)] }
+
 func parseSynonyms(list string) *synonyms {
-	s := &synonyms{alts: map[string][]string{}, starts: map[string][]string{}, firsts: map[string]bool{}}
+	s := &synonyms{alts: map[string][]string{}, starts: map[string][]string{}, firsts: map[string]bool{}, words: map[string]bool{}}
 	h := sha256.New() // of the groups: a changed comment changes nothing indexed
 	for _, line := range strings.Split(list, "\n") {
 		line = strings.TrimSpace(line)
@@ -35,6 +39,9 @@ func parseSynonyms(list string) *synonyms {
 		h.Write([]byte(line + "\n"))
 		var group []string // as listed, normalized
 		for _, t := range strings.Split(line, ",") {
+			for _, w := range termWords(t) {
+				s.words[w] = true
+			}
 			if t = strings.Join(termWords(t), " "); t != "" {
 				group = append(group, t)
 				s.longest = max(s.longest, strings.Count(t, " ")+1)
