@@ -151,10 +151,10 @@ type Hit struct {
 
 // Results is a page of search results.
 type Results struct {
-	Query      Query
-	Total      int
-	Hits       []Hit
-	Facets     map[string][]FacetValue
+	Query  Query
+	Total  int
+	Hits   []Hit
+	Facets map[string][]FacetValue
 	Matching
 }
 
