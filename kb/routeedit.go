@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/compendium-kb/compendium/indexer"
+	"github.com/compendium-kb/compendium/kb/gazetteer"
 )
 
 // Bounds on the routes a reviewer records for one case.
@@ -101,15 +102,22 @@ func unknownPlace(n int, role, name string) string {
 }
 
 // readPlaces reads places typed as a list (commas, semicolons or lines);
-// "Gumla, Jharkhand" is one place, the district and its state. Names no
-// gazetteer knows are kept as typed and listed in unknown.
+// "Gumla, Jharkhand" is one place, the district and its state, and the
+// state picks between places of one name ("Aurangabad, Maharashtra").
+// Names no gazetteer knows are kept as typed and listed in unknown.
 func readPlaces(s string) (places []Place, unknown []string) {
+	var names []string
 	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
-		name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " district"))
-		if name == "" {
-			continue
+		if name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " district")); name != "" {
+			names = append(names, name)
 		}
-		p, ok := placeOf(name)
+	}
+	for i, name := range names {
+		region := ""
+		if i+1 < len(names) {
+			region = regionOf(names[i+1])
+		}
+		p, ok := placeIn(name, region)
 		if !ok {
 			unknown = append(unknown, name)
 		}
@@ -121,13 +129,58 @@ func readPlaces(s string) (places []Place, unknown []string) {
 	return places, unknown
 }
 
-// placeOf finds a place by any accepted spelling; an unknown name is kept
-// as typed.
-func placeOf(name string) (Place, bool) {
-	if rp, ok := indexer.PlaceOf(name); ok {
-		return Place(rp), true
+// placeOf finds a place by any accepted spelling, in English or Hindi,
+// under its current English name ("Gurgaon" is Gurugram, Haryana); an
+// unknown name is kept as typed.
+func placeOf(name string) (Place, bool) { return placeIn(name, "") }
+
+// placeIn is placeOf preferring, of the places a name may be, the one in
+// region (a state or a country). The gazetteer knows every state,
+// district and town of India and the neighbours' places; the reader's own
+// list adds what is no administrative place ("the Gulf", red-light areas).
+func placeIn(name, region string) (Place, bool) {
+	found := gazetteer.Lookup(name)
+	if len(found) == 0 {
+		if rp, ok := indexer.PlaceOf(name); ok {
+			return Place(rp), true
+		}
+		return Place{Region: name}, false
 	}
-	return Place{Region: name}, false
+	pick := found[0]
+	for _, p := range found {
+		if region != "" && (p.State == region || p.Country == region) {
+			pick = p
+			break
+		}
+	}
+	return routePlace(pick), true
+}
+
+// regionOf is the state, union territory or country a name names, or "".
+func regionOf(name string) string {
+	found := gazetteer.Lookup(name)
+	if len(found) == 0 {
+		return ""
+	}
+	switch found[0].Kind {
+	case gazetteer.KindState, gazetteer.KindUT, gazetteer.KindCountry:
+		return found[0].Name
+	}
+	return ""
+}
+
+// routePlace is a gazetteer place on a route: a state or country is the
+// region; a district, town or province is the locality of its state in
+// India, of its country abroad.
+func routePlace(p gazetteer.Place) Place {
+	switch {
+	case p.Kind == gazetteer.KindState || p.Kind == gazetteer.KindUT || p.Kind == gazetteer.KindCountry:
+		return Place{Region: p.Name}
+	case p.InIndia():
+		return Place{Region: p.State, Locality: p.Name}
+	default:
+		return Place{Region: p.Country, Locality: p.Name}
+	}
 }
 
 // canonicalRoutes writes routes sent as JSON under the regions' current
@@ -167,7 +220,7 @@ func checkRoutes(rs []Route) string {
 		check := func(role string, p Place) {
 			if len(p.Region) > maxPlaceLength || len(p.Locality) > maxPlaceLength {
 				problems = append(problems, fmt.Sprintf("route %d: a %s place's name is at most %d characters", n, role, maxPlaceLength))
-			} else if _, ok := indexer.PlaceOf(p.Region); p.Region != "" && !ok {
+			} else if _, ok := placeOf(p.Region); p.Region != "" && !ok {
 				problems = append(problems, unknownPlace(n, role, p.Region))
 			}
 		}

@@ -86,3 +86,46 @@ func TestCaseEditRoutes(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestRouteEditAcceptsEveryGazetteerPlace: a reviewer may name any
+// district or town of India and the neighbours' places, in English, in
+// Hindi or by an old name, and the route keeps the current English name.
+func TestRouteEditAcceptsEveryGazetteerPlace(t *testing.T) {
+	tests := []struct {
+		typed string
+		want  Place
+	}{
+		{"Simdega", Place{"Jharkhand", "Simdega"}},
+		{"Pakur", Place{"Jharkhand", "Pakur"}},
+		{"Lohardaga district", Place{"Jharkhand", "Lohardaga"}},
+		{"Sundargarh, Odisha", Place{"Odisha", "Sundargarh"}},
+		{"Katihar", Place{"Bihar", "Katihar"}},
+		{"Darjeeling", Place{"West Bengal", "Darjeeling"}},
+		{"Kathmandu", Place{"Nepal", "Kathmandu"}},
+		{"Dhaka", Place{"Bangladesh", "Dhaka"}},
+		{"सिमडेगा, झारखंड", Place{"Jharkhand", "Simdega"}},
+		{"कटिहार", Place{"Bihar", "Katihar"}},
+		{"Gurgaon", Place{"Haryana", "Gurugram"}},
+		{"Calcutta", Place{"West Bengal", "Kolkata"}},
+		{"उड़ीसा", Place{Region: "Odisha"}},
+		{"Aurangabad, Maharashtra", Place{"Maharashtra", "Aurangabad"}},
+		{"Aurangabad, Bihar", Place{"Bihar", "Aurangabad"}},
+	}
+	for _, tt := range tests {
+		got, err := ReadRoutes([]RouteRow{{Source: tt.typed, Destination: "Delhi"}})
+		if err != nil {
+			t.Errorf("source %q: %v", tt.typed, err)
+			continue
+		}
+		if len(got) != 1 || got[0].Source != tt.want {
+			t.Errorf("source %q read as %+v, want %+v", tt.typed, got, tt.want)
+		}
+	}
+	// Routes sent as JSON are checked against the same gazetteer.
+	if msg := checkRoutes(canonicalRoutes([]Route{{Source: Place{Region: "Pakur"}, Destination: Place{Region: "नेपाल"}}})); msg != "" {
+		t.Errorf("JSON routes through Pakur and नेपाल: %s", msg)
+	}
+	if msg := checkRoutes(canonicalRoutes([]Route{{Source: Place{Region: "Atlantis"}}})); !strings.Contains(msg, "“Atlantis” is not a known") {
+		t.Errorf("JSON route from Atlantis: %q, want it named unknown", msg)
+	}
+}

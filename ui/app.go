@@ -129,6 +129,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
+	api.Get("/places", h.apiPlaces)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
 	api.Get("/practices/:id/citation", h.apiCitation)

@@ -1,0 +1,67 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// placeWords, beside a name, say it is a place: "Gaya district",
+// "district of Mandi", "सागर जिले".
+var placeWords = map[string]bool{
+	"district": true, "districts": true, "city": true, "town": true, "tehsil": true, "block": true, "village": true,
+	"जिला": true, "जिले": true, "ज़िला": true, "ज़िले": true, "जनपद": true, "शहर": true, "कस्बा": true, "कस्बे": true,
+}
+
+// cueWords before a capitalised name say it is a place: "from Salem".
+var cueWords = map[string]bool{
+	"from": true, "to": true, "in": true, "at": true, "via": true, "into": true, "near": true, "towards": true, "through": true, "across": true,
+}
+
+// hasContext says whether the text around words i to j says they name a
+// place: a place word after the name or before it ("district of Gaya"),
+// its state after a comma or bracket ("Una, Himachal Pradesh"), or a
+// capital letter after a cue word ("to Salem"), so that "the bar" and
+// "Salem witch trials" name no place and "Mandi district" does.
+func (m *matcher) hasContext(t tokens, i, j int) bool {
+	if j < len(t.spans) && placeWords[t.word(j)] && isSpace(t.gap(j)) {
+		return true
+	}
+	if i > 0 && placeWords[t.word(i-1)] && isSpace(t.gap(i)) {
+		return true
+	}
+	if i > 1 && t.word(i-1) == "of" && placeWords[t.word(i-2)] {
+		return true
+	}
+	if j < len(t.spans) && strings.ContainsAny(t.gap(j), ",(") && strings.Trim(t.gap(j), " ,(") == "" && m.stateAt(t, j) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.text[t.spans[i][0]:])
+	return unicode.IsUpper(r) && i > 0 && cueWords[t.word(i-1)] && isSpace(t.gap(i)) && !calendarWords[t.word(i)]
+}
+
+// calendarWords are capitalised in any sentence: "in March" names a
+// month, not Afghanistan's town.
+var calendarWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// stateAt says whether a state, union territory or country is named from
+// word i on.
+func (m *matcher) stateAt(t tokens, i int) bool {
+	for _, sp := range m.byFirst[t.word(i)] {
+		if !t.matches(sp, i) {
+			continue
+		}
+		for _, r := range sp.refs {
+			if k := m.places[r.id].Kind; !r.context && (k == KindState || k == KindUT || k == KindCountry) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isSpace(s string) bool { return strings.TrimSpace(s) == "" }
