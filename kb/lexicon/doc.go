@@ -31,6 +31,9 @@
 //     file's header ("@press = Hindi press usage ...");
 //   - see: optional, the preferred English terms of related concepts.
 //
+// A term may hold commas and parentheses (an Act's title: "अनैतिक
+// व्यापार (निवारण) अधिनियम, 1956"), never ";" or "|".
+//
 // A line "[kind]" sets the kind of the entries under it: exploitation,
 // victim, offender, place, police, law, agency or general. Lines starting
 // with "#" are comments.
@@ -45,8 +48,8 @@
 // Add a line under the right [kind], with every part and an honest
 // source (add a source to the header if none fits: say what kind of usage
 // it is, do not invent a document), then run go test ./kb/lexicon. A
-// changed lexicon changes the search synonyms, and the search index
-// rebuilds itself on the first start of a program built with it.
+// changed lexicon is a changed synonym list for search, which rebuilds
+// its index when its synonyms change.
 //
 // Admins can add more synonyms at run time, without a new program,
 // through the search synonyms page; those live in the database, not

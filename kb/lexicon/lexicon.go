@@ -14,7 +14,7 @@ var data string
 // Hindi and in romanised Hindi. Its slices are shared: read them, do not
 // change them.
 type Concept struct {
-	Kind    string   // one of Kinds: "exploitation", "victim", "offender", "place", ...
+	Kind    string   // one of Kinds(): "exploitation", "victim", "offender", "place", ...
 	English []string // the first is preferred
 	Hindi   []string // Devanagari, with the common spelling variants
 	Roman   []string // romanised Hindi as officers type it, with its common spellings

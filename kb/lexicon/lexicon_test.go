@@ -17,8 +17,8 @@ func TestConceptsAreComplete(t *testing.T) {
 	for _, c := range all {
 		name := strings.Join(c.English, "; ")
 		switch {
-		case !slices.Contains(Kinds, c.Kind):
-			t.Errorf("%s: kind %q is not one of %v", name, c.Kind, Kinds)
+		case !slices.Contains(Kinds(), c.Kind):
+			t.Errorf("%s: kind %q is not one of %v", name, c.Kind, Kinds())
 		case len(c.English) == 0 || len(c.Hindi) == 0 || len(c.Roman) == 0:
 			t.Errorf("%s: %d English, %d Hindi, %d romanised terms: want each", name, len(c.English), len(c.Hindi), len(c.Roman))
 		case len(c.Source) < 10:

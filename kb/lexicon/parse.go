@@ -9,8 +9,12 @@ import (
 	"strings"
 )
 
-// Kinds are the kinds of concept, in the order the data file lists them.
-var Kinds = []string{"exploitation", "victim", "offender", "place", "police", "law", "agency", "general"}
+// kinds are the kinds of concept, in the order the data file lists them.
+var kinds = []string{"exploitation", "victim", "offender", "place", "police", "law", "agency", "general"}
+
+// Kinds returns the kinds of concept: "exploitation", "victim",
+// "offender", "place", "police", "law", "agency" and "general".
+func Kinds() []string { return slices.Clone(kinds) }
 
 // ParseError is a malformed line of a lexicon.
 type ParseError struct {
@@ -76,8 +80,8 @@ func (p *parser) line(n int, s string) {
 		}
 	case strings.HasPrefix(s, "["):
 		kind := strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
-		if !strings.HasSuffix(s, "]") || !slices.Contains(Kinds, kind) {
-			p.fail(n, "a kind is one of [%s], got %q", strings.Join(Kinds, "], ["), s)
+		if !strings.HasSuffix(s, "]") || !slices.Contains(kinds, kind) {
+			p.fail(n, "a kind is one of [%s], got %q", strings.Join(kinds, "], ["), s)
 			return
 		}
 		p.kind = kind
