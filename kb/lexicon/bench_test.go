@@ -6,20 +6,19 @@ import (
 	"testing"
 )
 
-// Figures on a shared two-core amd64 machine (AMD EPYC), Go 1.26, 565
-// concepts (go test ./kb/lexicon -run NONE -bench . -benchmem); the
-// times of the first two moved between runs by half again, as other
-// programs ran:
+// Figures on a shared two-core amd64 machine (AMD EPYC), Go 1.26, 569
+// concepts (go test ./kb/lexicon -run NONE -bench . -benchmem); times
+// moved between runs by up to three times, as other programs ran:
 //
-//	BenchmarkParse      20-33 ms/op  2.5 MB/op  62,000 allocs/op
-//	BenchmarkIndex      17-21 ms/op  2.4 MB/op  50,000 allocs/op
-//	BenchmarkRetained   1.2 MB kept on the heap by a loaded lexicon
-//	BenchmarkAll        108 µs/op    74 kB/op   1 alloc/op
-//	BenchmarkLookup     1.0-1.6 µs/op  241 B/op  8 allocs/op
-//	BenchmarkIsWord     0.9-1.1 µs/op   40 B/op  2 allocs/op
+//	BenchmarkParse      12-33 ms/op  2.6 MB/op  63,000 allocs/op
+//	BenchmarkIndex      12-21 ms/op  2.4 MB/op  51,000 allocs/op
+//	BenchmarkRetained   1.25 MB kept on the heap by a loaded lexicon
+//	BenchmarkAll        110 µs/op    74 kB/op   1 alloc/op
+//	BenchmarkLookup     1.0-1.7 µs/op  241 B/op  8 allocs/op
+//	BenchmarkIsWord     0.5-1.1 µs/op   40 B/op  2 allocs/op
 //
-// Parsing and indexing happen once per process, at the first use: about
-// 40 ms, once. Building a replacer per key made Lookup take 8 µs and
+// Parsing and indexing happen once per process, at the first use: 25 to
+// 55 ms, once. Building a replacer per key made Lookup take 8 µs and
 // 4.7 kB; the replacers are built once.
 
 // BenchmarkParse measures reading and checking the embedded data.
