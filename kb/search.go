@@ -19,10 +19,13 @@ type Query struct {
 	// Places on the practices' routes, by role, and routes as
 	// "Source → Destination" (routes.go).
 	Sources, Transit, Destinations, Routes []string
-	Evidence                               []string // evidence labels: "shown_to_work", "promising"…
-	Sort                                   string   // "" (relevance), "newest" or "oldest"
-	Page                                   int      // from 1
-	Size                                   int
+	// Districts, laws and agencies, as the practices record them: the
+	// words of a query that name one offer it as a filter.
+	Districts, Laws, Agencies []string
+	Evidence                  []string // evidence labels: "shown_to_work", "promising"…
+	Sort                      string   // "" (relevance), "newest" or "oldest"
+	Page                      int      // from 1
+	Size                      int
 }
 
 // Sort orders.
@@ -36,7 +39,8 @@ const (
 // or remove one.
 func (q Query) Filters() map[string][]string {
 	return map[string][]string{"state": q.States, "theme": q.Themes, "exploitation": q.Exploitation, "document": q.Documents, "year": q.Years,
-		"source": q.Sources, "transit": q.Transit, "destination": q.Destinations, "route": q.Routes, "evidence": q.Evidence}
+		"source": q.Sources, "transit": q.Transit, "destination": q.Destinations, "route": q.Routes, "evidence": q.Evidence,
+		"district": q.Districts, "law": q.Laws, "agency": q.Agencies}
 }
 
 // MaxPageSize bounds what one request can ask for.

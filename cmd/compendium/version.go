@@ -6,17 +6,22 @@ import (
 	"runtime/debug"
 )
 
-// buildVersion is the module version the binary was built at ("(devel)"
-// from a checkout), with the commit and whether the tree had changes when
-// the build recorded them, and the Go version.
+// release is this program's version, kept in the repository so that
+// every build shows one: `go run` and builds outside a checkout record
+// no commit, and their module version is only "(devel)".
+const release = "0.21.0"
+
+// buildVersion is the release, with the commit (and whether the tree had
+// changes) where the build recorded it, and the Go version:
+// "0.21.0 3f2a9c1d04be go1.26.8".
 func buildVersion() string {
-	info, ok := debug.ReadBuildInfo()
+	return versionOf(debug.ReadBuildInfo())
+}
+
+func versionOf(info *debug.BuildInfo, ok bool) string {
+	v := release
 	if !ok {
-		return "unknown"
-	}
-	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
+		return v
 	}
 	var rev, dirty string
 	for _, s := range info.Settings {

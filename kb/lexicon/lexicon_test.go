@@ -84,8 +84,8 @@ func TestLookup(t *testing.T) {
 	for term, want := range map[string]string{
 		"तस्करी":          "trafficking",
 		"taskary":         "trafficking",
-		"मानव तस्करी":     "human trafficking",
-		"Manav Taskari":   "human trafficking",
+		"मानव तस्करी":     "trafficking",
+		"Manav Taskari":   "trafficking",
 		"लापता बच्चे":     "missing child",
 		"bachche gayab":   "missing child",
 		"bacche gaayab":   "missing child",

@@ -26,6 +26,9 @@ func (a *addedSynonyms) of(term string) []string {
 	return (*m)[strings.ToLower(strings.TrimSpace(term))]
 }
 
+// has reports whether some group lists text as a term.
+func (a *addedSynonyms) has(text string) bool { return len(a.of(text)) > 0 }
+
 // SetAddedSynonyms replaces the synonym groups kept in the database and
 // forgets cached answers, which may have been read without them.
 func (x *Index) SetAddedSynonyms(groups [][]string) {

@@ -35,6 +35,11 @@ var facets = []facet{
 	{"evidence", "evidence", 4},
 }
 
+// filterOnly are fields a query can filter on that are not counted as
+// facets: a district has hundreds of values, and counting them all on
+// every search would cost more than the rest of it.
+var filterOnly = []facet{{"district", "districts", 0}, {"law", "laws", 0}, {"agency", "agencies", 0}}
+
 // filters turns the query's filters into sets of documents by facet
 // name: values of one facet are ORed, facets ANDed.
 func (v *view) filters(q kb.Query) map[string]*roaring.Bitmap {
@@ -45,7 +50,7 @@ func (v *view) filters(q kb.Query) map[string]*roaring.Bitmap {
 		}
 	}
 	filters := q.Filters()
-	for _, f := range facets {
+	for _, f := range append(facets[:len(facets):len(facets)], filterOnly...) {
 		if f.name != "year" {
 			add(f.name, f.field, filters[f.name])
 		}

@@ -23,7 +23,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "13"
+const Version = "14"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -61,8 +61,13 @@ type doc struct {
 	Transit     []string `json:"transit"`
 	Destination []string `json:"destination"`
 	Route       []string `json:"route"`
-	Figures     []string `json:"figures"`  // "rescued:28", for totals (stats.go)
-	Evidence    []string `json:"evidence"` // the label, when a reviewer gave one
+	Figures     []string `json:"figures"` // "rescued:28", for totals (stats.go)
+	// Districts, laws and agencies: what a query's words name is
+	// matched here as well as in the text, and filtered on.
+	Districts []string `json:"districts"`
+	Laws      []string `json:"laws"`
+	Agencies  []string `json:"agencies"`
+	Evidence  []string `json:"evidence"` // the label, when a reviewer gave one
 	// The synonym list's terms found in the title and in the summary and
 	// text, once per occurrence, and the text again as pairs of
 	// adjacent words: synonyms and proximity then cost a term lookup
@@ -86,7 +91,8 @@ func toDoc(p kb.Practice) doc {
 		TitleTerms: defaultSynonyms.termsField(p.Title), Terms: defaultSynonyms.termsField(p.Summary + "\n" + p.Text),
 		TitlePairs: p.Title, TextPairs: []string{p.Summary, p.Text}, Card: card(p),
 		Source: p.RouteRegions("source"), Transit: p.RouteRegions("transit"), Destination: p.RouteRegions("destination"), Route: p.RouteRegions("route"),
-		Figures: figureTerms(p),
+		Figures:   figureTerms(p),
+		Districts: p.Districts, Laws: p.Laws, Agencies: p.Agencies,
 	}
 	if p.Evidence != nil && p.Evidence.Label != "" {
 		d.Evidence = []string{string(p.Evidence.Label)}

@@ -7,6 +7,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/compendium-kb/compendium/kb"
 )
 
 // A plan is a query compiled to indexed terms: a tree that says which
@@ -20,6 +22,10 @@ type plan struct {
 	// listed term, a place): which of them a practice must match is
 	// decided on their frequencies (words.go).
 	units     []queryUnit
+	current   int             // while building: the unit being read
+	unit      int             // while building: the unit whose other terms are scored (-1: none)
+	unitDF    []uint64        // each unit's document frequency, once evaluated
+	named     []kb.NamedField // the field values the words name
 	leaves    []leaf
 	highlight bq.Query // the words in the text, to mark the passages shown
 }
@@ -34,6 +40,13 @@ type queryUnit struct {
 type leaf struct {
 	field, term string
 	boost       float64
+	// unit is the unit the term is another way of saying (a synonym, a
+	// translation, a tagged field, a place's other name), or -1. Its
+	// inverse document frequency is at most the unit's: a rare way of
+	// saying a common thing ("बाल कल्याण समिति" in three Hindi
+	// practices, where forty English ones say "Child Welfare Committee")
+	// must not outrank the words as typed.
+	unit int
 }
 
 // score adds a scoring term; a term met twice weighs the sum.
@@ -44,7 +57,16 @@ func (p *plan) score(field, term string, boost float64) {
 			return
 		}
 	}
-	p.leaves = append(p.leaves, leaf{field: field, term: term, boost: boost})
+	p.leaves = append(p.leaves, leaf{field: field, term: term, boost: boost, unit: p.unit})
+}
+
+// df is the document frequency a leaf is weighed by: its term's, or its
+// unit's when that is larger.
+func (p *plan) df(l leaf, termDF uint64) uint64 {
+	if l.unit >= 0 && l.unit < len(p.unitDF) {
+		return max(termDF, p.unitDF[l.unit])
+	}
+	return termDF
 }
 
 type op int

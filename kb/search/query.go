@@ -71,7 +71,7 @@ func (b queryBuilder) words(p *plan, field, text string, boost float64) *node {
 // filters (state:Goa, theme:rescue, year:2008). It never fails: anything
 // it cannot read as syntax is read as words.
 func (b queryBuilder) build(text string, d dictionary) *plan {
-	p := &plan{}
+	p := &plan{unit: -1}
 	var plain []string
 	var marks []bq.Query
 	for _, tok := range tokenize(text) {
@@ -81,7 +81,7 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 		}
 		scoring := p
 		if neg {
-			scoring = &plan{} // an excluded word adds nothing to a score
+			scoring = &plan{unit: -1} // an excluded word adds nothing to a score
 		}
 		var n *node
 		if n = b.fieldFilter(scoring, tok); n != nil {
@@ -155,7 +155,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 	var plain []string
 	var marks []bq.Query
 	seen := map[string]bool{}
-	for _, u := range b.syn.units(words) {
+	for _, u := range b.syn.units(words, b.added.has) {
 		if !b.meaningful(u.text) {
 			continue // a stop word alone: "how to rescue" asks about rescue
 		}
@@ -165,6 +165,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 		}
 		seen[k] = true
 		plain = append(plain, u.text)
+		p.current = len(clauses)
 		clause, near := b.unit(p, u, d)
 		clauses = append(clauses, queryUnit{text: u.text, match: clause})
 		marks = append(marks, b.mark(u.text))
@@ -207,6 +208,8 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 		p.score("title_terms", termToken(u.key), boostTitle*float64(n))
 		p.score("terms", termToken(u.key), boostText*float64(n))
 	}
+	p.unit = p.current // the other ways of saying it weigh as the unit does (plan.go)
+	defer func() { p.unit = -1 }()
 	for _, alt := range u.alts {
 		k, n := termToken(termKey(alt)), float64(len(termWords(alt)))
 		kids = append(kids, termNode("title_terms", k), termNode("terms", k))
@@ -216,6 +219,10 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 	for _, alt := range b.added.of(u.text) {
 		kids = append(kids, b.phrase(p, alt))
 	}
+	fields, named := b.named(p, u)
+	kids = append(kids, fields...)
+	p.named = append(p.named, named...)
+	p.unit = -1
 	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && !b.knownWord(u.text) && d != nil && !d.known(w) {
 		for _, f := range []struct {
 			field string

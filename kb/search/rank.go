@@ -73,13 +73,13 @@ func (c *cursor) score() float64 {
 
 // cursors opens a cursor on each scoring term that occurs, ordered by
 // what they can add, least first.
-func (v *view) cursors(ctx context.Context, leaves []leaf) ([]*cursor, error) {
+func (v *view) cursors(ctx context.Context, p *plan) ([]*cursor, error) {
 	docs, err := v.r.DocCount()
 	if err != nil {
 		return nil, err
 	}
 	var out []*cursor
-	for _, l := range leaves {
+	for _, l := range p.leaves {
 		tfr, err := v.r.TermFieldReader(ctx, []byte(l.term), l.field, true, true, false)
 		if err != nil {
 			closeAll(out)
@@ -91,6 +91,7 @@ func (v *view) cursors(ctx context.Context, leaves []leaf) ([]*cursor, error) {
 			continue
 		}
 		c := &cursor{tfr: tfr, avgLen: v.avgLength(l.field, docs)}
+		df = p.df(l, df)
 		idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
 		c.weight = l.boost * idf
 		c.bound = c.weight * (bm25K1 + 1)
@@ -202,7 +203,7 @@ func (v *view) rank(ctx context.Context, p *plan, within *roaring.Bitmap, k int)
 	if k <= 0 || within.IsEmpty() {
 		return nil, nil
 	}
-	cs, err := v.cursors(ctx, p.leaves)
+	cs, err := v.cursors(ctx, p)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+
+	"github.com/compendium-kb/compendium/kb/lexicon"
 )
 
 //go:embed synonyms.txt
@@ -22,23 +24,35 @@ type synonyms struct {
 	// keeps them, so a word not starting with one cannot begin a term.
 	firsts map[string]bool
 	words  map[string]bool // every word of every term, lower-cased: spelt right
-	hash   string          // of the list: the index records the terms it found
+	// roman finds a term by its romanised Hindi folded (roman.go):
+	// "bacche" and "bachche" are one word typed two ways.
+	roman map[string]string
+	hash  string // of the list: the index records the terms it found
 }
 
 // isWord reports whether w is a word of some listed term.
 func (s *synonyms) isWord(w string) bool { return s.words[strings.ToLower(w)] }
 
-func parseSynonyms(list string) *synonyms {
-	s := &synonyms{alts: map[string][]string{}, starts: map[string][]string{}, firsts: map[string]bool{}, words: map[string]bool{}}
-	h := sha256.New() // of the groups: a changed comment changes nothing indexed
+// listGroups reads the list's text: a group a line, terms separated by
+// commas, "#" starting a comment line.
+func listGroups(list string) [][]string {
+	var out [][]string
 	for _, line := range strings.Split(list, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		h.Write([]byte(line + "\n"))
+		out = append(out, strings.Split(line, ","))
+	}
+	return out
+}
+
+func parseSynonyms(groups [][]string) *synonyms {
+	s := &synonyms{alts: map[string][]string{}, starts: map[string][]string{}, firsts: map[string]bool{}, words: map[string]bool{}, roman: map[string]string{}}
+	h := sha256.New() // of the groups: a changed comment changes nothing indexed
+	for _, terms := range groups {
 		var group []string // as listed, normalized
-		for _, t := range strings.Split(line, ",") {
+		for _, t := range terms {
 			for _, w := range termWords(t) {
 				s.words[w] = true
 			}
@@ -47,8 +61,12 @@ func parseSynonyms(list string) *synonyms {
 				s.longest = max(s.longest, strings.Count(t, " ")+1)
 			}
 		}
+		h.Write([]byte(strings.Join(group, ",") + "\n"))
 		for _, t := range group {
 			k := termKey(t)
+			if f := foldRoman(t); f != "" && s.roman[f] == "" {
+				s.roman[f] = k
+			}
 			if _, seen := s.alts[k]; !seen {
 				first, _, _ := strings.Cut(k, " ")
 				s.starts[first] = append(s.starts[first], k)
@@ -66,7 +84,9 @@ func parseSynonyms(list string) *synonyms {
 	return s
 }
 
-var defaultSynonyms = parseSynonyms(synonymList)
+// defaultSynonyms are the built-in list and the lexicon's concepts, each
+// a group: "bal shram", "बाल श्रम" and "child labour" find each other.
+var defaultSynonyms = parseSynonyms(append(listGroups(synonymList), lexicon.Groups()...))
 
 // termKey is how the index records a term: its words stemmed.
 func termKey(t string) string {
@@ -159,32 +179,56 @@ func contains(list []string, s string) bool {
 }
 
 // unit is one thing the user asked for: a word, or a run of words that
-// the synonym list knows as one term ("child welfare committee").
+// the synonym list knows as one term ("child welfare committee") or that
+// names a place ("West Bengal").
 type unit struct {
-	text string
-	key  string   // of a term of the list; "" for other words
-	alts []string // the term's synonyms, as listed
+	text  string
+	key   string     // of a term of the list; "" for other words
+	alts  []string   // the term's synonyms, as listed
+	place *placeName // the place the words name, if any
 }
 
-// units groups words into units, longest known terms first.
-func (s *synonyms) units(words []string) []unit {
+// units groups words into units, longest known terms and places first;
+// added says whether a run of words is a term an admin added.
+func (s *synonyms) units(words []string, added func(string) bool) []unit {
 	var out []unit
 	for i := 0; i < len(words); {
-		matched := false
-		for n := min(s.longest, len(words)-i); n >= 1; n-- {
-			text := strings.Join(words[i:i+n], " ")
-			k := termKey(text)
-			if alts, ok := s.alts[k]; ok && k != "" {
-				out = append(out, unit{text: text, key: k, alts: alts})
-				i += n
-				matched = true
+		n := 1
+		u := unit{text: words[i]}
+		for try := min(max(s.longest, maxPlaceWords), len(words)-i); try >= 1; try-- {
+			text := strings.Join(words[i:i+try], " ")
+			if found, ok := s.unitOf(text, try); ok {
+				u, n = found, try
+				break
+			}
+			if try > 1 && added(text) {
+				u, n = unit{text: text}, try
 				break
 			}
 		}
-		if !matched {
-			out = append(out, unit{text: words[i]})
-			i++
-		}
+		out = append(out, u)
+		i += n
 	}
 	return out
+}
+
+// unitOf reads n words as one unit: a term of the list (as written, or
+// in another spelling of romanised Hindi), a place, or both.
+func (s *synonyms) unitOf(text string, n int) (unit, bool) {
+	u := unit{text: text}
+	if n <= s.longest {
+		k := termKey(text)
+		alts, ok := s.alts[k]
+		if !ok {
+			k = s.roman[foldRoman(text)]
+			alts, ok = s.alts[k]
+		}
+		if ok && k != "" {
+			u.key, u.alts = k, alts
+		}
+	}
+	if n <= maxPlaceWords {
+		u.place = placeOf(text)
+	}
+	return u, u.key != "" || u.place != nil
 }

@@ -55,7 +55,8 @@ type bitmapPostings interface {
 }
 
 // viewFields are the keyword fields a view keeps.
-var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years", "source", "transit", "destination", "route", "figures", "evidence"}
+var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years", "source", "transit", "destination", "route", "figures", "evidence",
+	"districts", "laws", "agencies"}
 
 func buildView(r index.IndexReader, m mapping.IndexMapping) (*view, error) {
 	v := &view{r: r, mapping: m, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}

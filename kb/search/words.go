@@ -49,11 +49,13 @@ func (v *view) matchWords(p *plan) (*roaring.Bitmap, wordMatch, error) {
 	sets := make([]*roaring.Bitmap, len(p.units))
 	var needed []*roaring.Bitmap
 	var wm wordMatch
+	p.unitDF = make([]uint64, len(p.units))
 	for i, u := range p.units {
 		s, err := v.eval(u.match)
 		if err != nil {
 			return nil, wm, err
 		}
+		p.unitDF[i] = s.GetCardinality()
 		if n >= frequentFloor && float64(s.GetCardinality()) >= frequentShare*float64(n) {
 			wm.frequent = append(wm.frequent, u.text)
 		} else {
@@ -159,7 +161,26 @@ func (v *view) explain(q kb.Query, m matched, qb queryBuilder) kb.Matching {
 		out.EveryWord = int(m.words.every.GetCardinality())
 	}
 	out.More = countAll(m.words.tiers)
+	out.Named = m.plan.named
 	out.Partial = total == 0 && out.More > 0
 	out.DidYouMean = v.didYouMean(q, qb, total)
+	if total == 0 {
+		out.NearThemes = v.nearThemes(m)
+	}
+	return out
+}
+
+// nearThemes offers, for a query no practice answers, the themes most of
+// its partial matches share (or, with none, the knowledge base's most
+// common), for the reader to browse instead.
+func (v *view) nearThemes(m matched) []string {
+	docs := roaring.FastOr(m.words.tiers...)
+	if docs.IsEmpty() {
+		docs = v.all
+	}
+	var out []string
+	for _, fv := range v.count(facet{"theme", "themes", 3}, docs) {
+		out = append(out, fv.Value)
+	}
 	return out
 }
