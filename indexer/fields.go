@@ -377,3 +377,12 @@ func ReadFieldsFromText(title, text string) Fields {
 	}
 	return ReadFields(title, content)
 }
+
+// Exploitations are the forms of exploitation the reader tags, by name.
+func Exploitations() []string {
+	out := make([]string, len(exploitationWords))
+	for i, x := range exploitationWords {
+		out[i] = x.name
+	}
+	return out
+}

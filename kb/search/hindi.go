@@ -43,6 +43,9 @@ func (f scriptStem) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if isDevanagari(string(tok.Term)) {
 			one = hindiStem(one, f.hindi)
 		} else {
+			if single, ok := irregular[string(tok.Term)]; ok {
+				tok.Term = []byte(single)
+			}
 			one = f.porter.Filter(one)
 		}
 		out = append(out, one...) // the stop filter may have dropped it
@@ -117,10 +120,23 @@ func hindiStem(one analysis.TokenStream, chain []analysis.TokenFilter) analysis.
 	return chain[last].Filter(one)
 }
 
+// irregular are the English plurals Porter leaves alone that the
+// practices use most: "missing children" must find the lexicon's
+// "missing child", "women police" its "woman police".
+var irregular = map[string]string{
+	"children": "child", "women": "woman", "men": "man", "people": "person",
+	"policemen": "policeman", "policewomen": "policewoman", "fishermen": "fisherman", "watchmen": "watchman",
+	"middlemen": "middleman", "businessmen": "businessman", "chairmen": "chairman", "workmen": "workman",
+	"wives": "wife", "lives": "life", "thieves": "thief",
+}
+
 // stemWord stems one lower-case word as the text analyzer does, for the
 // synonym list's keys.
 func stemWord(w string) string {
 	if !isDevanagari(w) {
+		if single, ok := irregular[w]; ok {
+			w = single
+		}
 		return porterstemmer.StemString(w)
 	}
 	toks := hindiStem(analysis.TokenStream{&analysis.Token{Term: []byte(w)}}, hindiChain)

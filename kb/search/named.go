@@ -21,6 +21,10 @@ import (
 // with it is about it, which a word in passing does not say.
 const boostField = 2.0
 
+// umbrella is the key of the term that names every form of
+// exploitation at once.
+var umbrella = termKey("trafficking")
+
 // maxPlaceWords is the most words a place name has ("Dadra and Nagar
 // Haveli and Daman and Diu" is listed under shorter names too).
 const maxPlaceWords = 4
@@ -48,6 +52,13 @@ func (b queryBuilder) named(p *plan, u unit) ([]*node, []kb.NamedField) {
 		}
 		if pl.facet != "" {
 			add(pl.facet, pl.field, pl.value)
+		}
+	}
+	if u.key != "" && (u.key == umbrella || contains(u.alts, "trafficking")) {
+		// Every form of exploitation is trafficking: a practice tagged
+		// with one is about trafficking whether or not it says the word.
+		for _, v := range indexer.Exploitations() {
+			kids = append(kids, termNode("exploitation", v))
 		}
 	}
 	for _, text := range append([]string{u.text}, u.alts...) {

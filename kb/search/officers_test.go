@@ -17,7 +17,7 @@ import (
 func officersCorpus() []kb.Practice {
 	ps := []kb.Practice{
 		{ID: "gumla", Title: "Village Vigilance Committees", Text: "Committees in the villages of Gumla district watch for agents who take girls away for domestic work.",
-			States: []string{"Jharkhand"}, Districts: []string{"Gumla"}, Themes: []string{"prevention and awareness"}, Exploitation: []string{"domestic servitude"}},
+			States: []string{"Jharkhand"}, Districts: []string{"Gumla"}, Themes: []string{"prevention and awareness"}},
 		{ID: "ranchi", Title: "Raids on Placement Agencies in Ranchi", Text: "Police raided placement agencies that sent girls from Jharkhand to Delhi. The rescue operation freed 40 girls from trafficking.",
 			States: []string{"Jharkhand", "Delhi"}, Districts: []string{"Ranchi"}, Themes: []string{"rescue"}},
 		{ID: "zari", Title: "Rescue of Child Labourers from Zari Units", Text: "Child labour in zari units of Mumbai: 60 children were rescued by the police and the labour department.",

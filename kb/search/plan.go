@@ -30,10 +30,14 @@ type plan struct {
 	highlight bq.Query // the words in the text, to mark the passages shown
 }
 
-// queryUnit is one thing asked: its text and the tree that matches it.
+// queryUnit is one thing asked: its text and the tree that matches it,
+// and for a term of several words ("missing child"), each word's tree:
+// a practice with some of the words is a partial match, ranked above one
+// with none.
 type queryUnit struct {
 	text  string
 	match *node
+	parts []*node
 }
 
 // leaf is a term that adds to a matching document's score.

@@ -23,6 +23,7 @@ const (
 	boostFuzzy       = 0.25
 	boostPhraseTitle = 6.0
 	boostPhraseText  = 3.0
+	boostPart        = 0.3 // a word of a term, matched alone
 )
 
 // queryBuilder turns what a user typed into a plan.
@@ -63,6 +64,20 @@ func (b queryBuilder) words(p *plan, field, text string, boost float64) *node {
 	for _, t := range b.tokens(field, text) {
 		kids = append(kids, termNode(field, t))
 		p.score(field, t, boost)
+	}
+	return and(kids...)
+}
+
+// anyField matches text's words each in the title, summary or text (a
+// term's words may be split between the title and the text: "Railway"
+// in one, "police" in the other), each scoring where it is found.
+func (b queryBuilder) anyField(p *plan, text string) *node {
+	var kids []*node
+	for _, t := range b.tokens("text", text) {
+		kids = append(kids, or(1, termNode("title", t), termNode("summary", t), termNode("text", t)))
+		p.score("title", t, boostTitle)
+		p.score("summary", t, boostSummary)
+		p.score("text", t, boostText)
 	}
 	return and(kids...)
 }
@@ -167,7 +182,11 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 		plain = append(plain, u.text)
 		p.current = len(clauses)
 		clause, near := b.unit(p, u, d)
-		clauses = append(clauses, queryUnit{text: u.text, match: clause})
+		qu := queryUnit{text: u.text, match: clause}
+		if words := strings.Fields(u.text); len(words) > 1 && u.key != "" {
+			qu.parts = b.parts(p, words, d)
+		}
+		clauses = append(clauses, qu)
 		marks = append(marks, b.mark(u.text))
 		for _, w := range near {
 			marks = append(marks, b.mark(w))
@@ -200,9 +219,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 // results.
 func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 	var near []string
-	kids := []*node{
-		b.words(p, "title", u.text, boostTitle), b.words(p, "summary", u.text, boostSummary), b.words(p, "text", u.text, boostText),
-	}
+	kids := []*node{b.anyField(p, u.text)}
 	if n := strings.Count(u.key, " ") + 1; n > 1 {
 		kids = append(kids, termNode("title_terms", termToken(u.key)), termNode("terms", termToken(u.key)))
 		p.score("title_terms", termToken(u.key), boostTitle*float64(n))
@@ -238,6 +255,29 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 		}
 	}
 	return or(1, kids...), near
+}
+
+// parts matches each word of a term on its own, through its own
+// synonyms and translations ("bachche gayab": child, missing), for the
+// partial matches; they score at a fraction of the term's weight.
+func (b queryBuilder) parts(p *plan, words []string, d dictionary) []*node {
+	var out []*node
+	for _, w := range words {
+		if !b.meaningful(w) {
+			continue
+		}
+		u, ok := b.syn.unitOf(w, 1)
+		if !ok {
+			u = unit{text: w}
+		}
+		scratch := &plan{unit: -1}
+		n, _ := b.unit(scratch, u, d)
+		for _, l := range scratch.leaves {
+			p.score(l.field, l.term, l.boost*boostPart)
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // meaningful reports whether the analyzer keeps anything of s: a stop

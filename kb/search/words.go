@@ -47,7 +47,7 @@ func (v *view) matchWords(p *plan) (*roaring.Bitmap, wordMatch, error) {
 	}
 	n := v.all.GetCardinality()
 	sets := make([]*roaring.Bitmap, len(p.units))
-	var needed []*roaring.Bitmap
+	var needed, parts []*roaring.Bitmap
 	var wm wordMatch
 	p.unitDF = make([]uint64, len(p.units))
 	for i, u := range p.units {
@@ -62,13 +62,20 @@ func (v *view) matchWords(p *plan) (*roaring.Bitmap, wordMatch, error) {
 			needed = append(needed, s)
 		}
 		sets[i] = roaring.And(s, base)
+		for _, part := range u.parts {
+			ps, err := v.eval(part)
+			if err != nil {
+				return nil, wm, err
+			}
+			parts = append(parts, roaring.And(ps, base))
+		}
 	}
 	if len(needed) == 0 { // every unit is frequent: all are asked
 		needed, wm.frequent = sets, nil
 	}
 	matches := roaring.And(base, roaring.FastAnd(needed...))
 	wm.every = roaring.FastAnd(sets...)
-	wm.tiers = tiers(sets, matches)
+	wm.tiers = tiers(append(sets[:len(sets):len(sets)], parts...), matches)
 	return matches, wm, nil
 }
 
