@@ -163,3 +163,46 @@ func TestSearchNoPracticeMatches(t *testing.T) {
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
 }
+
+// TestPartialOnlySearchIsAGap: a search whose hits only have some of its
+// words is a gap the searches page lists; the similar practices the
+// submission form looks up while an officer types a title are not
+// searches and are not counted.
+func TestPartialOnlySearchIsAGap(t *testing.T) {
+	ra := newReviewApp(t)
+	importSample(t, ra.svc, "law-enforcement-compendium.pdf")
+	const gap = "kilns bhiwandi zari embroidery railway"
+	searchFor(t, ra, url.Values{"q": {gap}})
+	const title = "Rescue of bonded labourers from brick kilns"
+	status, body := ra.api(t, "officer", "GET", "/api/v1/similar?title="+url.QueryEscape(title), nil)
+	var similar struct {
+		Hits []struct{ Title string } `json:"hits"`
+	}
+	if err := json.Unmarshal(body, &similar); status != 200 || err != nil || len(similar.Hits) == 0 {
+		t.Fatalf("similar practices for a title: %d %v %.200s", status, err, body)
+	}
+	rep, err := ra.insights.Report(t.Context(), userOf(t, ra, "reviewer"), 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gaps, all []string
+	for _, s := range rep.NoResults {
+		gaps = append(gaps, s.Query)
+	}
+	for _, s := range rep.Top {
+		all = append(all, s.Query)
+	}
+	if len(gaps) != 1 || gaps[0] != gap {
+		t.Errorf("gaps %q, want only %q", gaps, gap)
+	}
+	if len(all) != 1 {
+		t.Errorf("searches counted %q, want only %q: the title lookup is not a search", all, gap)
+	}
+	status, body = ra.api(t, "reviewer", "GET", "/admin/searches", nil)
+	page := string(body)
+	gapsSection := page[strings.Index(page, `<section aria-labelledby="none-h">`):]
+	gapsSection = gapsSection[:strings.Index(gapsSection, "</section>")]
+	if status != 200 || !strings.Contains(gapsSection, "Gaps: searches no practice answers") || !strings.Contains(gapsSection, ">"+gap+"</a>") {
+		t.Errorf("the searches page (%d) does not list %q under its gaps", status, gap)
+	}
+}
