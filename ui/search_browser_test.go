@@ -54,8 +54,10 @@ func TestSearchFirstHitOnPhones(t *testing.T) {
 	defer run("reset viewport", emulation.ClearDeviceMetricsOverride())
 	dir := screenshotDir(t)
 	for _, c := range []struct{ lang, query string }{
-		{"hi", "झारखंड में बंधुआ मज़दूरी"},
-		{"en", "trafficking rescue of women from placement agencies"},
+		{"hi", "बंधुआ मज़दूरी"},
+		{"hi", "झारखंड में बंधुआ मज़दूरी"}, // no practice has the words: a line and the partial matches
+		{"en", "police rescue railway"},    // a count line with every word, more, and frequent words
+		{"en", "trafficking rescue of women from placement agencies in Delhi"},
 		{"en", "forced begging rings"}, // no practice has the words: a line and near themes come first
 	} {
 		for _, size := range []string{"small", "normal", "large"} {
@@ -80,7 +82,7 @@ func TestSearchFirstHitOnPhones(t *testing.T) {
 			}
 			checkAxe(t, ctx, axe, where)
 			run("screenshot", chromedp.CaptureScreenshot(&png))
-			name := fmt.Sprintf("search-first-hit-%s-%s-%d.png", c.lang, size, len(c.query))
+			name := fmt.Sprintf("search-first-hit-%s-%s-%d.png", c.lang, size, len([]rune(c.query)))
 			if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 				t.Fatal(err)
 			}
