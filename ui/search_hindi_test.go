@@ -15,7 +15,8 @@ import (
 // TestHindiSearchCounts: a Hindi results page counts with the oblique
 // plural after "में से" ("2 कार्यप्रणालियों में से 1–2") and the singular
 // for one; a partial match is explained in Hindi; a route's unknown end
-// reads "अज्ञात" and its places stay as they are.
+// reads "अज्ञात" and its places stay as they are; a practice with
+// neither a source file nor a unit names its document.
 func TestHindiSearchCounts(t *testing.T) {
 	ra := newReviewApp(t)
 	doc, ps, err := samples.Hindi()
@@ -52,6 +53,9 @@ func TestHindiSearchCounts(t *testing.T) {
 			if !strings.Contains(page, w) {
 				t.Errorf("Hindi results for %q lack %q", q, w)
 			}
+		}
+		if strings.Contains(page, "प्रस्तुतकर्ता: </p>") {
+			t.Errorf("Hindi results for %q name a submitting unit without one", q)
 		}
 		if strings.Contains(page, "कार्यप्रणालियाँ में से") || strings.Contains(page, "unknown") {
 			t.Errorf("Hindi results for %q: a nominative plural before में से, or an English “unknown”", q)
