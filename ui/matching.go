@@ -14,13 +14,10 @@ import (
 type matching struct {
 	Count       string // the count line, in the reader's language
 	Counted     []kb.Hit
-	PartialHits []kb.Hit // after the counted hits: they match only some of the words
-	// NoMatch says that no practice has the words the total needs, and
-	// the hits shown have some of them.
-	NoMatch    bool
-	Frequent   string       // the frequent words, which rank and do not filter, in a sentence
-	Named      []filterChip // filters the words name, not on yet
-	NearThemes []filterChip // themes to search when nothing answers
+	PartialHits []kb.Hit     // after the counted hits: they match only some of the words
+	Frequent    string       // the frequent words, which rank and do not filter, in a sentence
+	Named       []filterChip // filters the words name, not on yet
+	NearThemes  []filterChip // themes to search when nothing answers
 }
 
 // filterChip is a filter offered as a link that adds it.
@@ -31,7 +28,7 @@ type filterChip struct {
 // explainMatching says in lang what the results of q are and how its
 // words matched.
 func explainMatching(lang string, q kb.Query, res kb.Results) matching {
-	m := matching{Count: countLine(lang, q, res), NoMatch: res.Total == 0 && res.More > 0}
+	m := matching{Count: countLine(lang, q, res)}
 	for _, h := range res.Hits {
 		if h.Partial {
 			m.PartialHits = append(m.PartialHits, h)
@@ -43,9 +40,7 @@ func explainMatching(lang string, q kb.Query, res kb.Results) matching {
 		m.Frequent = messages.text(lang, "frequent_words", "Count", len(res.Frequent), "Words", quotedList(lang, res.Frequent))
 	}
 	m.Named = namedChips(lang, q, res.Named)
-	if res.Total == 0 {
-		m.NearThemes = nearThemes(lang, q, res.NearThemes)
-	}
+	m.NearThemes = nearThemes(lang, q, res.NearThemes)
 	return m
 }
 
