@@ -132,6 +132,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	api.Get("/places", h.apiPlaces)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
+	api.Get("/similar", h.apiSimilarTitle)
 	api.Get("/practices/:id/citation", h.apiCitation)
 	api.Get("/stats", h.statsAccess, h.apiStats)
 	if h.accounts != nil && h.reviews != nil {

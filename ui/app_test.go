@@ -273,26 +273,3 @@ func TestSuggestSimilarAndSortAPI(t *testing.T) {
 		t.Errorf("active filters are not listed for removal")
 	}
 }
-
-// TestMostWordsIsSaid: when no practice has enough of the words, the page
-// and the API say that the hits have most of them.
-func TestMostWordsIsSaid(t *testing.T) {
-	app, _ := newApp(t)
-	q := url.QueryEscape("kilns bhiwandi zari embroidery railway")
-	_, body := get(t, app, "/?q="+q)
-	if !bytes.Contains(body, []byte("No practice has all these words")) {
-		t.Error("the results page does not say the hits have only some of the words")
-	}
-	_, body = get(t, app, "/api/v1/search?q="+q)
-	var sr struct {
-		Total   int  `json:"total"`
-		Partial bool `json:"partial"`
-	}
-	if err := json.Unmarshal(body, &sr); err != nil || !sr.Partial || sr.Total == 0 {
-		t.Errorf("API: %+v %v %s", sr, err, body)
-	}
-	_, body = get(t, app, "/?q="+url.QueryEscape("inter-state rescue"))
-	if bytes.Contains(body, []byte("No practice has all these words")) {
-		t.Error("a search whose words all match says otherwise")
-	}
-}

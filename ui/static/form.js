@@ -13,7 +13,9 @@
       var q = title.value.trim();
       if (q.length < 10 || q === last) return;
       last = q;
-      fetch("/api/v1/search?size=3&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      // Not /api/v1/search: a title being typed is not a search someone
+      // made, and the search counts must not list it.
+      fetch("/api/v1/similar?title=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : { hits: [] }; })
         .then(function (data) {
           box.textContent = "";
