@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/kb/gazetteer"
 )
 
 // The interface's words are in message files, one per language
@@ -108,9 +109,32 @@ func (c *catalogue) value(lang, v string) string {
 	}
 	s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "en:" + v})
 	if err != nil || s == "" {
-		return v
+		return placeName(lang, v)
 	}
 	return s
+}
+
+// placeName is a place's name in lang where the gazetteer has it (the
+// Hindi names of every state, district and town), else as stored.
+func placeName(lang, name string) string {
+	if lang != "hi" || name == "" {
+		return name
+	}
+	for _, p := range gazetteer.Lookup(name) {
+		if p.Hindi != "" && strings.EqualFold(p.Name, name) {
+			return p.Hindi
+		}
+	}
+	return name
+}
+
+// placeIn names a route's place in lang: "गुमला, झारखंड".
+func placeIn(lang string, p kb.Place) string {
+	region := messages.value(lang, p.Region)
+	if p.Locality == "" || p.Locality == p.Region {
+		return region
+	}
+	return messages.value(lang, p.Locality) + ", " + region
 }
 
 // fieldName names a form field (the key of a validation error) in lang:

@@ -206,3 +206,29 @@ func TestPartialOnlySearchIsAGap(t *testing.T) {
 		t.Errorf("the searches page (%d) does not list %q under its gaps", status, gap)
 	}
 }
+
+// TestTypedPlaceIsAChip: a state typed in the box, in English or Hindi,
+// finds what its filter finds, and the page offers it as a filter; a
+// district chip sets the district filter.
+func TestTypedPlaceIsAChip(t *testing.T) {
+	app := allSamplesApp(t)
+	filtered, _ := searchAPI(t, app, "state=Jharkhand")
+	for _, q := range []string{"Jharkhand", "झारखंड"} {
+		sr, _ := searchAPI(t, app, "q="+url.QueryEscape(q))
+		if sr.Total != filtered.Total {
+			t.Errorf("%s typed: %d practices, the Jharkhand filter finds %d", q, sr.Total, filtered.Total)
+		}
+		_, body := get(t, app, "/?q="+url.QueryEscape(q))
+		if !strings.Contains(string(body), "state=Jharkhand") {
+			t.Errorf("%s typed: the page offers no Jharkhand filter", q)
+		}
+	}
+	_, body := get(t, app, "/?q=Gumla")
+	if !strings.Contains(string(body), "district=Gumla") {
+		t.Error("Gumla typed: the page offers no district filter")
+	}
+	byDistrict, _ := searchAPI(t, app, "district=Gumla")
+	if byDistrict.Total == 0 {
+		t.Error("the district filter Gumla finds nothing in the samples")
+	}
+}

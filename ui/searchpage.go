@@ -61,6 +61,7 @@ func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
 		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"), Evidence: multi("evidence"),
 		Sources: multi("source"), Transit: multi("transit"), Destinations: multi("destination"), Routes: multi("route"),
+		Districts: multi("district"), Laws: multi("law"), Agencies: multi("agency"),
 		Sort: string(args.Peek("sort")),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
@@ -175,6 +176,8 @@ var facetLabels = []struct{ label, param string }{
 	{"State", "state"}, {"Theme", "theme"}, {"Form of exploitation", "exploitation"},
 	{"Years", "year"}, {"Source document", "document"}, {"Evidence", "evidence"},
 	{"Source area", "source"}, {"Transit", "transit"}, {"Destination", "destination"}, {"Route", "route"},
+	// Filters without counts (kb/search's filterOnly): a chip or a link sets them.
+	{"District", "district"}, {"Law", "law"}, {"Agency", "agency"},
 }
 
 type sortOption struct {

@@ -64,6 +64,7 @@ func parseViews(st *static) (*views, error) {
 		"dateIn":     formatDate,
 		"langs":      func() []string { return messages.langs },
 		"metaLineIn": metaLineIn,
+		"placeIn":    placeIn,
 		"values":     messages.values,
 		"fieldName":  messages.fieldName,
 		"notice":     messages.notice,
