@@ -58,7 +58,7 @@ func newMatcher(list []Place) *matcher {
 			if sp == nil || slices.ContainsFunc(sp.refs, func(r ref) bool { return r.id == id }) {
 				continue
 			}
-			sp.refs = append(sp.refs, ref{id: id, context: p.Common || slices.Contains(p.commonAliases, n)})
+			sp.refs = append(sp.refs, ref{id: id, context: p.NeedsContext(n)})
 		}
 	}
 	for _, list := range m.byFirst {

@@ -12,6 +12,7 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -59,10 +60,18 @@ func (p Place) Names() []string {
 // InIndia says whether the place is in India.
 func (p Place) InIndia() bool { return p.Country == "India" }
 
+// NeedsContext says whether name, one of the place's names, is an
+// ordinary word or too ambiguous to be taken for the place in running text
+// without context: every name of a Common place, and an alias such as
+// "Madras" (a cloth) of a place that is not.
+func (p Place) NeedsContext(name string) bool {
+	return p.Common || slices.Contains(p.commonAliases, name)
+}
+
 // clone copies a place so that a caller may change what it gets.
 func (p Place) clone() Place {
-	p.Aliases = append([]string(nil), p.Aliases...)
-	p.commonAliases = nil
+	p.Aliases = slices.Clone(p.Aliases)
+	p.commonAliases = slices.Clone(p.commonAliases)
 	return p
 }
 

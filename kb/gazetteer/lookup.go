@@ -100,6 +100,18 @@ func States() []Place {
 	return x.get(ids)
 }
 
+// Countries returns the countries beside India that the gazetteer knows.
+func Countries() []Place {
+	x := places()
+	var ids []int
+	for i, p := range x.places {
+		if p.Kind == KindCountry {
+			ids = append(ids, i)
+		}
+	}
+	return x.get(ids)
+}
+
 // StateOf returns the state or union territory a place in India lies in,
 // or the country of a place abroad, by any name of the place; "" for an
 // unknown name. An ambiguous name takes its first place: a state before a
