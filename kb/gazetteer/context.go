@@ -19,11 +19,15 @@ var cueWords = map[string]bool{
 }
 
 // hasContext says whether the text around words i to j says they name a
-// place: a place word after the name or before it ("district of Gaya"),
+// place, written with a capital if in Latin letters: a place word after the name or before it ("district of Gaya"),
 // its state after a comma or bracket ("Una, Himachal Pradesh"), or a
 // capital letter after a cue word ("to Salem"), so that "the bar" and
 // "Salem witch trials" name no place and "Mandi district" does.
 func (m *matcher) hasContext(t tokens, i, j int) bool {
+	first, _ := utf8.DecodeRuneInString(t.text[t.spans[i][0]:])
+	if unicode.IsLower(first) {
+		return false // "to", "salon": a name in Latin letters is written with a capital
+	}
 	if j < len(t.spans) && placeWords[t.word(j)] && isSpace(t.gap(j)) {
 		return true
 	}
@@ -36,8 +40,7 @@ func (m *matcher) hasContext(t tokens, i, j int) bool {
 	if j < len(t.spans) && strings.ContainsAny(t.gap(j), ",(") && strings.Trim(t.gap(j), " ,(") == "" && m.stateAt(t, j) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(t.text[t.spans[i][0]:])
-	return unicode.IsUpper(r) && i > 0 && cueWords[t.word(i-1)] && isSpace(t.gap(i)) && !calendarWords[t.word(i)]
+	return unicode.IsUpper(first) && i > 0 && cueWords[t.word(i-1)] && isSpace(t.gap(i)) && !calendarWords[t.word(i)]
 }
 
 // calendarWords are capitalised in any sentence: "in March" names a

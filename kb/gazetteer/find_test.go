@@ -41,6 +41,7 @@ func TestFindNamesWithTheirOffsets(t *testing.T) {
 			[]found{{"Gaya", "Gaya", "Bihar"}, {"Salem", "Salem", "Tamil Nadu"}, {"Una", "Una", "Himachal Pradesh"},
 				{"Himachal Pradesh", "Himachal Pradesh", "Himachal Pradesh"}, {"मंडी", "Mandi", "Himachal Pradesh"}}},
 		{"common name without context", "Salem witch trials; una persona; the mandi price; anand was late", nil},
+		{"a small word after a place word", "taken from the district to Salem", []found{{"Salem", "Salem", "Tamil Nadu"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
