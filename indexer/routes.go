@@ -144,15 +144,15 @@ func Routes(text string) []Route {
 
 func sentenceRoutes(s string) []Route {
 	var places []found
-	for _, m := range routePlaceRE.FindAllStringIndex(s, -1) {
-		p := localities[strings.ToLower(s[m[0]:m[1]])]
-		if agencyAfterRE.MatchString(s[m[1]:]) {
+	for _, m := range placesIn(s) {
+		p := m.place
+		if agencyAfterRE.MatchString(s[m.end:]) {
 			continue
 		}
-		f := found{place: p, start: m[0], end: m[1]}
+		f := found{place: p, start: m.start, end: m.end}
 		if n := len(places); n > 0 {
 			prev := &places[n-1]
-			gap := s[prev.end:m[0]]
+			gap := s[prev.end:m.start]
 			if prev.place.Locality != "" && prev.place.Region == p.Region && p.Locality == "" && ofLocalityRE.MatchString(gap) {
 				continue // "Bhiwandi in Thane district of Maharashtra": the same place
 			}
