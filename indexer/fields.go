@@ -179,7 +179,7 @@ func ReadFields(title string, content []at) Fields {
 		case strings.HasPrefix(key, "district"):
 			for _, d := range regexp.MustCompile(`\s*[,;&/]\s*|\s+and\s+`).Split(joined, -1) {
 				if d = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d), " district")); d != "" {
-					f.Districts = addUnique(f.Districts, d)
+					f.Districts = addUnique(f.Districts, districtName(d))
 				}
 			}
 		case key == "source" || key == "source state":
@@ -204,9 +204,10 @@ func ReadFields(title string, content []at) Fields {
 	for _, m := range districtRE.FindAllStringSubmatch(text, -1) {
 		d := trimLeadingWord(m[1] + m[2])
 		if d != "" && StateOf(d) == "" && !strings.EqualFold(d, "the") {
-			f.Districts = addUnique(f.Districts, d)
+			f.Districts = addUnique(f.Districts, districtName(d))
 		}
 	}
+	f.Districts = appendDistricts(f.Districts, text)
 	f.Years = readYears(text)
 	f.Themes = themesOf(text)
 	f.Exploitation = matchAll(exploitationRE, text, 1)

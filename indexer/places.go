@@ -40,6 +40,32 @@ func appendPlaces(dst []string, s string) []string {
 	return dst
 }
 
+// appendDistricts adds the districts of India named in s, in English or
+// Hindi, under their current names ("Gurgaon" is Gurugram). A name that
+// is an ordinary word counts only with context ("Mandi district").
+func appendDistricts(dst []string, s string) []string {
+	gazetteer.Find(s, func(_, _ int, places []gazetteer.Place) {
+		for _, p := range places {
+			if p.Kind == gazetteer.KindDistrict && p.InIndia() {
+				dst = addUnique(dst, p.Name)
+				return
+			}
+		}
+	})
+	return dst
+}
+
+// districtName is a district's current name when the gazetteer knows
+// it, else the name as written.
+func districtName(name string) string {
+	for _, p := range gazetteer.Lookup(name) {
+		if p.Kind == gazetteer.KindDistrict && p.InIndia() {
+			return p.Name
+		}
+	}
+	return name
+}
+
 // StateOf returns the current name of a state, union territory or
 // neighbouring country named in any accepted spelling, English or Hindi
 // (a city that stands for its state, "Bombay", gives the state), or "".
