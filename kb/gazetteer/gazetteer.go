@@ -75,6 +75,8 @@ func (p Place) clone() Place {
 	return p
 }
 
+//go:generate go run ./internal/gen -src $GAZETTEER_SRC -overrides internal/gen/overrides.tsv -out places.tsv
+
 //go:embed places.tsv
 var data string
 

@@ -111,18 +111,3 @@ func Countries() []Place {
 	}
 	return x.get(ids)
 }
-
-// StateOf returns the state or union territory a place in India lies in,
-// or the country of a place abroad, by any name of the place; "" for an
-// unknown name. An ambiguous name takes its first place: a state before a
-// district, a district before a town.
-func StateOf(name string) string {
-	ps := Lookup(name)
-	if len(ps) == 0 {
-		return ""
-	}
-	if ps[0].InIndia() {
-		return ps[0].State
-	}
-	return ps[0].Country
-}
