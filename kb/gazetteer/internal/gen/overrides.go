@@ -73,7 +73,9 @@ func (ov *overrides) read(f []string) error {
 		ov.aliases = append(ov.aliases, aliasLine{name: get(1), region: get(2), hindi: get(3), aliases: list(get(4))})
 	case "common":
 		for _, n := range f[1:] {
-			ov.common[fold(n)] = fold(n) != ""
+			for _, v := range append(hindiVariants(n), n) {
+				ov.common[fold(v)] = fold(v) != ""
+			}
 		}
 	default:
 		return fmt.Errorf("unknown line %q", f[0])
