@@ -44,6 +44,8 @@ func TestFindNamesWithTheirOffsets(t *testing.T) {
 		{"a Hindi word that is also a place's Hindi name", "वह कोटा लेकर गया और लौट आया", nil},
 		{"the same names with context, and in English", "गया जिले से Kota police",
 			[]found{{"गया", "Gaya", "Bihar"}, {"Kota", "Kota", "Rajasthan"}}},
+		{"a place word with a nukta, composed or not", "गया ज़िले, गया \u091c\u093c\u093f\u0932\u0947, गया \u095b\u093f\u0932\u093e",
+			[]found{{"गया", "Gaya", "Bihar"}, {"गया", "Gaya", "Bihar"}, {"गया", "Gaya", "Bihar"}}},
 		{"a small word after a place word", "taken from the district to Salem", []found{{"Salem", "Salem", "Tamil Nadu"}}},
 	}
 	for _, c := range cases {
