@@ -79,6 +79,9 @@ func build(s sources, log io.Writer) ([]*record, error) {
 	if err := readIndia(g, s, ov, words); err != nil {
 		return nil, err
 	}
+	if err := ov.unused(); err != nil {
+		return nil, err
+	}
 	if err := readAbroad(g, s); err != nil {
 		return nil, err
 	}
