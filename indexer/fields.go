@@ -21,53 +21,6 @@ type Fields struct {
 	Figures      []Figure `json:"figures,omitempty"`
 }
 
-// gazetteer maps every spelling we accept to the state or union territory
-// as named today. Old names map to the new ones.
-var gazetteer = buildGazetteer(map[string][]string{
-	"Andhra Pradesh": {"Andhra"}, "Arunachal Pradesh": nil, "Assam": nil, "Bihar": nil,
-	"Chhattisgarh": {"Chattisgarh"}, "Goa": nil, "Gujarat": nil, "Haryana": nil,
-	"Himachal Pradesh": nil, "Jharkhand": nil, "Karnataka": nil, "Kerala": nil,
-	"Madhya Pradesh": nil, "Maharashtra": {"Bombay", "Mumbai"}, "Manipur": nil, "Meghalaya": nil,
-	"Mizoram": nil, "Nagaland": nil, "Odisha": {"Orissa"}, "Punjab": nil, "Rajasthan": nil,
-	"Sikkim": nil, "Tamil Nadu": {"Madras", "Chennai"}, "Telangana": nil, "Tripura": nil,
-	"Uttar Pradesh": nil, "Uttarakhand": {"Uttaranchal"}, "West Bengal": {"Calcutta", "Kolkata"},
-	"Andaman and Nicobar Islands": {"Andaman & Nicobar", "Andaman and Nicobar"}, "Chandigarh": nil,
-	"Dadra and Nagar Haveli and Daman and Diu": {"Dadra and Nagar Haveli", "Daman and Diu"},
-	"Delhi": {"New Delhi", "NCT of Delhi"}, "Jammu and Kashmir": {"Jammu & Kashmir", "J&K"},
-	"Ladakh": nil, "Lakshadweep": nil, "Puducherry": {"Pondicherry"},
-})
-
-// countries are named as sources and destinations beside the states.
-var countries = []string{"Nepal", "Bangladesh", "Myanmar", "Bhutan", "Sri Lanka"}
-
-func buildGazetteer(m map[string][]string) map[string]string {
-	g := map[string]string{}
-	for state, alts := range m {
-		g[strings.ToLower(state)] = state
-		for _, a := range alts {
-			g[strings.ToLower(a)] = state
-		}
-	}
-	for _, c := range countries {
-		g[strings.ToLower(c)] = c
-	}
-	for place, names := range hindiPlaces {
-		for _, n := range names {
-			g[n] = place
-		}
-	}
-	return g
-}
-
-// places finds the gazetteer's names in text.
-var places = func() placeFinder {
-	var names []string
-	for k := range gazetteer {
-		names = append(names, k)
-	}
-	return newPlaceFinder(names)
-}()
-
 // Themes and forms of exploitation, each with the words that signal it.
 var themeWords = []struct{ name, pattern string }{
 	{"prevention and awareness", `prevent|awareness|sensiti[sz]|campaign|vigilance committee|safe migration|helpline|help desk|registration of|regulat`},
@@ -226,7 +179,7 @@ func ReadFields(title string, content []at) Fields {
 		case strings.HasPrefix(key, "district"):
 			for _, d := range regexp.MustCompile(`\s*[,;&/]\s*|\s+and\s+`).Split(joined, -1) {
 				if d = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(d), " district")); d != "" {
-					f.Districts = addUnique(f.Districts, d)
+					f.Districts = addUnique(f.Districts, districtName(d))
 				}
 			}
 		case key == "source" || key == "source state":
@@ -250,10 +203,11 @@ func ReadFields(title string, content []at) Fields {
 	}
 	for _, m := range districtRE.FindAllStringSubmatch(text, -1) {
 		d := trimLeadingWord(m[1] + m[2])
-		if d != "" && gazetteer[strings.ToLower(d)] == "" && !strings.EqualFold(d, "the") {
-			f.Districts = addUnique(f.Districts, d)
+		if d != "" && StateOf(d) == "" && !strings.EqualFold(d, "the") {
+			f.Districts = addUnique(f.Districts, districtName(d))
 		}
 	}
+	f.Districts = appendDistricts(f.Districts, text)
 	f.Years = readYears(text)
 	f.Themes = themesOf(text)
 	f.Exploitation = matchAll(exploitationRE, text, 1)
@@ -303,21 +257,6 @@ func themesOf(text string) []string {
 	return once
 }
 
-// appendPlaces adds the states and countries named in s, under their
-// current names, keeping order of first mention.
-func appendPlaces(dst []string, s string) []string {
-	places.each(s, func(spelling string) {
-		if st := gazetteer[spelling]; st != "" {
-			dst = addUnique(dst, st)
-		}
-	})
-	return dst
-}
-
-// StateOf returns the current name of a state, union territory or
-// neighbouring country named in any accepted spelling, or "".
-func StateOf(name string) string { return gazetteer[strings.ToLower(strings.TrimSpace(name))] }
-
 func addUnique(list []string, s string) []string {
 	for _, x := range list {
 		if x == s {
@@ -344,15 +283,6 @@ func splitCountries(places []string) (states, abroad []string) {
 		}
 	}
 	return states, abroad
-}
-
-func isCountry(p string) bool {
-	for _, c := range countries {
-		if c == p {
-			return true
-		}
-	}
-	return false
 }
 
 // trimLeadingWord drops a capitalised function word that the district

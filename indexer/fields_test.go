@@ -56,6 +56,9 @@ func TestReadFields(t *testing.T) {
 			want := []string{"Immoral Traffic (Prevention) Act, 1956", "IPC 370", "BNS 143", "POCSO Act, 2012"}
 			return cmp.Diff(want, f.Laws)
 		}},
+		{"districts the gazetteer knows, under their current names", lines("Girls from Gumla and Gurgaon district were found in Bangalore Urban; the mandi closed.", "गुमला और सिमडेगा जिले की लड़कियां"), func(f Fields) string {
+			return cmp.Diff([]string{"Gurugram", "Gumla", "Bengaluru Urban", "Simdega"}, f.Districts)
+		}},
 		{"districts and years", lines("In Anantapur district in 2007 and again in 2009 the AHTU worked with Rescue Foundation."), func(f Fields) string {
 			d := cmp.Diff([]string{"Anantapur"}, f.Districts) + cmp.Diff([]int{2007, 2009}, f.Years)
 			if !strings.Contains(strings.Join(f.Agencies, "|"), "Rescue Foundation") {

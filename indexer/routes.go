@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/compendium-kb/compendium/kb/gazetteer"
 )
 
 // RoutePlace is a place on a trafficking route: a state, union territory
@@ -50,13 +52,14 @@ var localities = buildLocalities(map[string][]string{
 	"Oman":                 nil, "Qatar": nil, "Kuwait": nil, "Bahrain": nil, "Gulf states": {"Gulf"},
 })
 
-// cityNames are the gazetteer's spellings that name a city, not a state:
-// "Mumbai" is a place in Maharashtra, "Orissa" is Odisha itself.
-var cityNames = map[string]bool{"mumbai": true, "bombay": true, "kolkata": true, "calcutta": true, "chennai": true, "madras": true, "new delhi": true}
-
 // buildLocalities maps every spelling to its place: a locality with its
-// region, and the states' and countries' spellings from the field
-// gazetteer to their current names.
+// region, and every name of the states, union territories, neighbouring
+// countries and the cities that stand for their states (kb/gazetteer) to
+// the region under its current name. Acronyms ("UP") and names that are
+// ordinary words ("China", "Madras") are left out: this finder matches
+// any case and takes no context.
+func isAcronym(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
+
 func buildLocalities(m map[string][]string) map[string]RoutePlace {
 	out := map[string]RoutePlace{}
 	for region, names := range m {
@@ -65,24 +68,20 @@ func buildLocalities(m map[string][]string) map[string]RoutePlace {
 			out[strings.ToLower(n)] = RoutePlace{Region: region, Locality: n}
 		}
 	}
-	for spelling, region := range gazetteer {
-		if _, ok := out[spelling]; ok {
-			continue
+	for _, p := range regionPlaces() {
+		place := RoutePlace{Region: regionOf(p)}
+		if p.Kind == gazetteer.KindCity || p.Kind == gazetteer.KindDistrict {
+			place.Locality = p.Name
 		}
-		out[spelling] = RoutePlace{Region: region}
-		if cityNames[spelling] {
-			out[spelling] = RoutePlace{Region: region, Locality: titleCase(spelling)}
+		for _, n := range p.Names() {
+			k := strings.ToLower(n)
+			if _, ok := out[k]; ok || p.NeedsContext(n) || isAcronym(n) {
+				continue
+			}
+			out[k] = place
 		}
 	}
 	return out
-}
-
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	return strings.Join(words, " ")
 }
 
 var (
@@ -145,15 +144,15 @@ func Routes(text string) []Route {
 
 func sentenceRoutes(s string) []Route {
 	var places []found
-	for _, m := range routePlaceRE.FindAllStringIndex(s, -1) {
-		p := localities[strings.ToLower(s[m[0]:m[1]])]
-		if agencyAfterRE.MatchString(s[m[1]:]) {
+	for _, m := range placesIn(s) {
+		p := m.place
+		if agencyAfterRE.MatchString(s[m.end:]) {
 			continue
 		}
-		f := found{place: p, start: m[0], end: m[1]}
+		f := found{place: p, start: m.start, end: m.end}
 		if n := len(places); n > 0 {
 			prev := &places[n-1]
-			gap := s[prev.end:m[0]]
+			gap := s[prev.end:m.start]
 			if prev.place.Locality != "" && prev.place.Region == p.Region && p.Locality == "" && ofLocalityRE.MatchString(gap) {
 				continue // "Bhiwandi in Thane district of Maharashtra": the same place
 			}

@@ -22,6 +22,12 @@ func TestRoutesFromPhrases(t *testing.T) {
 		{"The released families were repatriated to Odisha.", []string{"Odisha>"}},
 		{"The Delhi police worked with the Bihar police.", nil},
 		{"Girls were sold to men in Dubai.", []string{">United Arab Emirates"}},
+		// Districts and towns that only the gazetteer knows, abroad too.
+		{"Girls from Simdega were taken via Katihar to Darjeeling.", []string{"Jharkhand>West Bengal via Bihar"}},
+		{"Women from Kathmandu were trafficked through Birgunj to Sundargarh.", []string{"Nepal>Odisha via Nepal"}},
+		{"Girls were lured from Gaya district to Salem, Tamil Nadu.", []string{"Bihar>Tamil Nadu"}},
+		// Ordinary words that are also towns' names are no places.
+		{"Those on parole were taken to the salon along the river.", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string

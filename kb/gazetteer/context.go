@@ -7,11 +7,20 @@ import (
 )
 
 // placeWords, beside a name, say it is a place: "Gaya district",
-// "district of Mandi", "सागर जिले".
-var placeWords = map[string]bool{
-	"district": true, "districts": true, "city": true, "town": true, "tehsil": true, "block": true, "village": true,
-	"जिला": true, "जिले": true, "ज़िला": true, "ज़िले": true, "जनपद": true, "शहर": true, "कस्बा": true, "कस्बे": true,
+// "district of Mandi", "सागर जिले". They are keys, so that ज़िला with its
+// nukta, composed or not, and जिला without are one.
+var placeWords = keySet("district", "districts", "city", "town", "tehsil", "block", "village",
+	"जिला", "जिले", "जनपद", "शहर", "कस्बा", "कस्बे")
+
+func keySet(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[key(w)] = true
+	}
+	return m
 }
+
+func isPlaceWord(w string) bool { return placeWords[key(w)] }
 
 // cueWords before a capitalised name say it is a place: "from Salem".
 var cueWords = map[string]bool{
@@ -19,25 +28,29 @@ var cueWords = map[string]bool{
 }
 
 // hasContext says whether the text around words i to j says they name a
-// place: a place word after the name or before it ("district of Gaya"),
-// its state after a comma or bracket ("Una, Himachal Pradesh"), or a
-// capital letter after a cue word ("to Salem"), so that "the bar" and
-// "Salem witch trials" name no place and "Mandi district" does.
+// place, written with a capital if in Latin letters: a place word after
+// the name or before it ("district of Gaya"), its state after a comma or
+// bracket ("Una, Himachal Pradesh"), or a cue word before it ("to
+// Salem"), so that "Salem witch trials" and "the mandi price" name no
+// place and "Mandi district" does.
 func (m *matcher) hasContext(t tokens, i, j int) bool {
-	if j < len(t.spans) && placeWords[t.word(j)] && isSpace(t.gap(j)) {
+	first, _ := utf8.DecodeRuneInString(t.text[t.spans[i][0]:])
+	if unicode.IsLower(first) {
+		return false // "to", "salon": a name in Latin letters is written with a capital
+	}
+	if j < len(t.spans) && isPlaceWord(t.word(j)) && isSpace(t.gap(j)) {
 		return true
 	}
-	if i > 0 && placeWords[t.word(i-1)] && isSpace(t.gap(i)) {
+	if i > 0 && isPlaceWord(t.word(i-1)) && isSpace(t.gap(i)) {
 		return true
 	}
-	if i > 1 && t.word(i-1) == "of" && placeWords[t.word(i-2)] {
+	if i > 1 && t.word(i-1) == "of" && isPlaceWord(t.word(i-2)) {
 		return true
 	}
 	if j < len(t.spans) && strings.ContainsAny(t.gap(j), ",(") && strings.Trim(t.gap(j), " ,(") == "" && m.stateAt(t, j) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(t.text[t.spans[i][0]:])
-	return unicode.IsUpper(r) && i > 0 && cueWords[t.word(i-1)] && isSpace(t.gap(i)) && !calendarWords[t.word(i)]
+	return unicode.IsUpper(first) && i > 0 && cueWords[t.word(i-1)] && isSpace(t.gap(i)) && !calendarWords[t.word(i)]
 }
 
 // calendarWords are capitalised in any sentence: "in March" names a

@@ -13,10 +13,10 @@ import (
 // first ("West Champaran" before "Champaran"), in either script, in any
 // case except acronyms ("UP" is Uttar Pradesh, "up" is not), with
 // spaces, line breaks or hyphens between their words. A place whose name
-// is an ordinary word (Common) is found only with context: "district"
-// or "जिला" beside it, its state after a comma ("Una, Himachal Pradesh"),
-// or a capital letter after "from", "to", "in" or "at" ("trafficked to
-// Salem").
+// is an ordinary word (Common) is found only written with a capital (in
+// Latin letters) and with context: "district" or "जिला" beside it, its
+// state after a comma ("Una, Himachal Pradesh"), or "from", "to", "in" or
+// "at" before it ("trafficked to Salem").
 func Find(text string, fn func(start, end int, places []Place)) {
 	places().matcher.find(text, fn)
 }
@@ -58,7 +58,7 @@ func newMatcher(list []Place) *matcher {
 			if sp == nil || slices.ContainsFunc(sp.refs, func(r ref) bool { return r.id == id }) {
 				continue
 			}
-			sp.refs = append(sp.refs, ref{id: id, context: p.Common || slices.Contains(p.commonAliases, n)})
+			sp.refs = append(sp.refs, ref{id: id, context: p.NeedsContext(n)})
 		}
 	}
 	for _, list := range m.byFirst {

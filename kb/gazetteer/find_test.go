@@ -41,6 +41,12 @@ func TestFindNamesWithTheirOffsets(t *testing.T) {
 			[]found{{"Gaya", "Gaya", "Bihar"}, {"Salem", "Salem", "Tamil Nadu"}, {"Una", "Una", "Himachal Pradesh"},
 				{"Himachal Pradesh", "Himachal Pradesh", "Himachal Pradesh"}, {"मंडी", "Mandi", "Himachal Pradesh"}}},
 		{"common name without context", "Salem witch trials; una persona; the mandi price; anand was late", nil},
+		{"a Hindi word that is also a place's Hindi name", "वह कोटा लेकर गया और लौट आया", nil},
+		{"the same names with context, and in English", "गया जिले से Kota police",
+			[]found{{"गया", "Gaya", "Bihar"}, {"Kota", "Kota", "Rajasthan"}}},
+		{"a place word with a nukta, composed or not", "गया ज़िले, गया \u091c\u093c\u093f\u0932\u0947, गया \u095b\u093f\u0932\u093e",
+			[]found{{"गया", "Gaya", "Bihar"}, {"गया", "Gaya", "Bihar"}, {"गया", "Gaya", "Bihar"}}},
+		{"a small word after a place word", "taken from the district to Salem", []found{{"Salem", "Salem", "Tamil Nadu"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -84,8 +90,20 @@ measured against the baseline: fewer children left, more were enrolled in school
 complaints fell by half. The lessons are simple: register movement, train those who see it first,
 and keep the families in touch with the police station.`
 
-func TestFindFindsNoPlaceInPlainEnglish(t *testing.T) {
-	if got := findAll(plainEnglish); len(got) != 0 {
-		t.Errorf("Find found %d places in plain English, want none: %v", len(got), got)
+// plainHindi names no place either, with Hindi words that are also the
+// Hindi names of districts: गया ("went", Gaya), बस्ती (a settlement,
+// Basti), सीधी ("straight", Sidhi), कोटा (a quota, Kota).
+const plainHindi = `पुलिस ने गांव में जागरूकता अभियान चलाया और बच्चों के माता-पिता से बात की। टीम ने हर उस
+बच्चे का नाम लिखा जो काम के लिए बाहर गया था, और यह सूची बाद में अदालत में सबूत बनी। प्रशिक्षण में
+सिपाहियों, शिक्षकों और पंचायत के सदस्यों को कानून, बंधुआ मजदूरी के लक्षण और हेल्पलाइन नंबर के बारे में
+बताया गया। स्वयं सहायता समूह की महिलाओं ने सिलाई केंद्र चलाया ताकि लौटने वाली लड़कियों को रोजगार मिल
+सके। मानव तस्करी विरोधी इकाई ने रेलवे स्टेशन पर निगरानी रखी, दलालों को पकड़ा और पीड़ितों को बाल
+कल्याण समिति के सामने पेश किया। बस्ती के लोगों ने सहयोग किया, सीधी बात की और कोटा तय हुआ।`
+
+func TestFindFindsNoPlaceInPlainText(t *testing.T) {
+	for name, text := range map[string]string{"English": plainEnglish, "Hindi": plainHindi} {
+		if got := findAll(text); len(got) != 0 {
+			t.Errorf("Find found %d places in plain %s, want none: %v", len(got), name, got)
+		}
 	}
 }

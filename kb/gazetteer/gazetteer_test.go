@@ -90,6 +90,7 @@ func TestLookupReturnsEveryPlaceOfAnAmbiguousName(t *testing.T) {
 		{"Aurangabad", []string{"Aurangabad/Bihar/India", "Aurangabad/Maharashtra/India"}},
 		{"Punjab", []string{"Punjab/Punjab/India", "Punjab/Punjab/Pakistan"}},
 		{"Hyderabad", []string{"Hyderabad/Telangana/India"}},
+		{"Bhojpur", []string{"Bhojpur/Bihar/India", "Bhojpur/Koshi/Nepal"}}, // India's first among districts
 	}
 	for _, c := range cases {
 		var got []string

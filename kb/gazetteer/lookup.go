@@ -100,17 +100,14 @@ func States() []Place {
 	return x.get(ids)
 }
 
-// StateOf returns the state or union territory a place in India lies in,
-// or the country of a place abroad, by any name of the place; "" for an
-// unknown name. An ambiguous name takes its first place: a state before a
-// district, a district before a town.
-func StateOf(name string) string {
-	ps := Lookup(name)
-	if len(ps) == 0 {
-		return ""
+// Countries returns the countries beside India that the gazetteer knows.
+func Countries() []Place {
+	x := places()
+	var ids []int
+	for i, p := range x.places {
+		if p.Kind == KindCountry {
+			ids = append(ids, i)
+		}
 	}
-	if ps[0].InIndia() {
-		return ps[0].State
-	}
-	return ps[0].Country
+	return x.get(ids)
 }

@@ -112,6 +112,8 @@ func TestTownName(t *testing.T) {
 		"GADCHANDUR NAGAR PARISHAD":     "Gadchandur",
 		"Dhone(M)":                      "Dhone",
 		"Clement Town":                  "Clement Town",
+		"Nagar Palika, Nainpur":         "Nainpur",
+		"Tura Municipal Board":          "Tura",
 	}
 	for in, want := range cases {
 		if got := townName(in); got != want {

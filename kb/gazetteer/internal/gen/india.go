@@ -62,7 +62,7 @@ func addState(g *gazetteer, row []string, ov *overrides, hindi hindiNames) *reco
 	if row[7] == "U" {
 		r.Kind = "union territory"
 	}
-	fix := ov.states[row[1]]
+	fix := ov.fix("state", row[1])
 	lgdName := r.Name
 	r.source = lgdName
 	if fix.Name != "" {
@@ -85,7 +85,7 @@ func addState(g *gazetteer, row []string, ov *overrides, hindi hindiNames) *reco
 // Code.
 func addDistrict(g *gazetteer, st *record, row []string, ov *overrides, hindi hindiNames, words map[string]bool) {
 	r := &record{Kind: "district", Name: titleCase(row[3]), State: st.Name, Country: "India", Code: row[2], Census: census(row[5])}
-	fix := ov.districts[row[2]]
+	fix := ov.fix("district", row[2])
 	if fix.Name != "" {
 		lgdName := r.Name
 		r.Name = fix.Name

@@ -2,8 +2,8 @@
 // downloaded open data (see fetch-sources.sh and ../../SOURCES.md) and the
 // hand-kept overrides.tsv beside this file:
 //
-//	sh kb/gazetteer/internal/gen/fetch-sources.sh /tmp/gazetteer-src
-//	go run ./kb/gazetteer/internal/gen -src /tmp/gazetteer-src
+//	sh kb/gazetteer/internal/gen/fetch-sources.sh gazetteer-src
+//	go run ./kb/gazetteer/internal/gen -src gazetteer-src
 //
 // It fails, writing nothing, when a state or district is left without a
 // Hindi name or an override names a place the sources lack, so a new
@@ -77,6 +77,9 @@ func build(s sources, log io.Writer) ([]*record, error) {
 	}
 	g := newGazetteer()
 	if err := readIndia(g, s, ov, words); err != nil {
+		return nil, err
+	}
+	if err := ov.unused(); err != nil {
 		return nil, err
 	}
 	if err := readAbroad(g, s); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -125,7 +126,7 @@ func isCommon(r *record, words, common map[string]bool) bool {
 	if len([]rune(fold(r.Name))) <= 3 && (r.Kind == "district" || r.Kind == "city" || r.Kind == "province") {
 		return true
 	}
-	return isCommonName(r.Name, words, common) || (r.Hindi != "" && common[fold(r.Hindi)])
+	return isCommonName(r.Name, words, common)
 }
 
 // isCommonName says whether one name is an ordinary word or listed as
@@ -136,10 +137,10 @@ func isCommonName(n string, words, common map[string]bool) bool {
 }
 
 // commonAliases are a place's other names that are ordinary words:
-// "Madras" is Chennai and a cloth.
+// "Madras" is Chennai and a cloth, गया (Gaya) is "went", कोटा (Kota) a quota.
 func commonAliases(r *record, words, common map[string]bool) []string {
 	var out []string
-	for _, a := range r.Aliases {
+	for _, a := range append(slices.Clone(r.Aliases), r.Hindi) {
 		if isCommonName(a, words, common) {
 			out = append(out, a)
 		}

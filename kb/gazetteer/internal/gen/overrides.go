@@ -21,6 +21,32 @@ type overrides struct {
 	places            []*record
 	aliases           []aliasLine
 	common            map[string]bool // by fold
+	used              map[string]bool // "state 21", "district 603": fixes a source row took
+}
+
+// fix returns the override of the state or district with this LGD code
+// and notes that the sources have it.
+func (ov *overrides) fix(kind, code string) fix {
+	m := map[string]map[string]fix{"state": ov.states, "district": ov.districts}[kind]
+	if f, ok := m[code]; ok {
+		ov.used[kind+" "+code] = true
+		return f
+	}
+	return fix{}
+}
+
+// unused fails when a state or district line names an LGD code that no
+// row of the sources has: a source that renumbers places must not lose
+// their overrides unseen.
+func (ov *overrides) unused() error {
+	for kind, m := range map[string]map[string]fix{"state": ov.states, "district": ov.districts} {
+		for code, f := range m {
+			if !ov.used[kind+" "+code] {
+				return fmt.Errorf("overrides: %s line for LGD code %s (%q) names no place of the sources", kind, code, f.Name)
+			}
+		}
+	}
+	return nil
 }
 
 type fix struct {
@@ -39,7 +65,7 @@ func readOverrides(path string) (*overrides, error) {
 	if err != nil {
 		return nil, err
 	}
-	ov := &overrides{states: map[string]fix{}, districts: map[string]fix{}, common: map[string]bool{}}
+	ov := &overrides{states: map[string]fix{}, districts: map[string]fix{}, common: map[string]bool{}, used: map[string]bool{}}
 	for i, line := range strings.Split(string(b), "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -73,7 +99,9 @@ func (ov *overrides) read(f []string) error {
 		ov.aliases = append(ov.aliases, aliasLine{name: get(1), region: get(2), hindi: get(3), aliases: list(get(4))})
 	case "common":
 		for _, n := range f[1:] {
-			ov.common[fold(n)] = fold(n) != ""
+			for _, v := range append(hindiVariants(n), n) {
+				ov.common[fold(v)] = fold(v) != ""
+			}
 		}
 	default:
 		return fmt.Errorf("unknown line %q", f[0])

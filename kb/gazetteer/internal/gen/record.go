@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,8 @@ type record struct {
 	source                            string   // the name as the source writes it
 }
 
-// kindRank orders the file: states and countries before what lies in them.
+// kindRank orders the file: states and countries before what lies in
+// them; within a kind, India's places come first, for Indian readers.
 var kindRank = map[string]int{"state": 0, "union territory": 1, "country": 2, "province": 3, "district": 4, "city": 5}
 
 func (r *record) addAlias(names ...string) {
@@ -117,7 +119,7 @@ func (g *gazetteer) sorted() []*record {
 			return d
 		}
 		if a.Country != b.Country {
-			return strings.Compare(a.Country, b.Country)
+			return cmp.Or(indiaFirst(a)-indiaFirst(b), strings.Compare(a.Country, b.Country))
 		}
 		if a.State != b.State {
 			return strings.Compare(a.State, b.State)
@@ -125,6 +127,13 @@ func (g *gazetteer) sorted() []*record {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return out
+}
+
+func indiaFirst(r *record) int {
+	if r.Country == "India" {
+		return 0
+	}
+	return 1
 }
 
 func (g *gazetteer) summary() string {

@@ -9,8 +9,8 @@ import (
 // "Municipal Committee Katra", "Atmakur (Kurnool)". These patterns leave
 // the town's name.
 var (
-	bodyWords  = `municipal corporation|municipal co-operation|municipal council|municipal committee|municipality|city corporation|town council|nagar ?panchayat|nagar parishad|nagar palika|cantonment board`
-	bodyPrefix = regexp.MustCompile(`(?i)^(` + bodyWords + `)\s+`)
+	bodyWords  = `municipal corporation|municipal co-operation|municipal council|muncipal council|municipal committee|municipal board|municipality|city corporation|town council|nagar ?panchayat|nagar parishad|nagar palika|cantonment board`
+	bodyPrefix = regexp.MustCompile(`(?i)^(` + bodyWords + `)[\s,]+`)
 	bodySuffix = regexp.MustCompile(`(?i)\s+(` + bodyWords + `)$`)
 	bracketed  = regexp.MustCompile(`\s*\([^)]*\)?`)
 	hindiBody  = regexp.MustCompile(`\s*(नगर निगम|नगर पालिका परिषद|नगर पालिका|नगरपालिका|नगर परिषद|नगर पंचायत)\s*`)

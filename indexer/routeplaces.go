@@ -1,0 +1,61 @@
+package indexer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/compendium-kb/compendium/kb/gazetteer"
+)
+
+// named is a place named in a sentence, at byte offsets start to end.
+type named struct {
+	start, end int
+	place      RoutePlace
+}
+
+// placesIn finds the places a sentence names, in order: the reader's own
+// localities (red-light areas, "the Gulf", the regions' spellings) and
+// every district and town of India and of the neighbours that the
+// gazetteer knows, in English or Hindi. Where two overlap the earlier,
+// then the longer, wins: "Bhiwandi" once, not as a town and a locality.
+// A gazetteer name that is an ordinary word is found only with context
+// ("Mandi district"), so "the bar" or "salon" name no place.
+func placesIn(s string) []named {
+	var all []named
+	for _, m := range routePlaceRE.FindAllStringIndex(s, -1) {
+		all = append(all, named{m[0], m[1], localities[strings.ToLower(s[m[0]:m[1]])]})
+	}
+	gazetteer.Find(s, func(start, end int, places []gazetteer.Place) {
+		all = append(all, named{start, end, routePlaceOf(places[0])})
+	})
+	slices.SortStableFunc(all, func(a, b named) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return (b.end - b.start) - (a.end - a.start)
+	})
+	var out []named
+	for _, n := range all {
+		if len(out) > 0 && n.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// routePlaceOf is a gazetteer place on a route: a state, union territory
+// or country is the region; a district or town is a locality of its
+// state in India, of its country abroad.
+func routePlaceOf(p gazetteer.Place) RoutePlace {
+	if r := regionOf(p); r != "" {
+		if r == p.Name {
+			return RoutePlace{Region: r}
+		}
+		return RoutePlace{Region: r, Locality: p.Name}
+	}
+	if p.InIndia() {
+		return RoutePlace{Region: p.State, Locality: p.Name}
+	}
+	return RoutePlace{Region: p.Country, Locality: p.Name}
+}
