@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -28,6 +29,24 @@ func (a *addedSynonyms) of(term string) []string {
 
 // has reports whether some group lists text as a term.
 func (a *addedSynonyms) has(text string) bool { return len(a.of(text)) > 0 }
+
+// hasWord reports whether some term an admin added has the word: a word
+// they chose is no typo.
+func (a *addedSynonyms) hasWord(w string) bool {
+	if a == nil {
+		return false
+	}
+	m := a.byTerm.Load()
+	if m == nil {
+		return false
+	}
+	for term := range *m {
+		if slices.Contains(strings.Fields(term), w) {
+			return true
+		}
+	}
+	return false
+}
 
 // SetAddedSynonyms replaces the synonym groups kept in the database and
 // forgets cached answers, which may have been read without them.

@@ -176,3 +176,17 @@ func TestAddedEntryLive(t *testing.T) {
 		t.Errorf("bhatta majuri after the entry: total %d, %v; want the kilns practice", res.Total, ids(res))
 	}
 }
+
+// TestTyposOfLexiconWords: a misspelt romanised Hindi or Hindi word is
+// read as the lexicon word it misspells, in any language.
+func TestTyposOfLexiconWords(t *testing.T) {
+	ix := openOfficersIndex(t)
+	for _, q := range []string{"bal shrm", "baal shram", "बाल श्रम"} {
+		if res := find(t, ix, kb.Query{Text: q}); !slices.Contains(ids(res), "zari") || res.Total < 2 {
+			t.Errorf("%q: total %d, %v; want the child labour practices", q, res.Total, ids(res))
+		}
+	}
+	if res := find(t, ix, kb.Query{Text: "brik kilns"}); res.Total != 1 || res.Hits[0].ID != "kilns" {
+		t.Errorf("brik kilns: total %d, %v; want the kilns practice", res.Total, ids(res))
+	}
+}

@@ -170,7 +170,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 	var plain []string
 	var marks []bq.Query
 	seen := map[string]bool{}
-	for _, u := range b.syn.units(words, b.added.has) {
+	for _, u := range b.syn.units(b.corrected(words, d), b.added.has) {
 		if !b.meaningful(u.text) {
 			continue // a stop word alone: "how to rescue" asks about rescue
 		}

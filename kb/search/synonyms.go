@@ -27,6 +27,7 @@ type synonyms struct {
 	// roman finds a term by its romanised Hindi folded (roman.go):
 	// "bacche" and "bachche" are one word typed two ways.
 	roman map[string]string
+	vocab wordList // the words, for correcting typos (correct.go)
 	hash  string // of the list: the index records the terms it found
 }
 
@@ -81,6 +82,7 @@ func parseSynonyms(groups [][]string) *synonyms {
 		}
 	}
 	s.hash = hex.EncodeToString(h.Sum(nil)[:4])
+	s.vocab = newWordList(s.words)
 	return s
 }
 
