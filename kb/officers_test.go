@@ -81,8 +81,19 @@ func TestOfficerQueries(t *testing.T) {
 				}
 			}
 		}
+		// A broad query counts at least nine in ten of the practices it
+		// concerns: a frequent word never empties what is counted.
+		for _, q := range rep.Queries {
+			if q.Broad && float64(q.Total) < floorBroadShare*float64(q.Relevant) {
+				t.Errorf("broad %q counts %d of the %d practices it concerns, under %.0f%%", q.Query, q.Total, q.Relevant, 100*floorBroadShare)
+			}
+		}
 	})
 }
+
+// floorBroadShare is the share of the practices a broad query concerns
+// that its total must count.
+const floorBroadShare = 0.9
 
 func tuningIn(lang string) func(kb.QueryScore) bool {
 	return func(q kb.QueryScore) bool { return !q.Heldout && q.Lang == lang }

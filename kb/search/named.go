@@ -61,6 +61,7 @@ func (b queryBuilder) named(p *plan, u unit) ([]*node, []kb.NamedField) {
 		for _, v := range indexer.Exploitations() {
 			kids = append(kids, termNode("exploitation", v))
 		}
+		kids = append(kids, termNode("terms", exploitationToken))
 	}
 	for _, text := range append([]string{u.text}, u.alts...) {
 		f := fieldsOf(text)

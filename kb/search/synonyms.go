@@ -28,6 +28,9 @@ type synonyms struct {
 	// "bacche" and "bachche" are one word typed two ways.
 	roman map[string]string
 	vocab wordList // the words, for correcting typos (correct.go)
+	// exploitation holds the keys of the terms that name a form of
+	// exploitation (the lexicon's concepts of that kind).
+	exploitation map[string]bool
 	hash  string // of the list: the index records the terms it found
 }
 
@@ -88,7 +91,21 @@ func parseSynonyms(groups [][]string) *synonyms {
 
 // defaultSynonyms are the built-in list and the lexicon's concepts, each
 // a group: "bal shram", "बाल श्रम" and "child labour" find each other.
-var defaultSynonyms = parseSynonyms(append(listGroups(synonymList), lexicon.Groups()...))
+var defaultSynonyms = func() *synonyms {
+	s := parseSynonyms(append(listGroups(synonymList), lexicon.Groups()...))
+	s.exploitation = map[string]bool{}
+	for _, c := range lexicon.All() {
+		if c.Kind != "exploitation" {
+			continue
+		}
+		for _, terms := range [][]string{c.English, c.Hindi} {
+			for _, t := range terms {
+				s.exploitation[termKey(t)] = true
+			}
+		}
+	}
+	return s
+}()
 
 // termKey is how the index records a term: its words stemmed.
 func termKey(t string) string {
@@ -123,13 +140,24 @@ func termWords(text string) []string {
 func (s *synonyms) termsField(text string) string {
 	keys, words := s.find(text)
 	var b strings.Builder
+	exploitation := false
 	for _, k := range keys {
 		b.WriteString(termToken(k))
 		b.WriteByte(' ')
+		exploitation = exploitation || s.exploitation[k]
+	}
+	if exploitation {
+		b.WriteString(exploitationToken + " ")
 	}
 	b.WriteString(strings.Repeat("_ ", max(0, words-len(keys))))
 	return b.String()
 }
+
+// exploitationToken marks, in the terms field, a text that names a form
+// of exploitation in any language (the lexicon's concepts of that kind):
+// a Hindi practice about "बंधुआ श्रमिक" is about trafficking as much as
+// one the reader tagged "forced and bonded labour".
+const exploitationToken = "@exploitation"
 
 // termToken is a key as one token.
 func termToken(key string) string { return strings.ReplaceAll(key, " ", "+") }
