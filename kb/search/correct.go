@@ -113,22 +113,38 @@ func editDistance(a, b []rune, limit int) int {
 }
 
 // corrected replaces each word that is a typo of a list word by that
-// word; d says which words the index has.
+// word; d says which words the index has. A place's name is no typo
+// ("गुमला", "Simdega"), in a name of several words too.
 func (b queryBuilder) corrected(words []string, d dictionary) []string {
 	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = w
+	copy(out, words)
+	var indexed func(string) bool
+	if d != nil {
+		indexed = d.known
+	}
+	for i := 0; i < len(words); i++ {
+		if n := placeAt(words, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		w := words[i]
 		lower := strings.ToLower(strings.TrimFunc(w, notWordRune))
 		if lower == "" || !isWord(lower) || b.syn.isWord(lower) || b.added.hasWord(lower) || (isASCII(lower) && b.knownWord(w)) || (d != nil && d.known(lower)) {
 			continue
-		}
-		var indexed func(string) bool
-		if d != nil {
-			indexed = d.known
 		}
 		if c := b.syn.vocab.nearest(lower, indexed); c != "" {
 			out[i] = c
 		}
 	}
 	return out
+}
+
+// placeAt is how many words from i name a place, longest first, or 0.
+func placeAt(words []string, i int) int {
+	for n := min(maxPlaceWords, len(words)-i); n >= 1; n-- {
+		if placeOf(strings.Join(words[i:i+n], " ")) != nil {
+			return n
+		}
+	}
+	return 0
 }

@@ -107,6 +107,9 @@ func TestQueryNamesFields(t *testing.T) {
 	if !hasNamed(gumla, "district", "Gumla") {
 		t.Errorf("gumla named %+v, want the district", gumla.Named)
 	}
+	if hindi := find(t, ix, kb.Query{Text: "गुमला"}); hindi.Total != 1 || hindi.Hits[0].ID != "gumla" {
+		t.Errorf("गुमला: %v, want the Gumla practice (district names go both ways between scripts)", ids(hindi))
+	}
 	if byField := find(t, ix, kb.Query{Districts: []string{"Gumla"}}); byField.Total != 1 {
 		t.Errorf("district filter Gumla: %d practices, want 1", byField.Total)
 	}
