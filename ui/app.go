@@ -114,6 +114,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if h.accounts != nil {
 		app.Use(h.identify)
 	}
+	app.Use(anonymousShare(anonymousSlots, anonymousWait))
 	app.Get("/healthz", h.health)
 	app.Get("/readyz", h.readiness)
 	if !cfg.MetricsElsewhere {

@@ -55,7 +55,8 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	insights, stopInsights := startInsights(ctx, st, log)
 	defer stopInsights()
 	metrics := ui.NewMetrics(buildVersion(), st.stats)
-	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: st.ready,
+	ready := &readiness{check: st.ready, log: log}
+	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: ready.answer,
 		Insights: insights, Curation: st.curation, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup,
 		MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
@@ -72,6 +73,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if st.follow != nil {
 		st.follow.follow(ctx)
 	}
+	ready.start(ctx)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", cfg.addr, err)
