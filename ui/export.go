@@ -5,7 +5,7 @@ import (
 	"bufio"
 	"compress/flate"
 	"context"
-	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -95,21 +95,20 @@ func (h *handlers) export(c *fiber.Ctx, q kb.Query, format string) error {
 }
 
 func (h *handlers) writeCSV(ctx context.Context, out io.Writer, q kb.Query, base string) error {
-	w := csv.NewWriter(out)
+	w, err := newSafeCSV(out)
+	if err != nil {
+		return err
+	}
 	cols := exportColumns()
 	if err := w.Write(cols); err != nil {
 		return err
 	}
 	row := make([]string, 0, len(cols))
-	err := h.svc.Export(ctx, q, func(p kb.Practice) error {
+	err = h.svc.Export(ctx, q, func(p kb.Practice) error {
 		row = appendExportRow(row[:0], p, base)
 		return w.Write(row)
 	})
-	w.Flush()
-	if err != nil {
-		return err
-	}
-	return w.Error()
+	return errors.Join(err, w.Flush())
 }
 
 // writeXLSX uses excelize's stream writer, which keeps rows in a
@@ -141,7 +140,7 @@ func (h *handlers) writeXLSX(ctx context.Context, out io.Writer, q kb.Query, bas
 	row := 1
 	put := func(values []string) error {
 		for i, v := range values {
-			cells[i] = v
+			cells[i] = spreadsheetCell(v)
 			if i >= figures && i < figures+len(kb.Measures) && v != "" {
 				if n, err := strconv.Atoi(v); err == nil {
 					cells[i] = n // figures as numbers, to sum in the sheet

@@ -3,7 +3,6 @@ package ui
 import (
 	"cmp"
 	"context"
-	"encoding/csv"
 	"strconv"
 	"strings"
 
@@ -55,7 +54,10 @@ func (h *handlers) apiStats(c *fiber.Ctx) error {
 func statsCSV(c *fiber.Ctx, st kb.Stats) error {
 	c.Set("Content-Type", "text/csv; charset=utf-8")
 	c.Set("Content-Disposition", `attachment; filename="statistics-by-`+st.Group+`.csv"`)
-	w := csv.NewWriter(c.Response().BodyWriter())
+	w, err := newSafeCSV(c.Response().BodyWriter())
+	if err != nil {
+		return err
+	}
 	head := []string{st.Group, "practices"}
 	for _, m := range kb.Measures {
 		head = append(head, m.Label, m.Label+": practices reporting")
@@ -68,8 +70,7 @@ func statsCSV(c *fiber.Ctx, st kb.Stats) error {
 		}
 		_ = w.Write(row)
 	}
-	w.Flush()
-	return w.Error()
+	return w.Flush()
 }
 
 // statsPage is the statistics page: counts, routes, figures and the map.
