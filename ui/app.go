@@ -115,6 +115,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		app.Use(h.identify)
 	}
 	app.Use(anonymousShare(anonymousSlots, anonymousWait))
+	app.Use(cacheControl)
 	app.Get("/healthz", h.health)
 	app.Get("/readyz", h.readiness)
 	if !cfg.MetricsElsewhere {
