@@ -179,8 +179,11 @@ func (a *Accounts) SignIn(ctx context.Context, email, password, addr string) (st
 		return "", Session{}, User{}, herr // counted as a failure: the claim stays
 	}
 	ok = ok && err == nil && !u.Disabled
-	if err := a.settle(ctx, claimed, addr, ok, a.Now().UTC()); err != nil {
+	if err := a.settle(ctx, claimed, ok, a.Now().UTC()); err != nil {
 		return "", Session{}, User{}, err
+	}
+	if !ok && claimed.accountWait > 0 {
+		return "", Session{}, User{}, &WaitError{Wait: claimed.accountWait}
 	}
 	if !ok {
 		return "", Session{}, User{}, ErrBadLogin
