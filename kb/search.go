@@ -136,7 +136,8 @@ func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("loading hits: %w", err)
 	}
-	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, DidYouMean: ir.DidYouMean, Partial: ir.Partial, Hits: hits}, nil
+	facets := hideFacetCounts(ctx, ir.Facets) // access.go
+	return Results{Query: q, Total: ir.Total, Facets: facets, DidYouMean: ir.DidYouMean, Partial: ir.Partial, Hits: hits}, nil
 }
 
 // withPractices pairs index hits with their practices: the index's cards

@@ -31,7 +31,7 @@ type apiResults struct {
 	Size       int                        `json:"size"`
 	Sort       string                     `json:"sort"`
 	Hits       []apiHit                   `json:"hits"`
-	Facets     map[string][]kb.FacetValue `json:"facets"`
+	Facets     map[string][]apiFacetValue `json:"facets"`
 	DidYouMean string                     `json:"did_you_mean,omitempty"`
 	Partial    bool                       `json:"partial,omitempty"` // the hits match most of the words, not all
 }
@@ -53,7 +53,7 @@ func (h *handlers) apiSearch(c *fiber.Ctx) error {
 	if sortName == "" {
 		sortName = "relevance"
 	}
-	out := apiResults{Total: res.Total, Page: q.Page, Size: q.Size, Sort: sortName, Hits: toAPIHits(res.Hits), Facets: res.Facets, DidYouMean: res.DidYouMean, Partial: res.Partial}
+	out := apiResults{Total: res.Total, Page: q.Page, Size: q.Size, Sort: sortName, Hits: toAPIHits(res.Hits), Facets: toAPIFacets(res.Facets), DidYouMean: res.DidYouMean, Partial: res.Partial}
 	return c.JSON(out)
 }
 

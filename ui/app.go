@@ -116,6 +116,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	}
 	app.Use(anonymousShare(anonymousSlots, anonymousWait))
 	app.Use(cacheControl)
+	app.Use(h.statisticsPolicy)
 	app.Get("/healthz", h.health)
 	app.Get("/readyz", h.readiness)
 	if !cfg.MetricsElsewhere {

@@ -18,14 +18,11 @@ import (
 // statsAccess is how the statistics page and API check who may read
 // them: an admin may close them to people who are not signed in.
 func (h *handlers) statsAccess(c *fiber.Ctx) error {
-	if h.insights == nil || current(c).user != nil {
-		return c.Next()
-	}
-	set, err := h.insights.Settings(c.UserContext())
+	ok, err := h.mayReadStatistics(c)
 	if err != nil {
 		return err
 	}
-	if set.StatsPublic() {
+	if ok {
 		return c.Next()
 	}
 	return signedIn(c)
