@@ -72,3 +72,15 @@ func TestOneStatisticsPolicy(t *testing.T) {
 	check("", false)
 	check("officer", true)
 }
+
+// TestExportsFreeTheirPlaces: one client's exports one after another are
+// all answered: each frees its place when its file is written.
+func TestExportsFreeTheirPlaces(t *testing.T) {
+	app, _ := newApp(t)
+	for i := range 6 {
+		format := []string{"csv", "xlsx"}[i%2]
+		if status, body, _ := getFrom(t, app, "/api/v1/search?format="+format); status != 200 || len(body) == 0 {
+			t.Fatalf("export %d (%s): %d, %d bytes, want 200 with a file", i+1, format, status, len(body))
+		}
+	}
+}

@@ -79,7 +79,8 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		return nil, err
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
-		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: make(chan struct{}, maxUploads)}
+		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: make(chan struct{}, maxUploads),
+		exports: newExportLimiter(exportsAtOnce, exportsPerClient)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
 	}
@@ -154,6 +155,7 @@ type handlers struct {
 	packs    *kb.Packs
 	importer Importer
 	uploads  chan struct{} // places for uploads being read
+	exports  *exportLimiter
 	insights *kb.Insights
 	curation *kb.Curation
 

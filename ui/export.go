@@ -95,8 +95,16 @@ func (h *handlers) export(c *fiber.Ctx, q kb.Query, format string) error {
 	if _, err := h.svc.Stats(c.UserContext(), q, "state", false); err != nil {
 		return err
 	}
+	if c.Method() == fiber.MethodHead {
+		return nil // no body, so no stream writer to free a place
+	}
+	release, err := h.exports.admit(c)
+	if err != nil {
+		return err
+	}
 	ctx := context.WithoutCancel(c.UserContext())
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
+		defer release() // the export runs while the response is written, after the handler
 		if err := write(ctx, w); err != nil {
 			h.log.Error("export failed", "format", format, "err", err) // the status has gone: the file ends short
 		}
