@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -51,7 +52,7 @@ const (
 	// account's streak of failures, which after a day without attempts
 	// only spares a guesser a few seconds' wait.
 	SignInLogsKept = 24 * time.Hour
-	// maxHashing is how many passwords are checked at once: each check
+	// maxHashing is the most passwords checked at once: each check
 	// takes 19 MiB for Argon2, and 60 at once once took 600 MB.
 	maxHashing = 4
 	hashWait   = 10 * time.Second
@@ -220,15 +221,20 @@ func (a *Accounts) claim(ctx context.Context, account, addr string, now time.Tim
 
 // accountWait is how long an account must still wait after entry last.
 func accountWait(last SignInAttempt, now time.Time) time.Duration {
-	return max(last.At.Add(backoff(last.Streak, freeAccountFailures, maxAccountDelay)).Sub(now), 0)
+	b := backoff(last.Streak, freeAccountFailures, maxAccountDelay)
+	if b == 0 {
+		return 0
+	}
+	return max(last.At.Add(b).Sub(now), 0)
 }
 
 // addressWait is how long an address must still wait after entry last.
 func addressWait(last SignInAttempt, now time.Time) time.Duration {
-	if now.Sub(last.At) >= addressWindow {
-		return 0
+	b := backoff(last.Streak, freeAddressFailures, maxAddressDelay)
+	if b == 0 || now.Sub(last.At) >= addressWindow {
+		return 0 // (an entry of an attempt made at the same moment may be a little after now)
 	}
-	return last.At.Add(backoff(last.Streak, freeAddressFailures, maxAddressDelay)).Sub(now)
+	return max(last.At.Add(b).Sub(now), 0)
 }
 
 // claimAddress takes the address's next place, counted as a failure. Of
@@ -364,8 +370,16 @@ func (a *Accounts) Unlock(ctx context.Context, email, by string) error {
 	return err
 }
 
-// checkPassword runs Argon2 for at most maxHashing attempts at once; the
-// others wait their turn, for hashWait at most.
+// hashWorkers is the size of the password-hashing pool: half the
+// processors, at least one, at most maxHashing. Argon2 is pure
+// computation; with a place per processor (4 on 2 cores) sign-ins took
+// every processor under the 64-client load and pages and searches
+// waited behind them. Sign-ins now queue for their half and the pages
+// keep the rest.
+func hashWorkers() int { return min(max(runtime.GOMAXPROCS(0)/2, 1), maxHashing) }
+
+// checkPassword runs Argon2 in the hashing pool; attempts wait their turn
+// for hashWait at most.
 func (a *Accounts) checkPassword(ctx context.Context, encoded, password string) (bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, hashWait)
 	defer cancel()

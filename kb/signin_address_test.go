@@ -97,3 +97,30 @@ func TestGuesserCannotKeepTheOfficerOut(t *testing.T) {
 		t.Errorf("a wrong password from a clean address while the account waits: %v, want a wait", err)
 	}
 }
+
+// TestRightPasswordsAtOnceFromOneAddress: officers behind one address (a
+// station's network) signing in at the same moments, again and again,
+// are all let in: attempts made together neither count as failures nor
+// make each other wait.
+func TestRightPasswordsAtOnceFromOneAddress(t *testing.T) {
+	ctx := context.Background()
+	f := newWorkflow(t)
+	for i := range 4 {
+		if _, err := f.accounts.AddUser(ctx, fmt.Sprintf("station%d@police.example", i), "Station", kb.RoleOfficer, "", "a long enough password"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 10 {
+				if _, _, _, err := f.accounts.SignIn(ctx, fmt.Sprintf("station%d@police.example", i), "a long enough password", "10.4.4.4"); err != nil {
+					t.Errorf("officer %d, sign-in %d: %v", i, j+1, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
