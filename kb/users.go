@@ -70,13 +70,13 @@ type Accounts struct {
 	Store    UserStore
 	Now      func() time.Time
 	attempts *attemptLogs
-	hashing  chan struct{} // places for password checks running now
+	hashing  chan struct{} // the password-hashing pool's places (hashWorkers)
 }
 
 // NewAccounts makes the account service.
 func NewAccounts(store UserStore) *Accounts {
 	return &Accounts{Store: store, Now: time.Now, attempts: &attemptLogs{store: store, ends: map[string]int{}},
-		hashing: make(chan struct{}, maxHashing)}
+		hashing: make(chan struct{}, hashWorkers())}
 }
 
 // SessionLifetime is how long a sign-in lasts.
