@@ -126,6 +126,9 @@ type readPages struct {
 	texts          []Page
 	glyphs, images int
 	scanned        []int // numbers of pages with images and no text
+	// areas are the scanned pages' sizes in square inches, by number,
+	// which the resolution they are rendered at depends on.
+	areas map[int]float64
 }
 
 func hasText(p readPages) bool { return p.glyphs > 0 }
@@ -157,6 +160,11 @@ func readDocument(name string, data []byte, lim Limits) (readPages, error) {
 		rp.images += im
 		if g == 0 && im > 0 {
 			rp.scanned = append(rp.scanned, i+1)
+			if rp.areas == nil {
+				rp.areas = map[int]float64{}
+			}
+			_, _, w, h := pageBox(p)
+			rp.areas[i+1] = w / 72 * h / 72
 		}
 		rp.texts = append(rp.texts, Page{Number: i + 1, Lines: lines})
 	}
@@ -181,6 +189,22 @@ func readOnePage(p pdf.Value, fonts map[string]*font) (lines []Line, glyphs, ima
 // pageGeometry returns the matrix from user space to the page as shown
 // (crop box at the origin, /Rotate applied) and the shown height.
 func pageGeometry(p pdf.Value) (matrix, float64) {
+	llx, lly, w, h := pageBox(p)
+	m := matrix{1, 0, 0, 1, -llx, -lly}
+	switch ((inherited(p, "Rotate").Int64()%360 + 360) % 360) / 90 {
+	case 1:
+		return m.mul(matrix{0, -1, 1, 0, 0, w}), w
+	case 2:
+		return m.mul(matrix{-1, 0, 0, -1, w, h}), h
+	case 3:
+		return m.mul(matrix{0, 1, -1, 0, h, 0}), w
+	}
+	return m, h
+}
+
+// pageBox returns the page's crop box (else media box): its lower left
+// corner and its size in points, a letter page when it has none.
+func pageBox(p pdf.Value) (llx, lly, w, h float64) {
 	box := inherited(p, "CropBox")
 	if box.Len() != 4 {
 		box = inherited(p, "MediaBox")
@@ -195,20 +219,11 @@ func pageGeometry(p pdf.Value) (matrix, float64) {
 			lly, ury = ury, lly
 		}
 	}
-	w, h := urx-llx, ury-lly
+	w, h = urx-llx, ury-lly
 	if w <= 0 || h <= 0 {
 		w, h = 612, 792
 	}
-	m := matrix{1, 0, 0, 1, -llx, -lly}
-	switch ((inherited(p, "Rotate").Int64()%360 + 360) % 360) / 90 {
-	case 1:
-		return m.mul(matrix{0, -1, 1, 0, 0, w}), w
-	case 2:
-		return m.mul(matrix{-1, 0, 0, -1, w, h}), h
-	case 3:
-		return m.mul(matrix{0, 1, -1, 0, h, 0}), w
-	}
-	return m, h
+	return llx, lly, w, h
 }
 
 // inherited reads a page attribute that may sit on an ancestor.

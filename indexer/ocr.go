@@ -28,6 +28,22 @@ const DefaultOCRLang = "eng+hin"
 // gives for 10-point type, at a quarter of the pixels of 300 dpi.
 const ocrDPI = 150
 
+// maxRenderPixels caps a rendered page by pixels, not inches: a 17 KB
+// PDF with one 200 x 200-inch page rendered at 150 dpi is 900 million
+// pixels, and two such attachments took two pdftoppm of 3 GB each. The
+// cap is an A3 page at 150 dpi (8.7 million); a larger page is rendered
+// at the resolution that fills it.
+const maxRenderPixels = 1754 * 2480 * 2
+
+// renderDPI is the resolution for a page of the given area in square
+// inches.
+func renderDPI(area float64) int {
+	if area <= 0 {
+		return ocrDPI
+	}
+	return max(min(ocrDPI, int(math.Sqrt(maxRenderPixels/area))), 1)
+}
+
 // ocrLangPattern is what a language choice may look like: Tesseract's
 // model names joined by "+". Anything else could be taken for an option.
 var ocrLangPattern = regexp.MustCompile(`^[a-z][a-z_]{1,30}(\+[a-z][a-z_]{1,30}){0,7}$`)
@@ -59,7 +75,7 @@ func ocrAvailable() bool {
 // through a cgo binding: the build stays pure Go, and the programs are
 // children of the extraction worker, under its memory limit, and die with
 // it when it is stopped for taking too long.
-func readScans(data []byte, pages []int, lang string) (map[int]*ocrPage, error) {
+func readScans(data []byte, pages []int, areas map[int]float64, lang string) (map[int]*ocrPage, error) {
 	if lang == "" {
 		lang = DefaultOCRLang
 	}
@@ -84,7 +100,7 @@ func readScans(data []byte, pages []int, lang string) (map[int]*ocrPage, error) 
 		sem <- struct{}{}
 		go func(n int) {
 			defer func() { <-sem; wg.Done() }()
-			p := ocrOnePage(pdf, dir, n, lang)
+			p := ocrOnePage(pdf, dir, n, renderDPI(areas[n]), lang)
 			mu.Lock()
 			out[n] = p
 			mu.Unlock()
@@ -96,13 +112,9 @@ func readScans(data []byte, pages []int, lang string) (map[int]*ocrPage, error) 
 }
 
 // ocrOnePage renders page n and reads it.
-func ocrOnePage(pdf, dir string, n int, lang string) *ocrPage {
+func ocrOnePage(pdf, dir string, n, dpi int, lang string) *ocrPage {
 	stem := filepath.Join(dir, "p"+strconv.Itoa(n))
-	page := strconv.Itoa(n)
-	// Grey PGM rather than PNG: Tesseract reads grey anyway, and
-	// compressing a speckled scan to PNG took pdftoppm 30 times longer
-	// than writing it raw.
-	if err := runTool("pdftoppm", "-r", strconv.Itoa(ocrDPI), "-gray", "-f", page, "-l", page, "-singlefile", pdf, stem); err != nil {
+	if err := renderPage(pdf, stem, n, dpi); err != nil {
 		return &ocrPage{err: fmt.Errorf("rendering: %w", err)}
 	}
 	defer os.Remove(stem + ".pgm")
@@ -115,6 +127,14 @@ func ocrOnePage(pdf, dir string, n int, lang string) *ocrPage {
 		return &ocrPage{err: fmt.Errorf("OCR output: %w", err)}
 	}
 	return p
+}
+
+// renderPage writes page n at dpi as stem.pgm. Grey PGM rather than PNG:
+// Tesseract reads grey anyway, and compressing a speckled scan to PNG
+// took pdftoppm 30 times longer than writing it raw.
+func renderPage(pdf, stem string, n, dpi int) error {
+	page := strconv.Itoa(n)
+	return runTool("pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-f", page, "-l", page, "-singlefile", pdf, stem)
 }
 
 func runTool(name string, args ...string) error {
@@ -265,7 +285,7 @@ func ocrScans(data []byte, rp *readPages, lang string) (map[int]*ocrPage, error)
 	if len(rp.scanned) == 0 || !ocrAvailable() {
 		return nil, nil
 	}
-	got, err := readScans(data, rp.scanned, lang)
+	got, err := readScans(data, rp.scanned, rp.areas, lang)
 	if err != nil {
 		return nil, err
 	}

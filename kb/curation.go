@@ -13,15 +13,12 @@ import (
 // practices and the audit trail, beside the practices and documents.
 type CurationStore interface {
 	EventStore
+	ProposalChangeStore
 	Proposal(ctx context.Context, id string) (Proposal, error)
 	// Proposals returns a document's proposals, or every one when
 	// documentID is empty.
 	Proposals(ctx context.Context, documentID string) ([]Proposal, error)
 	InsertProposal(ctx context.Context, p Proposal) error
-	// UpdateProposal writes p over revision p.Rev-1 of the same proposing
-	// (p.Gen), and fails with ErrConflict when another change got there
-	// first.
-	UpdateProposal(ctx context.Context, p Proposal) error
 	DeleteProposals(ctx context.Context, ids []string) error
 	// UpdateDocument writes d if the stored revision is d.Rev-1.
 	UpdateDocument(ctx context.Context, d Document) error
@@ -117,14 +114,14 @@ func (c *Curation) Waiting(ctx context.Context) (map[string]int, error) {
 
 // Proposal returns one proposal.
 func (c *Curation) Proposal(ctx context.Context, id string) (Proposal, error) {
-	return c.Store.Proposal(ctx, id)
+	return c.proposal(ctx, id)
 }
 
 // Decide edits, publishes, drops or reopens a proposal. edit, when not
 // nil, corrects its fields first; rev, when not 0, is the revision the
 // reviewer saw. Publishing returns the practice, searchable at once.
 func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalAction, edit *CaseEdit, rev int) (Proposal, *Practice, error) {
-	p, err := c.Store.Proposal(ctx, id)
+	p, err := c.proposal(ctx, id)
 	if err != nil {
 		return Proposal{}, nil, err
 	}
@@ -150,19 +147,16 @@ func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalActi
 	}
 	p.Status = to
 	e := c.event(u.Actor(), "proposal."+string(a), p.ID, p.DocumentID, "", diffFields(before, p.CaseFields))
-	if err := c.updateProposal(ctx, &p, e); err != nil {
-		return p, nil, err
-	}
 	var published *Practice
 	if to == ProposalPublished {
 		pr := practiceFrom(doc, p.CaseFields, p.ID, e.At)
 		pr.OCR = p.OCR
-		if err := c.publish(ctx, pr); err != nil {
-			return p, nil, fmt.Errorf("decided, but publishing failed: %w", err)
-		}
 		published = &pr
 	}
-	return p, published, c.Store.AppendEvent(ctx, e)
+	if err := c.commitProposal(ctx, &p, e, published); err != nil {
+		return p, nil, err
+	}
+	return p, published, nil
 }
 
 // BulkDecision publishes or drops every proposal of a document still
@@ -199,7 +193,7 @@ func (c *Curation) Bulk(ctx context.Context, u User, b BulkDecision) (int, error
 // Merge joins a proposal with the next one of its document (in page
 // order): one case the indexer cut in two. The next one is dropped.
 func (c *Curation) Merge(ctx context.Context, u User, id string, rev int) (Proposal, error) {
-	p, err := c.Store.Proposal(ctx, id)
+	p, err := c.proposal(ctx, id)
 	if err != nil {
 		return Proposal{}, err
 	}
@@ -232,22 +226,19 @@ func (c *Curation) Merge(ctx context.Context, u User, id string, rev int) (Propo
 	p.Text = strings.TrimSpace(p.Text + "\n\n" + next.Title + "\n\n" + next.Text)
 	p.States, p.Districts, p.Themes, p.Laws = union(p.States, next.States), union(p.Districts, next.Districts), union(p.Themes, next.Themes), union(p.Laws, next.Laws)
 	e := c.event(u.Actor(), "proposal.merge", p.ID, p.DocumentID, "merged with “"+next.Title+"”", diffFields(before, p.CaseFields))
-	if err := c.updateProposal(ctx, &p, e); err != nil {
+	if err := c.commitProposal(ctx, &p, e, nil); err != nil {
 		return p, err
 	}
 	next.Status = ProposalDropped
 	ne := c.event(u.Actor(), "proposal.merge", next.ID, next.DocumentID, "merged into “"+p.Title+"”", nil)
-	if err := c.updateProposal(ctx, next, ne); err != nil {
-		return p, err
-	}
-	return p, errors.Join(c.Store.AppendEvent(ctx, e), c.Store.AppendEvent(ctx, ne))
+	return p, c.commitProposal(ctx, next, ne, nil)
 }
 
 // Split cuts a proposal in two at a page, which starts the second part:
 // two cases the indexer read as one. The second part is a new proposal,
 // titled with that page's first line until a reviewer corrects it.
 func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) (Proposal, Proposal, error) {
-	p, err := c.Store.Proposal(ctx, id)
+	p, err := c.proposal(ctx, id)
 	if err != nil {
 		return Proposal{}, Proposal{}, err
 	}
@@ -289,69 +280,12 @@ func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) 
 		}
 	}
 	e := c.event(u.Actor(), "proposal.split", p.ID, p.DocumentID, fmt.Sprintf("split at page %d into “%s”", page, q.Title), diffFields(before, p.CaseFields))
-	if err := c.updateProposal(ctx, &p, e); err != nil {
-		_ = c.Store.DeleteProposals(ctx, []string{q.ID})
-		return p, q, err
+	if err := c.commitProposal(ctx, &p, e, nil); err != nil {
+		// The split lost to another decision: its second part goes. A
+		// delete that fails leaves a proposal a reviewer can drop.
+		return p, q, errors.Join(err, c.Store.DeleteProposals(ctx, []string{q.ID}))
 	}
-	return p, q, c.Store.AppendEvent(ctx, e)
-}
-
-// updateProposal writes the next revision of p with e in its history.
-func (c *Curation) updateProposal(ctx context.Context, p *Proposal, e Event) error {
-	p.Rev++
-	p.UpdatedAt = e.At
-	p.History = append(p.History, e)
-	if err := c.Store.UpdateProposal(ctx, *p); err != nil {
-		p.Rev--
-		if errors.Is(err, ErrConflict) {
-			return fmt.Errorf("%w: someone else acted on this proposal at the same moment; reload it to see what changed", ErrConflict)
-		}
-		return err
-	}
-	return nil
-}
-
-// publish stores a practice, lists it in its document and indexes it.
-func (c *Curation) publish(ctx context.Context, p Practice) error {
-	if err := c.Store.SavePractice(ctx, p); errors.Is(err, ErrConflict) {
-		err = c.Store.ReplacePractice(ctx, p) // left by an earlier attempt
-		if err != nil {
-			return err
-		}
-	} else if err != nil {
-		return err
-	}
-	if err := c.Store.DeleteTombstone(ctx, p.ID); err != nil && !errors.Is(err, ErrNotFound) {
-		return err
-	}
-	if err := c.editDocument(ctx, p.Provenance.DocumentID, func(d *Document) error {
-		d.Practices = union(d.Practices, []string{p.ID})
-		d.Withdrawn = without(d.Withdrawn, p.ID)
-		return nil
-	}); err != nil {
-		return err
-	}
-	return c.Service.Index.Put(ctx, []Practice{p})
-}
-
-// editDocument changes a document record, reading it again when another
-// change was written in between.
-func (c *Curation) editDocument(ctx context.Context, id string, change func(*Document) error) error {
-	for range 5 {
-		d, err := c.Service.Store.Document(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := change(&d); err != nil {
-			return err
-		}
-		d.Rev++
-		if err = c.Store.UpdateDocument(ctx, d); !errors.Is(err, ErrConflict) {
-			c.Service.forgetTitles()
-			return err
-		}
-	}
-	return fmt.Errorf("document %s: %w: changed by others five times in a row", id, ErrConflict)
+	return p, q, nil
 }
 
 func (c *Curation) event(actor Actor, action, subject, documentID, reason string, changes []Change) Event {

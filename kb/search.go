@@ -177,7 +177,8 @@ func (s *Service) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("loading hits: %w", err)
 	}
-	return Results{Query: q, Total: ir.Total, Facets: ir.Facets, Matching: ir.Matching, Hits: hits}, nil
+	facets := hideFacetCounts(ctx, ir.Facets) // access.go
+	return Results{Query: q, Total: ir.Total, Facets: facets, Matching: ir.Matching, Hits: hits}, nil
 }
 
 // withPractices pairs index hits with their practices: the index's cards

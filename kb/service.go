@@ -115,6 +115,15 @@ func (s *Service) DocumentTitles(ctx context.Context) (map[string]string, error)
 }
 
 // forgetTitles makes the next search read the document titles again.
+// log is the service's logger, or the default one for a service built
+// without.
+func (s *Service) log() *slog.Logger {
+	if s != nil && s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
 func (s *Service) forgetTitles() {
 	s.mu.Lock()
 	s.titles = nil

@@ -55,10 +55,10 @@ type clock struct {
 func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
 
-// TestSignInDelaysNotLockOut: failures make the account wait longer and
-// longer, never lock it: after the wait, the right password works; an
-// admin's unlock ends the wait at once; an address that fails on many
-// accounts waits too.
+// TestSignInDelaysNotLockOut: failures make the failing address wait
+// longer and longer on the account, never lock it: after the wait, the
+// right password works; an admin's unlock ends the wait at once; an
+// address that fails on many accounts waits too.
 func TestSignInDelaysNotLockOut(t *testing.T) {
 	ctx := context.Background()
 	f := newWorkflow(t)
@@ -75,10 +75,10 @@ func TestSignInDelaysNotLockOut(t *testing.T) {
 	}
 	var waits []time.Duration
 	for range 4 {
-		err := signIn("a long enough password", "10.0.0.2")
+		err := signIn("a long enough password", "10.0.0.1")
 		var we *kb.WaitError
 		if !errors.As(err, &we) {
-			t.Fatalf("after failures, the right password at once: %v, want a wait", err)
+			t.Fatalf("after failures, the right password at once from the failing address: %v, want a wait", err)
 		}
 		waits = append(waits, we.Wait)
 		c.add(we.Wait)
@@ -92,7 +92,7 @@ func TestSignInDelaysNotLockOut(t *testing.T) {
 		}
 	}
 	c.add(6 * time.Minute) // longer than any account's wait
-	if err := signIn("a long enough password", "10.0.0.2"); err != nil {
+	if err := signIn("a long enough password", "10.0.0.1"); err != nil {
 		t.Errorf("the right password after the wait: %v", err)
 	}
 	for range 5 {
@@ -101,7 +101,7 @@ func TestSignInDelaysNotLockOut(t *testing.T) {
 	if err := f.accounts.Unlock(ctx, "officer@police.example", "admin@police.example"); err != nil {
 		t.Fatal(err)
 	}
-	if err := signIn("a long enough password", "10.0.0.2"); err != nil {
+	if err := signIn("a long enough password", "10.0.0.1"); err != nil {
 		t.Errorf("the right password after an admin's unlock: %v", err)
 	}
 	// One address guessing at many accounts.

@@ -60,6 +60,9 @@ type Submission struct {
 	ReviewerID string           `json:"reviewer_id,omitempty" bson:"reviewer_id,omitempty"`
 	Reason     string           `json:"reason,omitempty" bson:"reason,omitempty"` // of the last decision
 	PracticeID string           `json:"practice_id,omitempty" bson:"practice_id,omitempty"`
+	// Submitted is set by the first submission for review: until then the
+	// submission is a draft its author alone may see.
+	Submitted bool `json:"submitted,omitempty" bson:"submitted,omitempty"`
 	// ReviewedRoutes are the routes as a reviewer confirmed or corrected
 	// them (RoutesReviewed): the practice records these rather than those
 	// read from the fields, until the officer changes the route fields.
@@ -132,6 +135,21 @@ type SubmissionFilter struct {
 	OwnerID string
 	Status  Status
 	Page    ListPage
+	// SentOrOwnedBy, when not empty, keeps the submissions sent for review
+	// at least once and this user's own: what a reviewer may see.
+	SentOrOwnedBy string
+}
+
+// VisibleTo says whether u may see s. A draft never submitted is its
+// author's alone: reviewers and admins see a submission once it has been
+// sent for review (also when it was returned for changes or withdrawn
+// afterwards). Before, they could read officers' unsubmitted drafts and
+// their files.
+func (s Submission) VisibleTo(u User) bool {
+	if s.OwnerID == u.ID {
+		return true
+	}
+	return u.Role.CanReview() && (s.Submitted || len(s.Versions) > 0)
 }
 
 // SubmissionStore keeps submissions, their audit trail and notices.
@@ -281,7 +299,7 @@ func (r *Reviews) Get(ctx context.Context, u User, id string) (Submission, error
 	if s.Rev == 0 {
 		return Submission{}, fmt.Errorf("submission %s: %w", id, ErrNotFound)
 	}
-	if s.OwnerID != u.ID && !u.Role.CanReview() {
+	if !s.VisibleTo(u) {
 		return Submission{}, fmt.Errorf("submission %s: %w", id, ErrNotFound) // do not confirm it exists
 	}
 	return s, nil
@@ -292,9 +310,9 @@ func (r *Reviews) Get(ctx context.Context, u User, id string) (Submission, error
 // not empty. The store filters, pages and leaves out the versions, so a
 // listing costs one page, however many or large the submissions.
 func (r *Reviews) List(ctx context.Context, u User, status Status, page ListPage) ([]Submission, error) {
-	f := SubmissionFilter{Status: status, Page: page.Bounded()}
+	f := SubmissionFilter{Status: status, Page: page.Bounded(), SentOrOwnedBy: u.ID}
 	if !u.Role.CanReview() {
-		f.OwnerID = u.ID
+		f.OwnerID, f.SentOrOwnedBy = u.ID, ""
 	}
 	return r.Store.ListSubmissions(ctx, f)
 }
@@ -345,7 +363,7 @@ func (r *Reviews) Act(ctx context.Context, u User, id string, a Action, reason s
 			return Submission{}, err
 		}
 		s.Versions = append(s.Versions, Version{N: len(s.Versions) + 1, Fields: s.Fields, SubmittedAt: r.Now().UTC()})
-		s.Reason = ""
+		s.Reason, s.Submitted = "", true
 	}
 	s.Status = to
 	switch a {

@@ -70,13 +70,13 @@ type Accounts struct {
 	Store    UserStore
 	Now      func() time.Time
 	attempts *attemptLogs
-	hashing  chan struct{} // places for password checks running now
+	hashing  chan struct{} // the password-hashing pool's places (hashWorkers)
 }
 
 // NewAccounts makes the account service.
 func NewAccounts(store UserStore) *Accounts {
 	return &Accounts{Store: store, Now: time.Now, attempts: &attemptLogs{store: store, ends: map[string]int{}},
-		hashing: make(chan struct{}, maxHashing)}
+		hashing: make(chan struct{}, hashWorkers())}
 }
 
 // SessionLifetime is how long a sign-in lasts.
@@ -179,8 +179,11 @@ func (a *Accounts) SignIn(ctx context.Context, email, password, addr string) (st
 		return "", Session{}, User{}, herr // counted as a failure: the claim stays
 	}
 	ok = ok && err == nil && !u.Disabled
-	if err := a.settle(ctx, claimed, addr, ok, a.Now().UTC()); err != nil {
+	if err := a.settle(ctx, claimed, ok, a.Now().UTC()); err != nil {
 		return "", Session{}, User{}, err
+	}
+	if !ok && claimed.accountWait > 0 {
+		return "", Session{}, User{}, &WaitError{Wait: claimed.accountWait}
 	}
 	if !ok {
 		return "", Session{}, User{}, ErrBadLogin

@@ -38,7 +38,7 @@ type apiResults struct {
 	Size       int                        `json:"size"`
 	Sort       string                     `json:"sort"`
 	Hits       []apiHit                   `json:"hits"`
-	Facets     map[string][]kb.FacetValue `json:"facets"`
+	Facets     map[string][]apiFacetValue `json:"facets"`
 	Frequent   []string                   `json:"frequent"`    // words that rank and do not filter
 	Named      []kb.NamedField            `json:"named"`       // fields the words name, to offer as filters
 	NearThemes []string                   `json:"near_themes"` // themes to try when no practice answers
@@ -64,7 +64,7 @@ func (h *handlers) apiSearch(c *fiber.Ctx) error {
 		sortName = "relevance"
 	}
 	out := apiResults{Total: res.Total, EveryWord: res.EveryWord, More: res.More, Page: q.Page, Size: q.Size, Sort: sortName,
-		Hits: toAPIHits(res.Hits), Facets: res.Facets, Frequent: orEmpty(res.Frequent), Named: orEmpty(res.Named),
+		Hits: toAPIHits(res.Hits), Facets: toAPIFacets(res.Facets), Frequent: orEmpty(res.Frequent), Named: orEmpty(res.Named),
 		NearThemes: orEmpty(res.NearThemes), DidYouMean: res.DidYouMean, Partial: res.Partial}
 	return c.JSON(out)
 }

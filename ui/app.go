@@ -79,7 +79,8 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		return nil, err
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
-		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: make(chan struct{}, maxUploads)}
+		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: make(chan struct{}, maxUploads),
+		exports: newExportLimiter(exportsAtOnce, exportsPerClient)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
 	}
@@ -114,6 +115,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if h.accounts != nil {
 		app.Use(h.identify)
 	}
+	app.Use(anonymousShare(anonymousSlots, anonymousWait))
+	app.Use(cacheControl)
+	app.Use(h.statisticsPolicy)
 	app.Get("/healthz", h.health)
 	app.Get("/readyz", h.readiness)
 	if !cfg.MetricsElsewhere {
@@ -153,6 +157,7 @@ type handlers struct {
 	packs    *kb.Packs
 	importer Importer
 	uploads  chan struct{} // places for uploads being read
+	exports  *exportLimiter
 	insights *kb.Insights
 	curation *kb.Curation
 

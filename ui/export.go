@@ -5,7 +5,7 @@ import (
 	"bufio"
 	"compress/flate"
 	"context"
-	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -23,11 +23,15 @@ import (
 // whatever the number of rows.
 
 // exportColumns are the columns of an export, one row per practice.
-func exportColumns() []string {
+// The figure columns are left out where the reader may not read
+// statistics (kb/access.go).
+func exportColumns(figures bool) []string {
 	cols := []string{"id", "title", "url", "states", "districts", "years", "themes", "forms of exploitation",
 		"routes", "source areas", "transit points", "destination areas"}
 	for _, m := range kb.Measures {
-		cols = append(cols, m.Label)
+		if figures {
+			cols = append(cols, m.Label)
+		}
 	}
 	return append(cols, "evidence label", "source document", "pages", "source pdf", "submitted by", "version")
 }
@@ -35,7 +39,7 @@ func exportColumns() []string {
 // appendExportRow appends a practice's row to row (an export reuses one
 // row's memory for every practice); base makes addresses absolute, so
 // that a spreadsheet's links work.
-func appendExportRow(row []string, p kb.Practice, base string) []string {
+func appendExportRow(row []string, p kb.Practice, base string, figures bool) []string {
 	var routes []string
 	for _, r := range p.Routes {
 		routes = append(routes, r.String())
@@ -49,6 +53,9 @@ func appendExportRow(row []string, p kb.Practice, base string) []string {
 		join(p.RouteRegions("destination")))
 	counts := p.FigureCounts()
 	for _, m := range kb.Measures {
+		if !figures {
+			break
+		}
 		if n, ok := counts[m.Name]; ok {
 			row = append(row, strconv.Itoa(n))
 		} else {
@@ -68,12 +75,16 @@ func join(s []string) string { return strings.Join(s, "; ") }
 func (h *handlers) export(c *fiber.Ctx, q kb.Query, format string) error {
 	var write func(ctx context.Context, w io.Writer) error
 	base := c.BaseURL()
+	figures, err := h.mayReadStatistics(c)
+	if err != nil {
+		return err
+	}
 	switch format {
 	case "csv":
-		write = func(ctx context.Context, w io.Writer) error { return h.writeCSV(ctx, w, q, base) }
+		write = func(ctx context.Context, w io.Writer) error { return h.writeCSV(ctx, w, q, base, figures) }
 		c.Set("Content-Type", "text/csv; charset=utf-8")
 	case "xlsx":
-		write = func(ctx context.Context, w io.Writer) error { return h.writeXLSX(ctx, w, q, base) }
+		write = func(ctx context.Context, w io.Writer) error { return h.writeXLSX(ctx, w, q, base, figures) }
 		c.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	default:
 		return fmt.Errorf("%w: format must be csv or xlsx", kb.ErrBadRequest)
@@ -84,8 +95,16 @@ func (h *handlers) export(c *fiber.Ctx, q kb.Query, format string) error {
 	if _, err := h.svc.Stats(c.UserContext(), q, "state", false); err != nil {
 		return err
 	}
+	if c.Method() == fiber.MethodHead {
+		return nil // no body, so no stream writer to free a place
+	}
+	release, err := h.exports.admit(c)
+	if err != nil {
+		return err
+	}
 	ctx := context.WithoutCancel(c.UserContext())
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
+		defer release() // the export runs while the response is written, after the handler
 		if err := write(ctx, w); err != nil {
 			h.log.Error("export failed", "format", format, "err", err) // the status has gone: the file ends short
 		}
@@ -94,22 +113,21 @@ func (h *handlers) export(c *fiber.Ctx, q kb.Query, format string) error {
 	return nil
 }
 
-func (h *handlers) writeCSV(ctx context.Context, out io.Writer, q kb.Query, base string) error {
-	w := csv.NewWriter(out)
-	cols := exportColumns()
+func (h *handlers) writeCSV(ctx context.Context, out io.Writer, q kb.Query, base string, figures bool) error {
+	w, err := newSafeCSV(out)
+	if err != nil {
+		return err
+	}
+	cols := exportColumns(figures)
 	if err := w.Write(cols); err != nil {
 		return err
 	}
 	row := make([]string, 0, len(cols))
-	err := h.svc.Export(ctx, q, func(p kb.Practice) error {
-		row = appendExportRow(row[:0], p, base)
+	err = h.svc.Export(ctx, q, func(p kb.Practice) error {
+		row = appendExportRow(row[:0], p, base, figures)
 		return w.Write(row)
 	})
-	w.Flush()
-	if err != nil {
-		return err
-	}
-	return w.Error()
+	return errors.Join(err, w.Flush())
 }
 
 // writeXLSX uses excelize's stream writer, which keeps rows in a
@@ -122,7 +140,7 @@ func (h *handlers) writeCSV(ctx context.Context, out io.Writer, q kb.Query, base
 // level 1 54 ms for 836 KB. (Excelize
 // patches a zip64 header for Excel when a sheet passes 4 GiB; written
 // straight out it cannot, which would take some 3 million rows.)
-func (h *handlers) writeXLSX(ctx context.Context, out io.Writer, q kb.Query, base string) error {
+func (h *handlers) writeXLSX(ctx context.Context, out io.Writer, q kb.Query, base string, figures bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
@@ -134,15 +152,15 @@ func (h *handlers) writeXLSX(ctx context.Context, out io.Writer, q kb.Query, bas
 	if err != nil {
 		return err
 	}
-	cols := exportColumns()
-	figures := slices.Index(cols, kb.Measures[0].Label)
-	cells := make([]any, len(cols)) // one row's cells, reused: SetRow writes them at once
+	cols := exportColumns(figures)
+	first := slices.Index(cols, kb.Measures[0].Label) // -1 without figures
+	cells := make([]any, len(cols))                   // one row's cells, reused: SetRow writes them at once
 	values := make([]string, 0, len(cols))
 	row := 1
 	put := func(values []string) error {
 		for i, v := range values {
-			cells[i] = v
-			if i >= figures && i < figures+len(kb.Measures) && v != "" {
+			cells[i] = spreadsheetCell(v)
+			if first >= 0 && i >= first && i < first+len(kb.Measures) && v != "" {
 				if n, err := strconv.Atoi(v); err == nil {
 					cells[i] = n // figures as numbers, to sum in the sheet
 				}
@@ -159,7 +177,7 @@ func (h *handlers) writeXLSX(ctx context.Context, out io.Writer, q kb.Query, bas
 		return err
 	}
 	if err := h.svc.Export(ctx, q, func(p kb.Practice) error {
-		values = appendExportRow(values[:0], p, base)
+		values = appendExportRow(values[:0], p, base, figures)
 		return put(values)
 	}); err != nil {
 		return err

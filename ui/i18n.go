@@ -201,6 +201,9 @@ func formatNumber(lang string, n any) string {
 	if _, ok := n.(int); !ok {
 		return fmt.Sprint(n)
 	}
+	if n == kb.HiddenCount { // a count the reader may not see (kb/access.go)
+		return ""
+	}
 	return message.NewPrinter(tag).Sprintf("%d", n)
 }
 

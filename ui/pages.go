@@ -123,19 +123,19 @@ func (h *handlers) documentPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", doc.File, err)
 	}
-	return servePDF(c, doc.File, doc.SHA256, doc.ImportedAt, data)
+	return servePDF(c, doc.File, doc.SHA256, doc.ImportedAt, data, cachePDF(isPublic(doc)))
 }
 
 // servePDF answers with a PDF, or the byte ranges of it that were asked
 // for: browsers' PDF viewers ask for the first pages before the whole
 // file. net/http's ServeContent does ranges, If-Range and If-None-Match
 // (against the ETag set by the caller) the way browsers expect.
-func servePDF(c *fiber.Ctx, file, sha string, modified time.Time, data []byte) error {
+func servePDF(c *fiber.Ctx, file, sha string, modified time.Time, data []byte, cacheControl string) error {
 	return adaptor.HTTPHandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Type", "application/pdf")
 		hd.Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", file))
-		hd.Set("Cache-Control", "public, max-age=3600")
+		hd.Set("Cache-Control", cacheControl)
 		hd.Set("ETag", `"`+sha+`"`)
 		http.ServeContent(w, r, "", modified, bytes.NewReader(data))
 	})(c)

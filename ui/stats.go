@@ -3,7 +3,6 @@ package ui
 import (
 	"cmp"
 	"context"
-	"encoding/csv"
 	"strconv"
 	"strings"
 
@@ -19,14 +18,11 @@ import (
 // statsAccess is how the statistics page and API check who may read
 // them: an admin may close them to people who are not signed in.
 func (h *handlers) statsAccess(c *fiber.Ctx) error {
-	if h.insights == nil || current(c).user != nil {
-		return c.Next()
-	}
-	set, err := h.insights.Settings(c.UserContext())
+	ok, err := h.mayReadStatistics(c)
 	if err != nil {
 		return err
 	}
-	if set.StatsPublic() {
+	if ok {
 		return c.Next()
 	}
 	return signedIn(c)
@@ -55,7 +51,10 @@ func (h *handlers) apiStats(c *fiber.Ctx) error {
 func statsCSV(c *fiber.Ctx, st kb.Stats) error {
 	c.Set("Content-Type", "text/csv; charset=utf-8")
 	c.Set("Content-Disposition", `attachment; filename="statistics-by-`+st.Group+`.csv"`)
-	w := csv.NewWriter(c.Response().BodyWriter())
+	w, err := newSafeCSV(c.Response().BodyWriter())
+	if err != nil {
+		return err
+	}
 	head := []string{st.Group, "practices"}
 	for _, m := range kb.Measures {
 		head = append(head, m.Label, m.Label+": practices reporting")
@@ -68,8 +67,7 @@ func statsCSV(c *fiber.Ctx, st kb.Stats) error {
 		}
 		_ = w.Write(row)
 	}
-	w.Flush()
-	return w.Error()
+	return w.Flush()
 }
 
 // statsPage is the statistics page: counts, routes, figures and the map.

@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -92,10 +91,7 @@ func TestExportsReadBack(t *testing.T) {
 		if status != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") {
 			t.Fatalf("CSV %q: status %d, type %q", params, status, hdr.Get("Content-Type"))
 		}
-		rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
-		if err != nil {
-			t.Fatalf("CSV %q does not read back: %v", params, err)
-		}
+		rows := readCSV(t, body)
 		if len(rows) != res.Total+1 {
 			t.Errorf("CSV %q: %d rows, want a header and %d practices", params, len(rows), res.Total)
 		}
@@ -127,9 +123,9 @@ func TestExportsReadBack(t *testing.T) {
 		}
 	}
 	status, body, _ := getFrom(t, app, "/api/v1/stats?group=state&format=csv")
-	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
-	if status != http.StatusOK || err != nil || len(rows) < 2 || rows[0][0] != "state" {
-		t.Errorf("statistics CSV: status %d, %v, rows %q", status, err, rows)
+	rows := readCSV(t, body)
+	if status != http.StatusOK || len(rows) < 2 || rows[0][0] != "state" {
+		t.Errorf("statistics CSV: status %d, rows %q", status, rows)
 	}
 	if status, _, _ := getFrom(t, app, "/api/v1/search?format=pdf"); status != http.StatusBadRequest {
 		t.Errorf("an unknown format: status %d, want 400", status)

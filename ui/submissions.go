@@ -526,5 +526,6 @@ func (h *handlers) submissionFile(c *fiber.Ctx) error {
 	c.Set("Content-Type", "application/pdf")
 	c.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", a.Name))
 	c.Set("Content-Security-Policy", "sandbox")
+	c.Set(fiber.HeaderCacheControl, privateNoStore) // an officer's file, before and during review
 	return c.Send(data)
 }

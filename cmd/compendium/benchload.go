@@ -82,6 +82,7 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	}
 	p := percentiles(res.latencies)
 	fmt.Fprintf(stdout, "latency     p50 %s  p99 %s\n", p[0], p[2])
+	res.byRoute(stdout)
 	fmt.Fprintf(stdout, "errors      %d%s\n", res.errors.Load(), res.firstError())
 	fmt.Fprintf(stdout, "peak memory %s (resident, whole process with the embedded database, during the load)\n", humanBytes(peakRSS()))
 	if res.ranOut.Load() {
@@ -123,6 +124,7 @@ type loadResult struct {
 	mu        sync.Mutex
 	latencies []time.Duration
 	byKind    map[string]int
+	kindTook  map[string][]time.Duration
 	errors    atomic.Int64
 	firstErr  string
 	ranOut    atomic.Bool
@@ -139,6 +141,21 @@ func (r *loadResult) mix() string {
 	return strings.Join(parts, ", ")
 }
 
+// byRoute prints each kind of request's p50 and p99, pages and searches
+// first; sign-ins, which wait for the password-hashing pool by design,
+// on a line of their own.
+func (r *loadResult) byRoute(w io.Writer) {
+	for _, k := range []string{"search API", "search page", "practice page", "citation", "sign-in"} {
+		if k == "sign-in" {
+			fmt.Fprintln(w, "  (sign-ins wait for the password-hashing pool, half the processors)")
+		}
+		if ds := r.kindTook[k]; len(ds) > 0 {
+			p := percentiles(ds)
+			fmt.Fprintf(w, "  %-14s p50 %s  p99 %s  (%d)\n", k, p[0], p[2], len(ds))
+		}
+	}
+}
+
 func (r *loadResult) firstError() string {
 	if r.firstErr == "" {
 		return ""
@@ -151,6 +168,7 @@ func (r *loadResult) record(kind string, took time.Duration, err error) {
 	defer r.mu.Unlock()
 	r.latencies = append(r.latencies, took)
 	r.byKind[kind]++
+	r.kindTook[kind] = append(r.kindTook[kind], took)
 	if err != nil {
 		if r.errors.Add(1) == 1 {
 			r.firstErr = kind + ": " + err.Error()
@@ -163,7 +181,7 @@ func (r *loadResult) record(kind string, took time.Duration, err error) {
 // practice page (25%), a citation (15%), or signing in and out as its own
 // user (5%).
 func runLoad(ctx context.Context, base string, clients int, d time.Duration, paths []string, queries []kb.Query) *loadResult {
-	res := &loadResult{byKind: map[string]int{}}
+	res := &loadResult{byKind: map[string]int{}, kindTook: map[string][]time.Duration{}}
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	var next atomic.Int64

@@ -69,7 +69,7 @@ func (st *storage) ready(ctx context.Context) error {
 		return fmt.Errorf("database: %w", err)
 	}
 	if int(indexed) != stored {
-		return fmt.Errorf("index: %d practices, the database %d", indexed, stored)
+		return &outOfStep{indexed: int(indexed), stored: stored}
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 	}
-	completeChanges(ctx, st.reviews, log)
+	completeChanges(ctx, st.reviews, st.curation, log)
 	defer startHousekeeping(ctx, st.store, log)()
 	if ok, err := st.accounts.HasAdmin(ctx); err == nil && !ok {
 		fmt.Fprintf(stdout, "No admin account yet. Stop the server (Ctrl+C) and create one with:\n  go run ./cmd/compendium user add --data %s --email you@example.org --name \"Your Name\" --role admin\n(or, with a built binary, compendium user add …)\n", cfg.data)
@@ -55,7 +55,8 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	insights, stopInsights := startInsights(ctx, st, log)
 	defer stopInsights()
 	metrics := ui.NewMetrics(buildVersion(), st.stats)
-	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: st.ready,
+	ready := &readiness{check: st.ready, log: log}
+	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: ready.answer,
 		Insights: insights, Curation: st.curation, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup,
 		MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
@@ -72,6 +73,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if st.follow != nil {
 		st.follow.follow(ctx)
 	}
+	ready.start(ctx)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", cfg.addr, err)
@@ -87,7 +89,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				completeChanges(ctx, st.reviews, log)
+				completeChanges(ctx, st.reviews, st.curation, log)
 			}
 		}
 	}()
@@ -147,14 +149,22 @@ func importSamplesIfEmpty(ctx context.Context, svc *kb.Service, stdout io.Writer
 	return errors.Join(errs...)
 }
 
-// completeChanges completes the review decisions left unfinished in the
-// outbox (by a crash, or a database that failed for a moment).
-func completeChanges(ctx context.Context, reviews *kb.Reviews, log *slog.Logger) {
+// completeChanges completes the review and curation decisions left
+// unfinished in their outboxes (by a crash, or a database that failed for
+// a moment).
+func completeChanges(ctx context.Context, reviews *kb.Reviews, curation *kb.Curation, log *slog.Logger) {
 	n, err := reviews.CompletePending(ctx)
 	if n > 0 {
 		log.Info("completed unfinished review changes", "changes", n)
 	}
 	if err != nil {
 		log.Error("review changes still unfinished; retrying in a minute", "err", err)
+	}
+	n, err = curation.CompletePending(ctx)
+	if n > 0 {
+		log.Info("completed unfinished decisions on proposals", "decisions", n)
+	}
+	if err != nil {
+		log.Error("decisions on proposals still unfinished; retrying in a minute", "err", err)
 	}
 }

@@ -46,6 +46,9 @@ func (s *Store) Migrate(ctx context.Context) (from, to int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
+	if from < 0 { // recorded by a restore before manifests were checked
+		return from, from, fmt.Errorf("the database has schema version %d, which no program writes: restore a sound backup into a new data folder", from)
+	}
 	if from > len(migrations) {
 		return from, from, fmt.Errorf("the database has schema version %d, newer than this program's %d: run a newer compendium", from, len(migrations))
 	}

@@ -57,14 +57,6 @@ func (s *Store) InsertProposal(ctx context.Context, p kb.Proposal) error {
 	return s.insert(ctx, "proposals", p, "proposal "+p.ID)
 }
 
-// UpdateProposal claims the proposal's revision, then writes it.
-func (s *Store) UpdateProposal(ctx context.Context, p kb.Proposal) error {
-	if err := s.Claim(ctx, fmt.Sprintf("proposal/%s/%s/%d", p.ID, p.Gen, p.Rev-1)); err != nil {
-		return err
-	}
-	return s.replace(ctx, "proposals", p.ID, p, "proposal")
-}
-
 // DeleteProposals deletes proposals by id.
 func (s *Store) DeleteProposals(ctx context.Context, ids []string) error {
 	s.mu.Lock()
@@ -76,22 +68,6 @@ func (s *Store) DeleteProposals(ctx context.Context, ids []string) error {
 func (s *Store) Claim(ctx context.Context, key string) error {
 	_, err := s.db.Collection("claims").InsertOne(ctx, bson.D{{Key: "_id", Value: key}})
 	return translate(err, "claim "+key)
-}
-
-// UpdateDocument writes d if the stored revision is d.Rev-1: the
-// revision is claimed first, so one of two concurrent changes wins.
-func (s *Store) UpdateDocument(ctx context.Context, d kb.Document) error {
-	cur, err := s.Document(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	if cur.Rev != d.Rev-1 {
-		return fmt.Errorf("document %s: revision %d, not %d: %w", d.ID, cur.Rev, d.Rev-1, kb.ErrConflict)
-	}
-	if err := s.Claim(ctx, fmt.Sprintf("document/%s/%d/%d", d.ID, d.ImportedAt.UnixNano(), d.Rev-1)); err != nil {
-		return err
-	}
-	return s.replace(ctx, "documents", d.ID, d, "document")
 }
 
 // DeleteDocument deletes a document record.

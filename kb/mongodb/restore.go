@@ -46,11 +46,12 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 
 // ReadManifest reads a backup's manifest, the archive's first entry.
 func ReadManifest(r io.Reader) (Manifest, *tar.Reader, error) {
-	gz, err := gzip.NewReader(r)
+	compressed := &countingReader{r: r}
+	gz, err := gzip.NewReader(compressed)
 	if err != nil {
 		return Manifest{}, nil, fmt.Errorf("not a compendium backup: %w", err)
 	}
-	tr := tar.NewReader(gz)
+	tr := tar.NewReader(&expansionGuard{r: gz, compressed: compressed})
 	h, err := tr.Next()
 	if err != nil || h.Name != "manifest.json" {
 		return Manifest{}, nil, fmt.Errorf("not a compendium backup: it does not start with manifest.json")
@@ -62,7 +63,7 @@ func ReadManifest(r io.Reader) (Manifest, *tar.Reader, error) {
 	if m.Format < 1 || m.Format > BackupFormat {
 		return Manifest{}, nil, fmt.Errorf("backup format %d: this program reads formats up to %d", m.Format, BackupFormat)
 	}
-	return m, tr, nil
+	return m, tr, m.validate()
 }
 
 // Verify reads a whole backup and checks every collection's count and
@@ -122,6 +123,9 @@ func eachCollection(r io.Reader, fn func(CollectionManifest, []bson.Raw) error) 
 		if !ok || !strings.HasPrefix(h.Name, "collections/") {
 			return m, fmt.Errorf("the backup holds %s, which its manifest does not list", h.Name)
 		}
+		if h.Size != c.Bytes {
+			return m, fmt.Errorf("the backup holds %d bytes of %s, its manifest says %d: %w", h.Size, c.Name, c.Bytes, kb.ErrBadRequest)
+		}
 		if err := readCollection(tr, c, fn); err != nil {
 			return m, err
 		}
@@ -143,6 +147,9 @@ func readCollection(r io.Reader, c CollectionManifest, fn func(CollectionManifes
 		doc, err := readDocument(br)
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if isExpansion(err) {
+			return err
 		}
 		if err != nil {
 			return fmt.Errorf("collection %s, document %d: %w", c.Name, count+1, err)
@@ -183,7 +190,9 @@ func readDocument(r io.Reader) (bson.Raw, error) {
 	}
 	doc := make([]byte, n)
 	copy(doc, head[:])
-	if _, err := io.ReadFull(r, doc[4:]); err != nil {
+	if _, err := io.ReadFull(r, doc[4:]); isExpansion(err) {
+		return nil, err
+	} else if err != nil {
 		return nil, errors.New("cut short")
 	}
 	return bson.Raw(doc), bson.Raw(doc).Validate()

@@ -38,6 +38,15 @@ func (s *Store) ListSubmissions(ctx context.Context, f kb.SubmissionFilter) ([]k
 	if f.Status != "" {
 		filter = append(filter, bson.E{Key: "status", Value: f.Status})
 	}
+	if f.SentOrOwnedBy != "" {
+		// Records from before the submitted flag: every status but a
+		// draft and a withdrawal had been sent.
+		filter = append(filter, bson.E{Key: "$or", Value: bson.A{
+			bson.D{{Key: "submitted", Value: true}},
+			bson.D{{Key: "owner_id", Value: f.SentOrOwnedBy}},
+			bson.D{{Key: "status", Value: bson.D{{Key: "$nin", Value: bson.A{kb.StatusDraft, kb.StatusWithdrawn}}}}},
+		}})
+	}
 	p := f.Page.Bounded()
 	opts := options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}, {Key: "_id", Value: 1}}).
 		SetSkip(int64(p.Skip())).SetLimit(int64(p.Size)).SetProjection(listProjection)

@@ -31,7 +31,7 @@ type synonyms struct {
 	// exploitation holds the keys of the terms that name a form of
 	// exploitation (the lexicon's concepts of that kind).
 	exploitation map[string]bool
-	hash  string // of the list: the index records the terms it found
+	hash         string // of the list: the index records the terms it found
 }
 
 // isWord reports whether w is a word of some listed term.
