@@ -22,9 +22,8 @@ type plan struct {
 	// listed term, a place): which of them a practice must match is
 	// decided on their frequencies (words.go).
 	units     []queryUnit
-	current   int             // while building: the unit being read
-	unit      int             // while building: the unit whose other terms are scored (-1: none)
-	unitDF    []uint64        // each unit's document frequency, once evaluated
+	current   *uint64         // while building: the document frequency cell of the unit being read
+	unit      *uint64 // while building: the cell the other ways of saying a unit weigh by (nil: none)
 	named     []kb.NamedField // the field values the words name
 	leaves    []leaf
 	highlight bq.Query // the words in the text, to mark the passages shown
@@ -37,7 +36,14 @@ type plan struct {
 type queryUnit struct {
 	text  string
 	match *node
-	parts []*node
+	df    *uint64 // how many practices it matches, once evaluated
+	parts []part
+}
+
+// part is one word of a term of several, matched alone.
+type part struct {
+	match *node
+	df    *uint64
 }
 
 // leaf is a term that adds to a matching document's score.
@@ -50,7 +56,7 @@ type leaf struct {
 	// saying a common thing ("बाल कल्याण समिति" in three Hindi
 	// practices, where forty English ones say "Child Welfare Committee")
 	// must not outrank the words as typed.
-	unit int
+	unit *uint64
 }
 
 // score adds a scoring term; a term met twice weighs the sum.
@@ -67,8 +73,8 @@ func (p *plan) score(field, term string, boost float64) {
 // df is the document frequency a leaf is weighed by: its term's, or its
 // unit's when that is larger.
 func (p *plan) df(l leaf, termDF uint64) uint64 {
-	if l.unit >= 0 && l.unit < len(p.unitDF) {
-		return max(termDF, p.unitDF[l.unit])
+	if l.unit != nil {
+		return max(termDF, *l.unit)
 	}
 	return termDF
 }

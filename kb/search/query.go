@@ -86,7 +86,7 @@ func (b queryBuilder) anyField(p *plan, text string) *node {
 // filters (state:Goa, theme:rescue, year:2008). It never fails: anything
 // it cannot read as syntax is read as words.
 func (b queryBuilder) build(text string, d dictionary) *plan {
-	p := &plan{unit: -1}
+	p := &plan{}
 	var plain []string
 	var marks []bq.Query
 	for _, tok := range tokenize(text) {
@@ -96,7 +96,7 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 		}
 		scoring := p
 		if neg {
-			scoring = &plan{unit: -1} // an excluded word adds nothing to a score
+			scoring = &plan{} // an excluded word adds nothing to a score
 		}
 		var n *node
 		if n = b.fieldFilter(scoring, tok); n != nil {
@@ -180,9 +180,9 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 		}
 		seen[k] = true
 		plain = append(plain, u.text)
-		p.current = len(clauses)
+		p.current = new(uint64)
 		clause, near := b.unit(p, u, d)
-		qu := queryUnit{text: u.text, match: clause}
+		qu := queryUnit{text: u.text, match: clause, df: p.current}
 		if words := strings.Fields(u.text); len(words) > 1 && u.key != "" {
 			qu.parts = b.parts(p, words, d)
 		}
@@ -231,7 +231,7 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 		p.score("terms", termToken(u.key), boostText*float64(n))
 	}
 	p.unit = p.current // the other ways of saying it weigh as the unit does (plan.go)
-	defer func() { p.unit = -1 }()
+	defer func() { p.unit = nil }()
 	for _, alt := range u.alts {
 		k, n := termToken(termKey(alt)), float64(len(termWords(alt)))
 		kids = append(kids, termNode("title_terms", k), termNode("terms", k))
@@ -244,7 +244,7 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 	fields, named := b.named(p, u)
 	kids = append(kids, fields...)
 	p.named = append(p.named, named...)
-	p.unit = -1
+	p.unit = nil
 	if w := strings.ToLower(strings.TrimFunc(u.text, notWordRune)); !strings.Contains(w, " ") && len(w) >= 4 && isWord(w) && !b.knownWord(u.text) && d != nil && !d.known(w) {
 		for _, f := range []struct {
 			field string
@@ -265,8 +265,8 @@ func (b queryBuilder) unit(p *plan, u unit, d dictionary) (*node, []string) {
 // parts matches each word of a term on its own, through its own
 // synonyms and translations ("bachche gayab": child, missing), for the
 // partial matches; they score at a fraction of the term's weight.
-func (b queryBuilder) parts(p *plan, words []string, d dictionary) []*node {
-	var out []*node
+func (b queryBuilder) parts(p *plan, words []string, d dictionary) []part {
+	var out []part
 	for _, w := range words {
 		if !b.meaningful(w) {
 			continue
@@ -275,12 +275,14 @@ func (b queryBuilder) parts(p *plan, words []string, d dictionary) []*node {
 		if !ok {
 			u = unit{text: w}
 		}
-		scratch := &plan{unit: -1}
+		scratch := &plan{current: new(uint64)}
 		n, _ := b.unit(scratch, u, d)
+		p.unit = scratch.current // all its terms weigh as the word does
 		for _, l := range scratch.leaves {
 			p.score(l.field, l.term, l.boost*boostPart)
 		}
-		out = append(out, n)
+		p.unit = nil
+		out = append(out, part{match: n, df: scratch.current})
 	}
 	return out
 }

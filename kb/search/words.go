@@ -49,13 +49,12 @@ func (v *view) matchWords(p *plan) (*roaring.Bitmap, wordMatch, error) {
 	sets := make([]*roaring.Bitmap, len(p.units))
 	var needed, parts []*roaring.Bitmap
 	var wm wordMatch
-	p.unitDF = make([]uint64, len(p.units))
 	for i, u := range p.units {
 		s, err := v.eval(u.match)
 		if err != nil {
 			return nil, wm, err
 		}
-		p.unitDF[i] = s.GetCardinality()
+		*u.df = s.GetCardinality()
 		if n >= frequentFloor && float64(s.GetCardinality()) >= frequentShare*float64(n) {
 			wm.frequent = append(wm.frequent, u.text)
 		} else {
@@ -63,10 +62,11 @@ func (v *view) matchWords(p *plan) (*roaring.Bitmap, wordMatch, error) {
 		}
 		sets[i] = roaring.And(s, base)
 		for _, part := range u.parts {
-			ps, err := v.eval(part)
+			ps, err := v.eval(part.match)
 			if err != nil {
 				return nil, wm, err
 			}
+			*part.df = ps.GetCardinality()
 			parts = append(parts, roaring.And(ps, base))
 		}
 	}
