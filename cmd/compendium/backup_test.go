@@ -220,16 +220,25 @@ func compareRestored(t *testing.T, file, data, restored string) {
 	for _, q := range sampleQueries(t) {
 		a, errA := src.svc.Search(ctx, kb.Query{Text: q})
 		b, errB := dst.svc.Search(ctx, kb.Query{Text: q})
-		if errA != nil || errB != nil || a.Total != b.Total || !cmp.Equal(hitIDs(a), hitIDs(b)) {
-			t.Errorf("search %q: source %d %v (%v), restored %d %v (%v)", q, a.Total, hitIDs(a), errA, b.Total, hitIDs(b), errB)
+		// The counted hits must come back in the same order. Partial
+		// matches (some of the words) often score alike, and BM25's field
+		// lengths are averaged on a sample of the index taken by document
+		// number, which a restore changes: their order may differ where
+		// scores are within a hair of each other, so only their number is
+		// compared.
+		if errA != nil || errB != nil || a.Total != b.Total || a.More != b.More || !cmp.Equal(hitIDs(a), hitIDs(b)) {
+			t.Errorf("search %q: source %d+%d %v (%v), restored %d+%d %v (%v)", q, a.Total, a.More, hitIDs(a), errA, b.Total, b.More, hitIDs(b), errB)
 		}
 	}
 }
 
+// hitIDs are the ids of the counted hits, in order.
 func hitIDs(r kb.Results) []string {
-	ids := make([]string, len(r.Hits))
-	for i, h := range r.Hits {
-		ids[i] = h.ID
+	var ids []string
+	for _, h := range r.Hits {
+		if !h.Partial {
+			ids = append(ids, h.ID)
+		}
 	}
 	return ids
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -49,7 +50,16 @@ func TestBenchRelevance(t *testing.T) {
 			t.Errorf("a miss without its figures and top titles: %s", line)
 		}
 	}
-	if strings.Join(rest, "\n") != plain {
+	// The two runs build the corpus apart, and where practices tie
+	// exactly (the layout corpus's generated texts) which one fills the
+	// last place of a page depends on how Bleve merged its segments: the
+	// lines are compared with their figures masked.
+	if masked := maskFigures(strings.Join(rest, "\n")); masked != maskFigures(plain) {
 		t.Errorf("-v changed more than adding misses:\nwithout -v:\n%s\nwith -v:\n%s", plain, out)
 	}
 }
+
+var figure = regexp.MustCompile(`\b[01]\.\d{3}\b`)
+
+// maskFigures hides the three-decimal figures of the bench's tables.
+func maskFigures(s string) string { return figure.ReplaceAllString(s, "0.___") }

@@ -178,6 +178,20 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 		}
 		out.Hits = append(out.Hits, kb.IndexHit{ID: id, Score: h.score, Partial: h.partial})
 	}
+	// Equal scores are ranked by document number, which segment merges
+	// renumber: order them by id instead, so that a page reads the same
+	// whatever Bleve merged (and after a restore).
+	for i := 0; i < len(out.Hits); {
+		j := i + 1
+		for j < len(out.Hits) && out.Hits[j].Score == out.Hits[i].Score && out.Hits[j].Partial == out.Hits[i].Partial {
+			j++
+		}
+		if out.Hits[i].Score != 0 || q.Sort == kb.SortRelevance { // by year, unscored hits keep their year order (page)
+			run := out.Hits[i:j]
+			sort.Slice(run, func(a, b int) bool { return run[a].ID < run[b].ID })
+		}
+		i = j
+	}
 	var marks bq.Query
 	if p != nil {
 		marks = p.highlight

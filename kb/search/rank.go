@@ -185,7 +185,11 @@ func (x *Index) averageLengths(v *view) map[string]float64 {
 	avg := map[string]float64{}
 	for f, sum := range sums {
 		if sum > 0 {
-			avg[f] = sum / float64(sampled)
+			// Rounded to a hundredth of a token: summed in another
+			// document order (segments merge and renumber) the average
+			// differs in its last bits, and equal scores would not stay
+			// equal from one snapshot to the next.
+			avg[f] = math.Round(100*sum/float64(sampled)) / 100
 		}
 	}
 	x.lengths.avg, x.lengths.docs = avg, n
@@ -276,7 +280,16 @@ func (v *view) rank(ctx context.Context, p *plan, within *roaring.Bitmap, k int)
 				score += c.score()
 			}
 		}
-		if score < 0 || (len(top) == k && score <= threshold) {
+		if score < 0 {
+			continue
+		}
+		// Rounded to a billionth: the terms are added in an order that
+		// depends on document numbers (which segment merges change), so
+		// scores that are equal in theory differ in their last bits and
+		// would swap places from one snapshot to the next; equal scores
+		// then go by id (find.go).
+		score = math.Round(score*1e9) / 1e9
+		if len(top) == k && score <= threshold {
 			continue
 		}
 		h := ranked{doc: doc, score: score}
