@@ -98,7 +98,11 @@ func readRouteRow(n int, row RouteRow) (Route, []string) {
 }
 
 func unknownPlace(n int, role, name string) string {
-	return fmt.Sprintf("route %d: %s “%s” is not a known state, country, district or city", n, role, truncate(name, 60))
+	msg := fmt.Sprintf("route %d: %s “%s” is not a known state, country, district or city", n, role, truncate(name, 60))
+	if near := SuggestPlaces(name, false); len(near) > 0 {
+		msg += " (did you mean " + joinOr(near) + "?)"
+	}
+	return msg
 }
 
 // readPlaces reads places typed as a list (commas, semicolons or lines);

@@ -88,6 +88,17 @@ type formPage struct {
 	Errors     map[string]string
 	Similar    []kb.Hit
 	New        bool
+	// TypedFigures are the figures as the officer typed them, "about 41"
+	// included, when the form comes back with a problem.
+	TypedFigures map[string]string
+}
+
+// Figure is the answer a figure's field shows: as typed, else as saved.
+func (p formPage) Figure(name string) string {
+	if v, ok := p.TypedFigures[name]; ok {
+		return v
+	}
+	return p.Fields.Figures.Answer(name)
 }
 
 // problem is one field's problem, for the list at the top of the form.
@@ -224,7 +235,10 @@ func (h *handlers) formAgain(c *fiber.Ctx, s kb.Submission, f kb.SubmissionField
 		return err
 	}
 	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew,
-		States: c.FormValue("states"), Links: c.FormValue("links")}
+		States: c.FormValue("states"), Links: c.FormValue("links"), TypedFigures: map[string]string{}}
+	for _, q := range kb.FigureQuestions {
+		p.TypedFigures[q.Name] = c.FormValue(q.Name)
+	}
 	p.Similar = h.similarTo(c, f)
 	return h.render(c.Status(fiber.StatusUnprocessableEntity), "submission_form", p)
 }
