@@ -85,3 +85,24 @@ func TestDidYouMeanOnForms(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceCheckAPI: the check behind the form's "did you mean" offers
+// the nearest states for a states field, in the reader's language, and
+// nothing for a known name.
+func TestPlaceCheckAPI(t *testing.T) {
+	ra := newReviewApp(t)
+	for _, c := range []struct{ lang, target, want string }{
+		{"en", "/api/v1/places/check?states=1&name=Jharkhnd", `"suggestions":[{"name":"Jharkhand","label":"Jharkhand"}]`},
+		{"hi", "/api/v1/places/check?states=1&name=Jharkhnd", `{"name":"Jharkhand","label":"झारखंड (Jharkhand)"}`},
+		{"hi", "/api/v1/places/check?states=1&name=Jharkhnd", `कोई ज्ञात स्थान नहीं है`},
+		{"en", "/api/v1/places/check?name=Gumla", `{"suggestions":[]}`},
+		{"en", "/api/v1/places/check?name=Ranchhi", `"name":"Ranchi"`},
+	} {
+		b := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+		b.do("GET", "/display?lang="+c.lang+"&back=/", nil)
+		status, body, _ := b.do("GET", c.target, nil)
+		if status != 200 || !strings.Contains(body, c.want) {
+			t.Errorf("%s %s: %d %s, want it to hold %s", c.lang, c.target, status, body, c.want)
+		}
+	}
+}
