@@ -1,11 +1,18 @@
 package ui_test
 
 import (
+	"context"
 	"html"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/kb/gazetteer"
+	"github.com/compendium-kb/compendium/ui"
 )
 
 // inLanguage signs a browser in and chooses the page's language.
@@ -104,5 +111,88 @@ func TestPlaceCheckAPI(t *testing.T) {
 		if status != 200 || !strings.Contains(body, c.want) {
 			t.Errorf("%s %s: %d %s, want it to hold %s", c.lang, c.target, status, body, c.want)
 		}
+	}
+}
+
+// TestAddToPackStaysOnThePage: adding a case to a pack from a practice
+// page comes back to that page, which says it was added and links to the
+// pack; a back address off the site goes to the pack instead.
+func TestAddToPackStaysOnThePage(t *testing.T) {
+	ra, res := withSample(t, "brick kilns")
+	practice := ui.PracticeURL(res.Hits[0].Practice)
+	trainer := inLanguage(t, ra, "officer@police.example", "en")
+	_, page, _ := trainer.do("GET", "/packs", nil)
+	_, _, h := trainer.do("POST", "/packs", url.Values{"_csrf": {lastCSRF(page)}, "title": {"Induction"}})
+	packID := strings.TrimPrefix(h.Get("Location"), "/packs/")
+
+	_, page, _ = trainer.do("GET", practice, nil)
+	back := regexp.MustCompile(`name="back" value="([^"]*)"`).FindStringSubmatch(page)
+	if back == nil {
+		t.Fatal("the practice page's add-to-pack form does not say where it was sent from")
+	}
+	form := url.Values{"_csrf": {lastCSRF(page)}, "pack": {packID}, "practice": {res.Hits[0].Practice.ID}, "back": {html.UnescapeString(back[1])}}
+	status, _, h := trainer.do("POST", "/packs/add", form)
+	where := h.Get("Location")
+	if status != 303 || !strings.HasPrefix(where, practice+"?added="+packID) {
+		t.Fatalf("adding to a pack: %d to %q, want back to %s saying which pack", status, where, practice)
+	}
+	_, page, _ = trainer.do("GET", strings.Split(where, "#")[0], nil)
+	if !strings.Contains(page, `role="status">Added to “Induction”. <a href="/packs/`+packID+`">Open the pack</a>`) {
+		t.Error("the practice page does not say the case was added, with a link to the pack")
+	}
+	_, pack, _ := trainer.do("GET", "/packs/"+packID, nil)
+	if !strings.Contains(pack, practice) {
+		t.Error("the case is not in the pack")
+	}
+	form.Set("back", "//evil.example/")
+	if _, _, h := trainer.do("POST", "/packs/add", form); h.Get("Location") != "/packs/"+packID+"#added" {
+		t.Errorf("a back address off the site led to %q, want the pack", h.Get("Location"))
+	}
+}
+
+// withSample is the review app with a sample compendium published, and
+// the search for q.
+func withSample(t *testing.T, q string) (reviewApp, kb.Results) {
+	t.Helper()
+	ra := newReviewApp(t)
+	pdf, err := os.ReadFile(filepath.Join("..", "samples", "law-enforcement-compendium.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ra.svc.ImportWith(context.Background(), "law-enforcement-compendium.pdf", pdf, kb.ImportOptions{PublishAll: true}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ra.svc.Search(context.Background(), kb.Query{Text: q})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("searching the sample for %q: %v, no practice", q, err)
+	}
+	return ra, res
+}
+
+// TestHindiPracticePageForReviewers: a reviewer reading in Hindi gets the
+// practice's actions and its districts in Hindi, not in English.
+func TestHindiPracticePageForReviewers(t *testing.T) {
+	ra, res := withSample(t, "")
+	var p kb.Practice
+	for _, h := range res.Hits {
+		if len(h.Practice.Districts) > 0 && len(gazetteer.Lookup(h.Practice.Districts[0])) > 0 {
+			p = h.Practice
+		}
+	}
+	if p.ID == "" {
+		t.Fatal("no sample practice names a known district")
+	}
+	full, err := ra.svc.Practice(context.Background(), p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviewer := inLanguage(t, ra, "reviewer@police.example", "hi")
+	_, page, _ := reviewer.do("GET", ui.PracticeURL(full), nil)
+	if !strings.Contains(page, "सुधारें, ग्रेड दें या वापस लें") || strings.Contains(page, "Correct, grade or withdraw") {
+		t.Error("the reviewer's link to correct the practice is not in Hindi")
+	}
+	hindi := gazetteer.Lookup(full.Districts[0])[0].Hindi
+	if !regexp.MustCompile(`<dd>[^<]*` + regexp.QuoteMeta(hindi)).MatchString(page) {
+		t.Errorf("the district %s is not named in Hindi (%s)", full.Districts[0], hindi)
 	}
 }
