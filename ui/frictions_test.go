@@ -196,3 +196,51 @@ func TestHindiPracticePageForReviewers(t *testing.T) {
 		t.Errorf("the district %s is not named in Hindi (%s)", full.Districts[0], hindi)
 	}
 }
+
+// TestAdminPageOfAWithdrawnPractice: the admins' page of a withdrawn
+// practice shows it, with why, and a Restore button (with the form's
+// CSRF token) that brings it back and is audited; a reviewer sees it
+// without the button and cannot restore it.
+func TestAdminPageOfAWithdrawnPractice(t *testing.T) {
+	ra, res := withSample(t, "brick kilns")
+	id := res.Hits[0].Practice.ID
+	if status, body := ra.api(t, "reviewer", "POST", "/api/v1/practices/"+id+"/withdraw", map[string]string{"reason": "A table of figures, not a practice."}); status != 200 {
+		t.Fatalf("withdraw: %d %.200s", status, body)
+	}
+	restore := `action="/practices/` + id + `/restore"`
+
+	reviewer := inLanguage(t, ra, "reviewer@police.example", "en")
+	status, page, _ := reviewer.do("GET", "/admin/practices/"+id, nil)
+	if status != 200 || !strings.Contains(page, "A table of figures, not a practice.") || strings.Contains(page, restore) || !strings.Contains(page, "Only an admin can restore it.") {
+		t.Errorf("a reviewer's page of the withdrawn practice: %d, want 200 with why, and who can restore it", status)
+	}
+	if status, _, _ := reviewer.do("POST", "/practices/"+id+"/restore", url.Values{"_csrf": {lastCSRF(page)}}); status != 403 {
+		t.Errorf("a reviewer restoring: %d, want 403", status)
+	}
+
+	admin := inLanguage(t, ra, "admin@police.example", "en")
+	status, page, _ = admin.do("GET", "/admin/practices/"+id, nil)
+	form := regexp.MustCompile(`(?s)<form method="post" ` + regexp.QuoteMeta(restore) + `>.*?</form>`).FindString(page)
+	if status != 200 || !strings.Contains(page, res.Hits[0].Practice.Title) || !strings.Contains(form, `name="_csrf"`) {
+		t.Fatalf("the admin's page of the withdrawn practice: %d, want 200 with its title and a Restore form", status)
+	}
+	if _, doc, _ := admin.do("GET", "/admin/documents/"+res.Hits[0].Practice.Provenance.DocumentID, nil); !strings.Contains(doc, `href="/admin/practices/`+id+`"`) {
+		t.Error("the document's page does not lead to the withdrawn practice's admin page")
+	}
+	if status, _, _ := admin.do("POST", "/practices/"+id+"/restore", url.Values{}); status != 403 {
+		t.Errorf("restoring without the CSRF token: %d, want 403", status)
+	}
+	status, _, h := admin.do("POST", "/practices/"+id+"/restore", url.Values{"_csrf": {lastCSRF(page)}})
+	if status != 303 || !strings.HasPrefix(h.Get("Location"), "/practices/"+id+"/") {
+		t.Fatalf("restoring: %d to %q, want the practice's page", status, h.Get("Location"))
+	}
+	if status, _ := ra.api(t, "", "GET", "/api/v1/practices/"+id, nil); status != 200 {
+		t.Errorf("the restored practice: %d, want 200", status)
+	}
+	if _, trail, _ := admin.do("GET", "/admin/audit", nil); !strings.Contains(trail, "restored the practice") {
+		t.Error("the audit trail does not record the restoration")
+	}
+	if status, page, _ := admin.do("GET", "/admin/practices/"+id, nil); status != 200 || strings.Contains(page, restore) {
+		t.Errorf("the restored practice's admin page: %d, want the correction form again", status)
+	}
+}
