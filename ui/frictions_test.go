@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/json"
 	"html"
 	"net/url"
 	"os"
@@ -242,5 +243,66 @@ func TestAdminPageOfAWithdrawnPractice(t *testing.T) {
 	}
 	if status, page, _ := admin.do("GET", "/admin/practices/"+id, nil); status != 200 || strings.Contains(page, restore) {
 		t.Errorf("the restored practice's admin page: %d, want the correction form again", status)
+	}
+}
+
+// TestFailedSubmissionIsKeptAsADraft: a form sent for review with
+// problems keeps what the officer typed on the server, as a draft they
+// can come back to, and says so; the fields a draft cannot hold (an
+// unknown state) are left out of it and said to be; saving again edits
+// that draft rather than making another; a form without a title keeps
+// nothing, and says that too.
+func TestFailedSubmissionIsKeptAsADraft(t *testing.T) {
+	ra := newReviewApp(t)
+	officer := inLanguage(t, ra, "officer@police.example", "en")
+	drafts := func() []kb.Submission {
+		t.Helper()
+		_, body := ra.api(t, "officer", "GET", "/api/v1/submissions?status=draft", nil)
+		var list struct{ Submissions []kb.Submission }
+		if err := json.Unmarshal(body, &list); err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range list.Submissions { // the listing holds titles only
+			_, body := ra.api(t, "officer", "GET", "/api/v1/submissions/"+s.ID, nil)
+			if err := json.Unmarshal(body, &list.Submissions[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return list.Submissions
+	}
+
+	_, page, _ := officer.do("GET", "/submissions/new", nil)
+	form := url.Values{"_csrf": {lastCSRF(page)}, "then": {"submit"}, "title": {"Rescue of girls from a placement agency in Ranchi"},
+		"states": {"Jharkhnd"}, "district": {"Ranchi"}, "problem": {"Too short"}, "lessons": {"Trace the money first; agree on the rescue with the destination police."}}
+	status, page, _ := officer.do("POST", "/submissions", form)
+	if status != 422 || !strings.Contains(page, "What you typed is saved as a draft, except the fields marked below") {
+		t.Fatalf("submitting with problems: %d, want 422 saying it was kept as a draft", status)
+	}
+	kept := drafts()
+	if len(kept) != 1 || kept[0].Fields.District != "Ranchi" || kept[0].Fields.Problem != "Too short" || len(kept[0].Fields.States) != 0 {
+		t.Fatalf("drafts on the server: %+v, want one with what was typed, less the unknown state", kept)
+	}
+	if !strings.Contains(page, `action="/submissions/`+kept[0].ID+`"`) || !strings.Contains(page, `value="Jharkhnd"`) {
+		t.Error("the form that comes back does not edit the kept draft, or lost the state as typed")
+	}
+
+	form.Set("_csrf", lastCSRF(page))
+	form.Set("rev", itoa(kept[0].Rev))
+	form.Set("states", "Jharkhand")
+	status, page, _ = officer.do("POST", "/submissions/"+kept[0].ID, form)
+	if status != 422 || !strings.Contains(page, "What you typed is saved as a draft: you can come back to it.") {
+		t.Errorf("saving the kept draft again, the problem text still short: %d, want 422 saying all of it was kept", status)
+	}
+	if kept = drafts(); len(kept) != 1 || strings.Join(kept[0].Fields.States, ",") != "Jharkhand" {
+		t.Errorf("drafts after saving again: %+v, want the same one, now with its state", kept)
+	}
+
+	_, page, _ = officer.do("GET", "/submissions/new", nil)
+	status, page, _ = officer.do("POST", "/submissions", url.Values{"_csrf": {lastCSRF(page)}, "then": {"save"}, "title": {"Short"}, "district": {"Gumla"}})
+	if status != 422 || !strings.Contains(page, "Nothing is saved yet: a draft needs a title of at least 10 characters.") {
+		t.Errorf("a form without a title: %d, want 422 saying nothing is saved", status)
+	}
+	if n := len(drafts()); n != 1 {
+		t.Errorf("%d drafts, want still 1", n)
 	}
 }

@@ -88,6 +88,9 @@ type formPage struct {
 	Errors     map[string]string
 	Similar    []kb.Hit
 	New        bool
+	// Kept says whether what was typed was kept as a draft when the form
+	// came back with problems.
+	Kept draftKept
 	// TypedFigures are the figures as the officer typed them, "about 41"
 	// included, when the form comes back with a problem.
 	TypedFigures map[string]string
@@ -141,7 +144,8 @@ func (h *handlers) createSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f, bad := formFields(c)
 	if err := checkBeforeSave(c, f, bad); err != nil {
-		return h.formAgain(c, kb.Submission{}, f, err, true)
+		s, kept := h.keepDraft(c, u, kb.Submission{}, f, bad)
+		return h.formKept(c, s, f, err, kept)
 	}
 	s, err := h.reviews.Create(c.UserContext(), u, f)
 	if err != nil {
@@ -166,11 +170,18 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f, bad := formFields(c)
 	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
-	err := checkBeforeSave(c, f, bad)
-	var s kb.Submission
-	if err == nil {
-		s, err = h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	if err := checkBeforeSave(c, f, bad); err != nil {
+		prev, gerr := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+		if gerr != nil {
+			return gerr
+		}
+		kept := draftKept{}
+		if rev == 0 || rev == prev.Rev { // never over someone else's change
+			prev, kept = h.keepDraft(c, u, prev, f, bad)
+		}
+		return h.formKept(c, prev, f, err, kept)
 	}
+	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
 	if err != nil {
 		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
 		return h.formAgain(c, prev, f, err, false)
@@ -201,24 +212,9 @@ func checkBeforeSave(c *fiber.Ctx, f kb.SubmissionFields, figureProblems map[str
 // afterSave attaches uploaded files, submits when the officer pressed
 // "Submit for review", and goes to the submission's page.
 func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
-	if form, err := c.MultipartForm(); err == nil {
-		for _, fh := range form.File["files"] {
-			if fh.Size == 0 {
-				continue
-			}
-			if fh.Size > kb.MaxAttachmentBytes {
-				return h.formAgain(c, s, s.Fields, &kb.ValidationError{Fields: map[string]string{"files": fh.Filename + " is larger than 10 MB."}}, false)
-			}
-			data, err := readUpload(fh)
-			if err != nil {
-				return err
-			}
-			attached, err := h.reviews.Attach(c.UserContext(), u, s.ID, fh.Filename, data)
-			if err != nil {
-				return h.formAgain(c, s, s.Fields, err, false)
-			}
-			s = attached
-		}
+	s, err := h.attachFiles(c, u, s)
+	if err != nil {
+		return h.formAgain(c, s, s.Fields, err, false)
 	}
 	if c.FormValue("then") == "submit" {
 		if _, err := h.reviews.Act(c.UserContext(), u, s.ID, kb.ActionSubmit, ""); err != nil {
@@ -228,13 +224,53 @@ func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
 	return c.Redirect("/submissions/"+s.ID, fiber.StatusSeeOther)
 }
 
+// attachFiles attaches the PDFs sent with the form to s; a file too
+// large or not a PDF is a ValidationError on "files", the files before it
+// attached.
+func (h *handlers) attachFiles(c *fiber.Ctx, u kb.User, s kb.Submission) (kb.Submission, error) {
+	form, err := c.MultipartForm()
+	if err != nil {
+		return s, nil // a form without files
+	}
+	for _, fh := range form.File["files"] {
+		if fh.Size == 0 {
+			continue
+		}
+		if fh.Size > kb.MaxAttachmentBytes {
+			return s, &kb.ValidationError{Fields: map[string]string{"files": fh.Filename + " is larger than 10 MB."}}
+		}
+		data, err := readUpload(fh)
+		if err != nil {
+			return s, err
+		}
+		attached, err := h.reviews.Attach(c.UserContext(), u, s.ID, fh.Filename, data)
+		if err != nil {
+			return s, err
+		}
+		s = attached
+	}
+	return s, nil
+}
+
+// formKept is formAgain after keepDraft: the form as typed, its
+// problems, and whether it was kept as a draft (the form then edits that
+// draft, so that saving again does not make a second one).
+func (h *handlers) formKept(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, kept draftKept) error {
+	return h.formWith(c, s, f, err, s.ID == "", kept)
+}
+
 // formAgain shows the form with everything typed and a message by field.
 func (h *handlers) formAgain(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, isNew bool) error {
+	return h.formWith(c, s, f, err, isNew, draftKept{})
+}
+
+// formWith is formAgain saying what became of the draft.
+func (h *handlers) formWith(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, isNew bool, kept draftKept) error {
 	var ve *kb.ValidationError
 	if !errors.As(err, &ve) {
 		return err
 	}
-	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew,
+	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew, Kept: kept,
 		States: c.FormValue("states"), Links: c.FormValue("links"), TypedFigures: map[string]string{}}
 	for _, q := range kb.FigureQuestions {
 		p.TypedFigures[q.Name] = c.FormValue(q.Name)
