@@ -306,3 +306,24 @@ func TestFailedSubmissionIsKeptAsADraft(t *testing.T) {
 		t.Errorf("%d drafts, want still 1", n)
 	}
 }
+
+// TestHindiFormHelpersSpeakHindi: what the scripts add to a Hindi page
+// (the similar practices' lead while a title is typed) and the practice
+// page's example pack name are in Hindi, not in English.
+func TestHindiFormHelpersSpeakHindi(t *testing.T) {
+	ra, res := withSample(t, "brick kilns")
+	officer := inLanguage(t, ra, "officer@police.example", "hi")
+	_, page, _ := officer.do("GET", "/submissions/new", nil)
+	lead := regexp.MustCompile(`id="similar-live"[^>]*data-lead="([^"]*)"`).FindStringSubmatch(page)
+	if lead == nil || !strings.Contains(lead[1], "ज्ञानकोश") {
+		t.Errorf("the similar practices' lead: %v, want it in Hindi on the element the script fills", lead)
+	}
+	script := regexp.MustCompile(`/static/form\.[0-9a-f]+\.js`).FindString(page)
+	if _, js, _ := officer.do("GET", script, nil); script == "" || strings.Contains(js, "These practices look similar") {
+		t.Error("form.js writes its own English lead")
+	}
+	_, page, _ = officer.do("GET", ui.PracticeURL(res.Hits[0].Practice), nil)
+	if !strings.Contains(page, `placeholder="जैसे सत्र 3`) {
+		t.Error("the new pack's example name is not in Hindi")
+	}
+}

@@ -18,10 +18,9 @@ import (
 	"github.com/compendium-kb/compendium/kb"
 )
 
-// formFields reads the submission form. States and links come one per
-// line or comma-separated.
 // formFields reads the submission form, and the problems of the figures
-// typed into it (the other fields are checked by kb).
+// typed into it (the other fields are checked by kb). States and links
+// come one per line or comma-separated.
 func formFields(c *fiber.Ctx) (kb.SubmissionFields, map[string]string) {
 	list := func(name string) []string {
 		var out []string
