@@ -12,6 +12,13 @@ import (
 // "Aurangabad" in two states, few enough to read at a glance.
 const maxSuggestions = 3
 
+// maxNearLookups bounds the "did you mean" look-ups one form costs: a
+// look-up compares the name with every name of the gazetteer, 8.5 ms on
+// two shared cores (BenchmarkNear in kb/gazetteer), and a 20,000-character
+// field could list two thousand unknown names. Past the bound an unknown
+// name is kept (a place field) or named without suggestions (a route).
+const maxNearLookups = 5
+
 // SuggestPlaces is what a typed place name that no gazetteer knows may
 // have meant: the nearest known names by spelling ("Jharkhnd": Jharkhand),
 // at most three; states limits them to states and union territories. A
@@ -83,7 +90,7 @@ func (f SubmissionFields) placeProblems() map[string]string {
 	problems := map[string]string{}
 	for field, text := range map[string]string{"district": f.District, "sources": f.Sources, "transit": f.Transit, "destinations": f.Destinations} {
 		_, unknown := readPlaces(text)
-		for _, name := range unknown {
+		for _, name := range unknown[:min(len(unknown), maxNearLookups)] {
 			if near := SuggestPlaces(name, false); len(near) > 0 {
 				problems[field] = fmt.Sprintf("%q is not a place we know.", truncate(name, 40)) + didYouMean(near)
 				break

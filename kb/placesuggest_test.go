@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDidYouMeanPlaces: a mistyped state or place is answered with the
@@ -51,5 +52,33 @@ func TestDidYouMeanPlaces(t *testing.T) {
 	_, err = ReadRoutes([]RouteRow{{Source: "Jharkhnd", Destination: "Delhi"}})
 	if ve, ok := err.(*ValidationError); !ok || !strings.Contains(ve.Fields["routes"], "route 1: source “Jharkhnd” is not a known state, country, district or city (did you mean Jharkhand") {
 		t.Errorf("a route's mistyped source: %v, want the problem to offer Jharkhand", err)
+	}
+}
+
+// TestDidYouMeanIsBounded: a form listing many unknown places costs a
+// bounded number of "did you mean" look-ups, each of which compares the
+// name with the whole gazetteer; the places past the bound are still
+// named.
+func TestDidYouMeanIsBounded(t *testing.T) {
+	var rows []RouteRow
+	for range MaxRoutes {
+		rows = append(rows, RouteRow{Source: "Jharkhnd", Transit: strings.Repeat("Biharr; ", MaxTransitPlaces), Destination: "Dilhi"})
+	}
+	_, err := ReadRoutes(rows)
+	ve, ok := err.(*ValidationError)
+	if !ok {
+		t.Fatalf("ReadRoutes: %v, want a ValidationError", err)
+	}
+	msg := ve.Fields["routes"]
+	if got := strings.Count(msg, "did you mean"); got != maxNearLookups {
+		t.Errorf("%d suggestions for %d unknown places, want %d", got, strings.Count(msg, "is not a known"), maxNearLookups)
+	}
+	if got := strings.Count(msg, "is not a known"); got != MaxRoutes*(MaxTransitPlaces+2) {
+		t.Errorf("%d unknown places named, want every one (%d)", got, MaxRoutes*(MaxTransitPlaces+2))
+	}
+	start := time.Now()
+	SubmissionFields{Title: "Rescue at the railway station", District: strings.Repeat("Qqzzxx, ", 2000)}.Validate(false)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("validating a district field of 2,000 unknown names took %v", d)
 	}
 }
