@@ -327,3 +327,22 @@ func TestHindiFormHelpersSpeakHindi(t *testing.T) {
 		t.Error("the new pack's example name is not in Hindi")
 	}
 }
+
+// TestDidYouMeanOnTheCorrectionForm: a reviewer correcting a practice's
+// states in Hindi is offered the state they mistyped, in Hindi.
+func TestDidYouMeanOnTheCorrectionForm(t *testing.T) {
+	ra, res := withSample(t, "brick kilns")
+	p := res.Hits[0].Practice
+	reviewer := inLanguage(t, ra, "reviewer@police.example", "hi")
+	_, page, _ := reviewer.do("GET", "/admin/practices/"+p.ID, nil)
+	form := url.Values{"_csrf": {lastCSRF(page)}, "version": {itoa(p.Version)}, "title": {p.Title}, "states": {"Jharkhnd"},
+		"page_start": {itoa(p.Provenance.PageStart)}, "page_end": {itoa(p.Provenance.PageEnd)}}
+	status, page, _ := reviewer.do("POST", "/practices/"+p.ID+"/correct", form)
+	want := "“Jharkhnd” भारत का कोई राज्य या केंद्र शासित प्रदेश नहीं है। क्या आपका मतलब झारखंड (Jharkhand) था?"
+	if status != 422 || !strings.Contains(html.UnescapeString(page), want) {
+		t.Errorf("a mistyped state in a correction: %d, want 422 saying %q", status, want)
+	}
+	if !strings.Contains(page, "/static/places.") {
+		t.Error("the correction form does not offer places as they are typed")
+	}
+}

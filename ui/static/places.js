@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   if (!window.fetch || !document.addEventListener) return;
-  var fields = "#f-states, #f-district, #f-sources, #f-transit, #f-destinations, " +
+  var fields = "#f-states, #c-states, #f-district, #f-sources, #f-transit, #f-destinations, " +
     "input[name=route_source], input[name=route_transit], input[name=route_destination]";
 
   function names(value) {
@@ -56,7 +56,7 @@
   }
 
   function check(input) {
-    var b = box(input), states = input.id === "f-states" ? "1" : "0";
+    var b = box(input), states = /^[fc]-states$/.test(input.id) ? "1" : "0";
     b.textContent = "";
     names(input.value).forEach(function (typed) {
       fetch("/api/v1/places/check?states=" + states + "&name=" + encodeURIComponent(typed), { headers: { Accept: "application/json" } })
