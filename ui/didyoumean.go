@@ -25,7 +25,8 @@ func (h *handlers) apiPlaceCheck(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusBadRequest, "name: give at most 100 characters")
 	}
 	lang := messages.pickLang(c, readPrefs(c).Lang)
-	near := kb.SuggestPlaces(name, c.Query("states") == "1")
+	states := c.Query("states") == "1"
+	near := kb.SuggestPlaces(name, states)
 	type suggestion struct {
 		Name  string `json:"name"`  // what the field takes
 		Label string `json:"label"` // as the page names it
@@ -40,7 +41,11 @@ func (h *handlers) apiPlaceCheck(c *fiber.Ctx) error {
 			}
 		}
 		out["suggestions"] = s
-		out["message"] = messages.text(lang, "place_did_you_mean", "Name", name)
+		id := "place_did_you_mean"
+		if states {
+			id = "state_did_you_mean"
+		}
+		out["message"] = messages.text(lang, id, "Name", name)
 	}
 	c.Set(fiber.HeaderCacheControl, "private, max-age=300") // the answer's language follows the reader
 	return c.JSON(out)

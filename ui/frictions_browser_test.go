@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -23,7 +25,8 @@ func TestDidYouMeanAsYouType(t *testing.T) {
 	if err := login(ctx, base, "officer@police.example"); err != nil {
 		t.Fatalf("signing in: %v", err)
 	}
-	run("type a mistyped state and leave the field",
+	run("type a mistyped state and leave the field, on a phone",
+		chromedp.EmulateViewport(360, 740),
 		chromedp.Navigate(base+"/submissions/new"),
 		chromedp.WaitVisible("#f-states", chromedp.ByQuery),
 		chromedp.SendKeys("#f-states", "Delhi, Jharkhnd", chromedp.ByQuery),
@@ -31,6 +34,16 @@ func TestDidYouMeanAsYouType(t *testing.T) {
 	)
 	until("the offer", `[...document.querySelectorAll("#f-states-near button")].some(b => b.textContent === "Jharkhand")`)
 	until("the offer tied to the field", `document.getElementById("f-states").getAttribute("aria-describedby").includes("f-states-near")`)
+	var overflow bool
+	var png []byte
+	run("look at it", chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow),
+		chromedp.ScrollIntoView("#f-states", chromedp.ByQuery), chromedp.CaptureScreenshot(&png))
+	if overflow {
+		t.Error("with the offer shown, the form scrolls sideways at 360 px")
+	}
+	if err := os.WriteFile(filepath.Join(screenshotDir(t), "did-you-mean-360.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	run("choose it", chromedp.Click(`#f-states-near button`, chromedp.ByQuery))
 	until("the field corrected", `document.getElementById("f-states").value === "Delhi, Jharkhand" && !document.querySelector("#f-states-near button")`)
 

@@ -102,7 +102,8 @@ func TestPlaceCheckAPI(t *testing.T) {
 	for _, c := range []struct{ lang, target, want string }{
 		{"en", "/api/v1/places/check?states=1&name=Jharkhnd", `"suggestions":[{"name":"Jharkhand","label":"Jharkhand"}]`},
 		{"hi", "/api/v1/places/check?states=1&name=Jharkhnd", `{"name":"Jharkhand","label":"झारखंड (Jharkhand)"}`},
-		{"hi", "/api/v1/places/check?states=1&name=Jharkhnd", `कोई ज्ञात स्थान नहीं है`},
+		{"hi", "/api/v1/places/check?states=1&name=Jharkhnd", `भारत का कोई राज्य या केंद्र शासित प्रदेश नहीं है`},
+		{"hi", "/api/v1/places/check?name=Ranchhi", `कोई ज्ञात स्थान नहीं है`},
 		{"en", "/api/v1/places/check?name=Gumla", `{"suggestions":[]}`},
 		{"en", "/api/v1/places/check?name=Ranchhi", `"name":"Ranchi"`},
 	} {
