@@ -223,41 +223,6 @@ func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
 	return c.Redirect("/submissions/"+s.ID, fiber.StatusSeeOther)
 }
 
-// attachFiles attaches the PDFs sent with the form to s; a file too
-// large or not a PDF is a ValidationError on "files", the files before it
-// attached.
-func (h *handlers) attachFiles(c *fiber.Ctx, u kb.User, s kb.Submission) (kb.Submission, error) {
-	form, err := c.MultipartForm()
-	if err != nil {
-		return s, nil // a form without files
-	}
-	for _, fh := range form.File["files"] {
-		if fh.Size == 0 {
-			continue
-		}
-		if fh.Size > kb.MaxAttachmentBytes {
-			return s, &kb.ValidationError{Fields: map[string]string{"files": fh.Filename + " is larger than 10 MB."}}
-		}
-		data, err := readUpload(fh)
-		if err != nil {
-			return s, err
-		}
-		attached, err := h.reviews.Attach(c.UserContext(), u, s.ID, fh.Filename, data)
-		if err != nil {
-			return s, err
-		}
-		s = attached
-	}
-	return s, nil
-}
-
-// formKept is formAgain after keepDraft: the form as typed, its
-// problems, and whether it was kept as a draft (the form then edits that
-// draft, so that saving again does not make a second one).
-func (h *handlers) formKept(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, kept draftKept) error {
-	return h.formWith(c, s, f, err, s.ID == "", kept)
-}
-
 // formAgain shows the form with everything typed and a message by field.
 func (h *handlers) formAgain(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, isNew bool) error {
 	return h.formWith(c, s, f, err, isNew, draftKept{})
