@@ -83,8 +83,8 @@ func (f CaseFields) validate(pages int) error {
 	for i, s := range f.States {
 		if st := indexer.StateOf(s); st != "" {
 			f.States[i] = st
-		} else {
-			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40))
+		} else if problems["states"] == "" { // the first, with what it may have meant
+			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40)) + didYouMean(SuggestPlaces(s, true))
 		}
 	}
 	for _, y := range f.Years {

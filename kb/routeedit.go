@@ -44,12 +44,13 @@ func RouteRows(rs []Route) []RouteRow {
 func ReadRoutes(rows []RouteRow) ([]Route, error) {
 	out := []Route{}
 	var problems []string
+	lookups := maxNearLookups // "did you mean" for the first unknown places only
 	for i, row := range rows {
 		if row.Remove || strings.TrimSpace(row.Source+row.Transit+row.Destination) == "" {
 			continue
 		}
 		n := i + 1
-		r, ps := readRouteRow(n, row)
+		r, ps := readRouteRow(n, row, &lookups)
 		if len(ps) == 0 {
 			out = append(out, r)
 		}
@@ -64,14 +65,15 @@ func ReadRoutes(rows []RouteRow) ([]Route, error) {
 	return out, nil
 }
 
-// readRouteRow reads one row, numbered n, and what is wrong with it.
-func readRouteRow(n int, row RouteRow) (Route, []string) {
+// readRouteRow reads one row, numbered n, and what is wrong with it;
+// lookups is what is left of the form's "did you mean" look-ups.
+func readRouteRow(n int, row RouteRow, lookups *int) (Route, []string) {
 	var r Route
 	var problems []string
 	end := func(role, text string) Place {
 		places, unknown := readPlaces(text)
 		for _, name := range unknown {
-			problems = append(problems, unknownPlace(n, role, name))
+			problems = append(problems, unknownPlace(n, role, name, lookups))
 		}
 		if len(places) > 1 && len(unknown) == 0 {
 			problems = append(problems, fmt.Sprintf("route %d: give one %s place (%q names %d); another place is another route", n, role, truncate(text, 60), len(places)))
@@ -85,7 +87,7 @@ func readRouteRow(n int, row RouteRow) (Route, []string) {
 	r.Destination = end("destination", row.Destination)
 	via, unknown := readPlaces(row.Transit)
 	for _, name := range unknown {
-		problems = append(problems, unknownPlace(n, "transit", name))
+		problems = append(problems, unknownPlace(n, "transit", name, lookups))
 	}
 	if len(via) > MaxTransitPlaces {
 		problems = append(problems, fmt.Sprintf("route %d: name at most %d transit places", n, MaxTransitPlaces))
@@ -97,8 +99,18 @@ func readRouteRow(n int, row RouteRow) (Route, []string) {
 	return r, problems
 }
 
-func unknownPlace(n int, role, name string) string {
-	return fmt.Sprintf("route %d: %s “%s” is not a known state, country, district or city", n, role, truncate(name, 60))
+// unknownPlace names a place of route n that no gazetteer knows, with
+// the names it may have meant while lookups last.
+func unknownPlace(n int, role, name string, lookups *int) string {
+	msg := fmt.Sprintf("route %d: %s “%s” is not a known state, country, district or city", n, role, truncate(name, 60))
+	if *lookups <= 0 {
+		return msg
+	}
+	*lookups--
+	if near := SuggestPlaces(name, false); len(near) > 0 {
+		msg += " (did you mean " + joinOr(near) + "?)"
+	}
+	return msg
 }
 
 // readPlaces reads places typed as a list (commas, semicolons or lines);
@@ -212,6 +224,7 @@ func canonicalRoutes(rs []Route) []Route {
 // checkRoutes says what is wrong with routes, numbered from 1, or "".
 func checkRoutes(rs []Route) string {
 	var problems []string
+	lookups := maxNearLookups
 	if len(rs) > MaxRoutes {
 		problems = append(problems, fmt.Sprintf("record at most %d routes for one case", MaxRoutes))
 	}
@@ -221,7 +234,7 @@ func checkRoutes(rs []Route) string {
 			if len(p.Region) > maxPlaceLength || len(p.Locality) > maxPlaceLength {
 				problems = append(problems, fmt.Sprintf("route %d: a %s place's name is at most %d characters", n, role, maxPlaceLength))
 			} else if _, ok := placeOf(p.Region); p.Region != "" && !ok {
-				problems = append(problems, unknownPlace(n, role, p.Region))
+				problems = append(problems, unknownPlace(n, role, p.Region, &lookups))
 			}
 		}
 		check("source", r.Source)

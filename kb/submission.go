@@ -193,7 +193,12 @@ func (f SubmissionFields) Validate(complete bool) error {
 	}
 	for _, s := range f.States {
 		if problems["states"] == "" && indexer.StateOf(s) == "" {
-			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40))
+			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40)) + didYouMean(SuggestPlaces(s, true))
+		}
+	}
+	for name, msg := range f.placeProblems() {
+		if problems[name] == "" {
+			problems[name] = msg
 		}
 	}
 	for _, l := range f.Links {

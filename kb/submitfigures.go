@@ -40,7 +40,7 @@ func ReadFigureAnswers(value func(name string) string) (Figures, map[string]stri
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > MaxFigure {
-			problems[q.Name] = fmt.Sprintf("%s: give a whole number from 0 to %d, or leave it empty.", q.Label, MaxFigure)
+			problems[q.Name] = fmt.Sprintf("%s: give a whole number from 0 to %d, e.g. 41, or leave it empty.", q.Label, MaxFigure)
 			continue
 		}
 		f := q.Figure

@@ -134,6 +134,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
 	api.Get("/places", h.apiPlaces)
+	api.Get("/places/check", h.apiPlaceCheck)
 	api.Get("/practices/:id", h.apiPractice)
 	api.Get("/practices/:id/similar", h.apiSimilar)
 	api.Get("/similar", h.apiSimilarTitle)

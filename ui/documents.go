@@ -142,10 +142,24 @@ type correctPage struct {
 	Labels   []kb.EvidenceLabel
 	Admin    bool
 	Errors   map[string]string
+	// Withdrawn is the practice's tombstone when it was withdrawn: the
+	// page then shows it as it was, with a Restore button for admins.
+	Withdrawn *kb.Tombstone
 }
 
+// correctForm is the reviewers' page of a practice: correct, grade or
+// withdraw it; a withdrawn one is shown as it was, to be restored, so
+// that an admin need not know its old public address to find it.
 func (h *handlers) correctForm(c *fiber.Ctx) error {
 	p, err := h.svc.Practice(c.UserContext(), c.Params("id"))
+	if errors.Is(err, kb.ErrNotFound) {
+		t, terr := h.curation.Tombstone(c.UserContext(), c.Params("id"))
+		if terr != nil {
+			return err
+		}
+		return h.render(c, "correct", correctPage{page: h.pageTitled(c, "gone_heading", "Title", t.Practice.Title), Practice: t.Practice,
+			Admin: current(c).user.Role == kb.RoleAdmin, Withdrawn: &t})
+	}
 	if err != nil {
 		return err
 	}

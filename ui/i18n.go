@@ -108,10 +108,13 @@ func (c *catalogue) value(lang, v string) string {
 		return v
 	}
 	s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "en:" + v})
-	if err != nil || s == "" {
-		return placeName(lang, v)
+	if err == nil && s != "" {
+		return s
 	}
-	return s
+	if said, ok := c.sentenceIn(lang, v); ok {
+		return said
+	}
+	return placeName(lang, v)
 }
 
 // placeName is a place's name in lang where the gazetteer has it (the

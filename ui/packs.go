@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"net/url"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/compendium-kb/compendium/kb"
+	"github.com/compendium-kb/compendium/ui/redirect"
 )
 
 type packsPage struct {
@@ -80,13 +83,27 @@ func (h *handlers) renderPack(c *fiber.Ctx, p kb.Pack, owner bool) error {
 	return h.render(c, "pack", pp)
 }
 
-// addToPack adds the practice of a practice page to the chosen pack.
+// addToPack adds the practice of a practice page to the chosen pack and
+// goes back to the page it was added from (back), which says so with a
+// link to the pack: a trainer collecting cases from search goes on
+// reading. Without back it goes to the pack.
 func (h *handlers) addToPack(c *fiber.Ctx) error {
 	id := c.FormValue("pack")
 	if _, err := h.packs.Change(c.UserContext(), *current(c).user, id, h.packs.AddCase(c.UserContext(), c.FormValue("practice"))); err != nil {
 		return err
 	}
-	return c.Redirect("/packs/"+id+"#added", fiber.StatusSeeOther)
+	back := redirect.Safe(c.FormValue("back"), "")
+	if back == "" {
+		return c.Redirect("/packs/"+id+"#added", fiber.StatusSeeOther)
+	}
+	u, err := url.Parse(back)
+	if err != nil {
+		return c.Redirect("/packs/"+id+"#added", fiber.StatusSeeOther)
+	}
+	q := u.Query()
+	q.Set("added", id)
+	u.RawQuery = q.Encode()
+	return c.Redirect(u.String()+"#pack-h", fiber.StatusSeeOther)
 }
 
 // changePack applies one edit from the pack page's forms.

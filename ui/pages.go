@@ -29,7 +29,8 @@ type practicePage struct {
 	Latest                            int   // the current version
 	Earlier                           []int // earlier versions, readable
 	Packs                             []kb.Pack
-	ResultsLink                       string // the search this page was opened from, if any
+	AddedTo                           *kb.Pack // the pack the practice was just added to, from this page
+	ResultsLink                       string   // the search this page was opened from, if any
 }
 
 type figure struct {
@@ -72,6 +73,11 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	}
 	if u := current(c).user; u != nil && h.packs != nil {
 		pp.Packs, _ = h.packs.List(c.UserContext(), *u)
+		for i := range pp.Packs {
+			if pp.Packs[i].ID == c.Query("added") {
+				pp.AddedTo = &pp.Packs[i]
+			}
+		}
 	}
 	return h.render(c, "practice", pp)
 }

@@ -18,10 +18,9 @@ import (
 	"github.com/compendium-kb/compendium/kb"
 )
 
-// formFields reads the submission form. States and links come one per
-// line or comma-separated.
 // formFields reads the submission form, and the problems of the figures
-// typed into it (the other fields are checked by kb).
+// typed into it (the other fields are checked by kb). States and links
+// come one per line or comma-separated.
 func formFields(c *fiber.Ctx) (kb.SubmissionFields, map[string]string) {
 	list := func(name string) []string {
 		var out []string
@@ -88,6 +87,20 @@ type formPage struct {
 	Errors     map[string]string
 	Similar    []kb.Hit
 	New        bool
+	// Kept says whether what was typed was kept as a draft when the form
+	// came back with problems.
+	Kept draftKept
+	// TypedFigures are the figures as the officer typed them, "about 41"
+	// included, when the form comes back with a problem.
+	TypedFigures map[string]string
+}
+
+// Figure is the answer a figure's field shows: as typed, else as saved.
+func (p formPage) Figure(name string) string {
+	if v, ok := p.TypedFigures[name]; ok {
+		return v
+	}
+	return p.Fields.Figures.Answer(name)
 }
 
 // problem is one field's problem, for the list at the top of the form.
@@ -130,7 +143,8 @@ func (h *handlers) createSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f, bad := formFields(c)
 	if err := checkBeforeSave(c, f, bad); err != nil {
-		return h.formAgain(c, kb.Submission{}, f, err, true)
+		s, kept := h.keepDraft(c, u, kb.Submission{}, f, bad)
+		return h.formKept(c, s, f, err, kept)
 	}
 	s, err := h.reviews.Create(c.UserContext(), u, f)
 	if err != nil {
@@ -155,11 +169,18 @@ func (h *handlers) updateSubmission(c *fiber.Ctx) error {
 	u := *current(c).user
 	f, bad := formFields(c)
 	rev, _ := strconv.Atoi(c.FormValue("rev")) // 0 when absent: no revision check
-	err := checkBeforeSave(c, f, bad)
-	var s kb.Submission
-	if err == nil {
-		s, err = h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
+	if err := checkBeforeSave(c, f, bad); err != nil {
+		prev, gerr := h.reviews.Get(c.UserContext(), u, c.Params("id"))
+		if gerr != nil {
+			return gerr
+		}
+		kept := draftKept{}
+		if rev == 0 || rev == prev.Rev { // never over someone else's change
+			prev, kept = h.keepDraft(c, u, prev, f, bad)
+		}
+		return h.formKept(c, prev, f, err, kept)
 	}
+	s, err := h.reviews.Edit(c.UserContext(), u, c.Params("id"), rev, f)
 	if err != nil {
 		prev, _ := h.reviews.Get(c.UserContext(), u, c.Params("id"))
 		return h.formAgain(c, prev, f, err, false)
@@ -190,24 +211,9 @@ func checkBeforeSave(c *fiber.Ctx, f kb.SubmissionFields, figureProblems map[str
 // afterSave attaches uploaded files, submits when the officer pressed
 // "Submit for review", and goes to the submission's page.
 func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
-	if form, err := c.MultipartForm(); err == nil {
-		for _, fh := range form.File["files"] {
-			if fh.Size == 0 {
-				continue
-			}
-			if fh.Size > kb.MaxAttachmentBytes {
-				return h.formAgain(c, s, s.Fields, &kb.ValidationError{Fields: map[string]string{"files": fh.Filename + " is larger than 10 MB."}}, false)
-			}
-			data, err := readUpload(fh)
-			if err != nil {
-				return err
-			}
-			attached, err := h.reviews.Attach(c.UserContext(), u, s.ID, fh.Filename, data)
-			if err != nil {
-				return h.formAgain(c, s, s.Fields, err, false)
-			}
-			s = attached
-		}
+	s, err := h.attachFiles(c, u, s)
+	if err != nil {
+		return h.formAgain(c, s, s.Fields, err, false)
 	}
 	if c.FormValue("then") == "submit" {
 		if _, err := h.reviews.Act(c.UserContext(), u, s.ID, kb.ActionSubmit, ""); err != nil {
@@ -219,12 +225,20 @@ func (h *handlers) afterSave(c *fiber.Ctx, u kb.User, s kb.Submission) error {
 
 // formAgain shows the form with everything typed and a message by field.
 func (h *handlers) formAgain(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, isNew bool) error {
+	return h.formWith(c, s, f, err, isNew, draftKept{})
+}
+
+// formWith is formAgain saying what became of the draft.
+func (h *handlers) formWith(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields, err error, isNew bool, kept draftKept) error {
 	var ve *kb.ValidationError
 	if !errors.As(err, &ve) {
 		return err
 	}
-	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew,
-		States: c.FormValue("states"), Links: c.FormValue("links")}
+	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew, Kept: kept,
+		States: c.FormValue("states"), Links: c.FormValue("links"), TypedFigures: map[string]string{}}
+	for _, q := range kb.FigureQuestions {
+		p.TypedFigures[q.Name] = c.FormValue(q.Name)
+	}
 	p.Similar = h.similarTo(c, f)
 	return h.render(c.Status(fiber.StatusUnprocessableEntity), "submission_form", p)
 }

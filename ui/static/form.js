@@ -21,7 +21,7 @@
           box.textContent = "";
           if (!data.hits || !data.hits.length) return;
           var h = document.createElement("p");
-          h.textContent = "Already in the knowledge base? These practices look similar:";
+          h.textContent = box.getAttribute("data-lead"); // in the page's language
           var ul = document.createElement("ul");
           data.hits.forEach(function (hit) {
             var li = document.createElement("li"), a = document.createElement("a");
