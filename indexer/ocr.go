@@ -150,13 +150,25 @@ func toolOutput(name string, args ...string) ([]byte, error) {
 	// only compete with each other for the same cores.
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	dieWithParent(cmd)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Start()
+	if err == nil {
+		// Each program gets its share of the worker's address space
+		// (programShare), so a worker and its programs together keep to
+		// the worker's limit; a rlimit is per process, and two pdftoppm
+		// once took 3 GB each under a 4 GB worker.
+		if lerr := limitMemory(cmd.Process.Pid, programShare(runtime.NumCPU())); lerr != nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			return nil, fmt.Errorf("%s: limiting its memory: %w", name, lerr)
+		}
+		err = cmd.Wait()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v: %s", name, err, lastLine(stderr.String()))
 	}
-	return out, nil
+	return stdout.Bytes(), nil
 }
 
 // tsvWord is one row of Tesseract's TSV output at word level, in pixels.
