@@ -12,7 +12,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,7 +93,7 @@ func readScans(data []byte, pages []int, areas map[int]float64, lang string) (ma
 	out := make(map[int]*ocrPage, len(pages))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.NumCPU())
+	sem := make(chan struct{}, ocrAtOnce())
 	for _, n := range pages {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -158,7 +157,7 @@ func toolOutput(name string, args ...string) ([]byte, error) {
 		// (programShare), so a worker and its programs together keep to
 		// the worker's limit; a rlimit is per process, and two pdftoppm
 		// once took 3 GB each under a 4 GB worker.
-		if lerr := limitMemory(cmd.Process.Pid, programShare(runtime.NumCPU())); lerr != nil {
+		if lerr := limitMemory(cmd.Process.Pid, programShare(ocrAtOnce())); lerr != nil {
 			_ = cmd.Process.Kill()
 			_ = cmd.Wait()
 			return nil, fmt.Errorf("%s: limiting its memory: %w", name, lerr)

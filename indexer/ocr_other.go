@@ -2,7 +2,10 @@
 
 package indexer
 
-import "os/exec"
+import (
+	"os/exec"
+	"runtime"
+)
 
 // dieWithParent does nothing where the kernel cannot tie a child's life to
 // its parent's; the product runs on Linux.
@@ -14,3 +17,6 @@ func programShare(int) uint64 { return 0 }
 
 // limitMemory does nothing off Linux.
 func limitMemory(int, uint64) error { return nil }
+
+// ocrAtOnce reads a page per processor at once.
+func ocrAtOnce() int { return runtime.NumCPU() }
