@@ -12,7 +12,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,7 +93,7 @@ func readScans(data []byte, pages []int, areas map[int]float64, lang string) (ma
 	out := make(map[int]*ocrPage, len(pages))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.NumCPU())
+	sem := make(chan struct{}, ocrAtOnce())
 	for _, n := range pages {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -150,13 +149,25 @@ func toolOutput(name string, args ...string) ([]byte, error) {
 	// only compete with each other for the same cores.
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	dieWithParent(cmd)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Start()
+	if err == nil {
+		// Each program gets its share of the worker's address space
+		// (programShare), so a worker and its programs together keep to
+		// the worker's limit; a rlimit is per process, and two pdftoppm
+		// once took 3 GB each under a 4 GB worker.
+		if lerr := limitMemory(cmd.Process.Pid, programShare(ocrAtOnce())); lerr != nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			return nil, fmt.Errorf("%s: limiting its memory: %w", name, lerr)
+		}
+		err = cmd.Wait()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v: %s", name, err, lastLine(stderr.String()))
 	}
-	return out, nil
+	return stdout.Bytes(), nil
 }
 
 // tsvWord is one row of Tesseract's TSV output at word level, in pixels.

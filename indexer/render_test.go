@@ -84,3 +84,38 @@ func TestHugePageRendersWithinPixels(t *testing.T) {
 	}
 	t.Logf("a 200 x 200-inch page rendered at %d dpi: %d x %d pixels", dpi, w, h)
 }
+
+// TestOCRProgramsKeepToTheirShare: an OCR program given a share of the
+// worker's address space fails a render beyond it rather than growing
+// (two pdftoppm took 3 GB each under a 4 GB worker, its limit being per
+// process), and the same render without the limit succeeds.
+func TestOCRProgramsKeepToTheirShare(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm is not installed")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "huge.pdf")
+	if err := os.WriteFile(file, hugeScan(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	render := func(share uint64) error {
+		cmd := exec.Command("pdftoppm", "-r", "40", "-gray", "-singlefile", file, filepath.Join(dir, "p"))
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		if err := limitMemory(cmd.Process.Pid, share); err != nil {
+			_ = cmd.Process.Kill()
+			return err
+		}
+		return cmd.Wait()
+	}
+	if err := render(8 << 20); err == nil {
+		t.Error("a render of 64 million pixels within 8 MiB of address space succeeded: the limit was not applied")
+	}
+	if err := render(0); err != nil {
+		t.Errorf("the same render without a limit: %v", err)
+	}
+	if got := programShare(3); got != 0 {
+		t.Logf("this test runs under an address-space limit: a program's share is %d MiB", got>>20)
+	}
+}

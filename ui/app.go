@@ -79,7 +79,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		return nil, err
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
-		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: make(chan struct{}, maxUploads),
+		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: newUploadPlaces(maxUploads, maxUploadsPerUser),
 		exports: newExportLimiter(exportsAtOnce, exportsPerClient)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
@@ -113,7 +113,9 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	// compressed response would not be the range that was asked for.
 	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool { return strings.HasSuffix(c.Path(), ".pdf") }}))
 	if h.accounts != nil {
-		app.Use(h.identify)
+		app.Use(h.identify, h.uploadSlots, h.checkCSRF)
+	} else {
+		app.Use(h.uploadSlots)
 	}
 	app.Use(anonymousShare(anonymousSlots, anonymousWait))
 	app.Use(cacheControl)
@@ -157,7 +159,7 @@ type handlers struct {
 	reviews  *kb.Reviews
 	packs    *kb.Packs
 	importer Importer
-	uploads  chan struct{} // places for uploads being read
+	uploads  *uploadPlaces // places for uploads being read
 	exports  *exportLimiter
 	insights *kb.Insights
 	curation *kb.Curation

@@ -32,7 +32,7 @@ func current(c *fiber.Ctx) who {
 }
 
 // identify finds the user of a request from its session cookie or its
-// bearer token, and checks the CSRF token of every form a session sends.
+// bearer token.
 func (h *handlers) identify(c *fiber.Ctx) error {
 	var w who
 	if auth := c.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
@@ -47,6 +47,13 @@ func (h *handlers) identify(c *fiber.Ctx) error {
 		}
 	}
 	c.Locals("who", w)
+	return c.Next()
+}
+
+// checkCSRF checks the token of every form a session sends. It runs after
+// uploadSlots: for an upload, reading the token reads the body.
+func (h *handlers) checkCSRF(c *fiber.Ctx) error {
+	w := current(c)
 	// The sign-in form carries its own token (it may come before a session).
 	if w.session != nil && !safeMethod(c.Method()) && c.Path() != "/login" {
 		sent := bodyValue(c, "_csrf")
