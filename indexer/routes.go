@@ -65,7 +65,7 @@ func buildLocalities(m map[string][]string) map[string]RoutePlace {
 	for region, names := range m {
 		out[strings.ToLower(region)] = RoutePlace{Region: region}
 		for _, n := range names {
-			out[strings.ToLower(n)] = RoutePlace{Region: region, Locality: n}
+			out[strings.ToLower(n)] = canonical(RoutePlace{Region: region, Locality: n})
 		}
 	}
 	for _, p := range regionPlaces() {
@@ -82,6 +82,18 @@ func buildLocalities(m map[string][]string) map[string]RoutePlace {
 		}
 	}
 	return out
+}
+
+// canonical names a listed locality as the gazetteer does, so that what
+// the reader proposes reads back unchanged on a form: "Guwahati" is the
+// district of Kamrup Metropolitan, "Gurgaon" is Gurugram.
+func canonical(p RoutePlace) RoutePlace {
+	for _, g := range gazetteer.Lookup(p.Locality) {
+		if q := routePlaceOf(g); q.Region == p.Region {
+			return q
+		}
+	}
+	return p
 }
 
 var (
