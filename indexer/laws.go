@@ -7,6 +7,12 @@ import (
 
 type lawPattern = struct{ name, named, cited string }
 
+// lawNameRE finds the names of laws whose words also name a form of
+// exploitation: a case that cites the Bonded Labour System (Abolition)
+// Act, as every case of one compendium does, does not for that show
+// bonded labour.
+var lawNameRE = regexp.MustCompile(`(?i)Bonded Labou?r System \(Abolition\) Act|Bonded Labou?r (?:\(Abolition\) )?Act|Child Labou?r \(Prohibition[^.]{0,60}Act|Child and Adolescent Labou?r[^.]{0,40}Act|Prohibition of Child Marriage Act|Child Marriage Restraint Act|Protection of Children from Sexual Offences`)
+
 // compileLaws compiles one of the two patterns of every law; a law
 // without that pattern gets none (it never matches).
 func compileLaws(pattern func(lawPattern) string) []namedRE {
@@ -76,6 +82,15 @@ func agenciesOf(title, text string) []string {
 			continue
 		}
 		out = addUnique(out, name)
+	}
+	return out
+}
+
+// LawNames are the names of the laws the reader tags, in its order.
+func LawNames() []string {
+	out := make([]string, len(lawPatterns))
+	for i, l := range lawPatterns {
+		out[i] = l.name
 	}
 	return out
 }
