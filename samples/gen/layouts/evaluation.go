@@ -12,7 +12,7 @@ type PracticeText struct {
 	State    string // as the gazetteer names it, in English
 	District string
 	Years    []int
-	Text     string // problem, action, results and lessons, a paragraph each
+	Text     string   // problem, action, results and lessons, a paragraph each
 	Figures  []string // the English texts' figures as printed, "rescued:40"
 }
 
