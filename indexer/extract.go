@@ -23,6 +23,7 @@ type Document struct {
 	Author    string      `json:"author,omitempty"` // the PDF's own metadata
 	Year      int         `json:"year,omitempty"`   // of publication, from the metadata
 	Pages     int         `json:"pages"`
+	Country   string      `json:"country,omitempty"` // what it is about, from its places and institutions (CountryOf)
 	PageTexts []Page      `json:"page_texts,omitempty"`
 	Practices []CaseStudy `json:"practices"`
 }
@@ -112,9 +113,16 @@ func Extract(name string, data []byte, lim Limits) (doc *Document, err error) {
 	}
 	doc.Practices = Segment(doc.PageTexts)
 	markOCR(doc.Practices, scans)
+	doc.Country = CountryOf(doc.Text())
 	for i := range doc.Practices {
 		if len(doc.Practices[i].Years) == 0 && doc.Year > 0 {
 			doc.Practices[i].Years = []int{doc.Year} // the compendium's year, for want of any other
+		}
+		if cs := &doc.Practices[i]; cs.Country == "" {
+			// A case that does not say where it is, in an American
+			// report, keeps only the Indian laws it names outright.
+			cs.Country = doc.Country
+			cs.Laws = LawsFor(cs.Title+"\n"+cs.Text, cs.Laws, cs.Country)
 		}
 	}
 	return doc, nil

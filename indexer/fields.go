@@ -8,6 +8,9 @@ import (
 
 // Fields are the facts read from a case study's text.
 type Fields struct {
+	// Country is the country the case is about (CountryOf), or "" when
+	// its text does not say; Extract gives such a case its document's.
+	Country      string   `json:"country,omitempty"`
 	States       []string `json:"states"`
 	Countries    []string `json:"countries,omitempty"`
 	Source       []string `json:"source_states,omitempty"`
@@ -36,28 +39,38 @@ var themeWords = []struct{ name, pattern string }{
 	{"technology and data", `database|software|online|technology|mobile app|data analysis|cyber|CCTNS|social media`},
 }
 
+// Each form is tagged when the text shows it: the work victims were put
+// to, the way they were held, in English or Hindi. Online recruitment is
+// recruiting online, not a case traced through social media accounts.
 var exploitationWords = []struct{ name, pattern string }{
-	{"commercial sexual exploitation", `commercial sexual|sex work|brothel|prostitut|red[- ]light|\bCSE\b|ITPA|immoral traffic`},
-	{"forced and bonded labour", `bonded|forced labou?r|brick kiln|debt bondage`},
-	{"child labour", `child labou?r|working children|child workers?`},
-	{"domestic servitude", `domestic (?:work|servitude|help|servant)|placement agenc`},
-	{"forced marriage", `forced marriage|bride|child marriage|bought marriage`},
-	{"begging", `begging|beggar`},
-	{"organ removal", `organ (?:trade|removal|trafficking)|kidney`},
-	{"cyber-enabled recruitment", `online recruit|social media|cyber|internet|whatsapp|facebook`},
+	// Not the Immoral Traffic (Prevention) Act: a law cited is no sign
+	// of the exploitation, and police cite it for domestic servitude too.
+	{"commercial sexual exploitation", `commercial sexual|sexual exploitation|sexually exploited|sex work|sex trade|sex trafficking|for sex\b|sexual services|brothel|prostitut|red[- ]light|\bCSE\b|dance bars?|\bspas?\b|massage parlou?r|वेश्यावृत्ति|देह व्यापार|यौन शोषण|कोठ[ाे]`},
+	{"forced and bonded labour", `bonded|forced labou?r|brick kilns?|debt bondage|held in debt|owed[^.]{0,40}advances?|withh[eo]ld(?:ing)? (?:their )?wages|confin\w* (?:the )?workers|बंधुआ|ईंट[- ]भट्ठ|जबरन मज़दूरी`},
+	{"child labour", `child labou?r|working children|child workers?|children\b[^.]{0,80}\bto work\b|(?:boys|children)\b[^.]{0,60}\b(?:factor(?:y|ies)|workshops?|zari|embroidery|textile units?|circus)|बाल श्रम|बाल मज़दूर`},
+	{"domestic servitude", `domestic (?:work|servitude|help|servant|labou?r)|placement agenc|housemaid|\bmaids?\b|(?:taken|sent|placed) (?:to|in) homes\b|घरेलू (?:काम|नौकर)`},
+	{"forced marriage", `forced marriage|bride|child marriage|bought marriage|sold into marriage|जबरन विवाह|बाल विवाह|दुल्हन`},
+	{"begging", `begging|beggar|\bto beg\b|भीख`},
+	{"organ removal", `organ (?:trade|removal|trafficking|brokers?)|kidney`},
+	{"cyber-enabled recruitment", `online recruit|recruited online|recruit\w* (?:through|on|via) (?:social media|facebook|whatsapp|instagram|the internet)|(?:social media|facebook|whatsapp|instagram|messaging groups?)[^.]{0,40}\brecruit|fake (?:online )?job offers?`},
 }
 
-var lawPatterns = []struct{ name, pattern string }{
-	{"Immoral Traffic (Prevention) Act, 1956", `Immoral Traffic|ITPA|ITP Act`},
-	{"IPC 370", `(?:section|sec\.?|s\.)\s*370\b|IPC\s*370\b|370\s*IPC`},
-	{"IPC 370A", `370\s*A\b`},
-	{"BNS 143", `BNS\s*143|143\s*BNS|Bharatiya Nyaya Sanhita`},
-	{"Juvenile Justice Act", `Juvenile Justice|JJ Act`},
-	{"POCSO Act, 2012", `POCSO|Protection of Children from Sexual Offences`},
-	{"Bonded Labour System (Abolition) Act, 1976", `Bonded Labou?r System|Bonded Labou?r \(?Abolition`},
-	{"Child and Adolescent Labour Act, 1986", `Child Labou?r \(Prohibition|Child and Adolescent Labou?r`},
-	{"Prohibition of Child Marriage Act, 2006", `Prohibition of Child Marriage|Child Marriage Restraint`},
-	{"Information Technology Act, 2000", `Information Technology Act|IT Act`},
+// India's laws on trafficking. named finds a law by its own name, which
+// tags a case wherever it is; cited finds the short forms and section
+// numbers that stand for it only in an Indian text: "section 370" of an
+// American code, the United States' Office of Juvenile Justice, or an
+// "IT Act" abroad are not these laws.
+var lawPatterns = []struct{ name, named, cited string }{
+	{"Immoral Traffic (Prevention) Act, 1956", `Immoral Traffic|अनैतिक (?:देह )?व्यापार`, `ITPA|ITP Act|PITA`},
+	{"IPC 370", `(?:Indian Penal Code|IPC)[^.]{0,40}\b370\b|370\s*(?:of the )?(?:IPC|Indian Penal Code)|भारतीय दंड संहिता[^।]{0,20}370`, `(?:section|sec\.?|s\.)\s*370\b`},
+	{"IPC 370A", `370\s*A\b`, ``},
+	{"BNS 143", `BNS\s*143|143\s*(?:of the )?BNS|Bharatiya Nyaya Sanhita`, ``},
+	{"Juvenile Justice Act", `Juvenile Justice \(Care|Juvenile Justice Act|किशोर न्याय`, `JJ Act`},
+	{"POCSO Act, 2012", `POCSO|Protection of Children from Sexual Offences|पॉक्सो`, ``},
+	{"Bonded Labour System (Abolition) Act, 1976", `Bonded Labou?r System|Bonded Labou?r \(?Abolition|बंधुआ मज़दूरी प्रथा`, ``},
+	{"Child and Adolescent Labour Act, 1986", `Child Labou?r \(Prohibition|Child and Adolescent Labou?r`, ``},
+	{"Prohibition of Child Marriage Act, 2006", `Prohibition of Child Marriage|Child Marriage Restraint`, ``},
+	{"Information Technology Act, 2000", `Information Technology Act, 2000|Information Technology \(Amendment\)`, `IT Act|Information Technology Act`},
 }
 
 var agencyPattern = regexp.MustCompile(`\b(AHTUs?|IAHTU|CWC|SJPU|DLSA|NCRB|MHA|MWCD|BPR&D|CID|CBI|NIA|RPF|GRP|SSB|BSF|Childline|UNODC|NHRC|NCW|NCPCR)\b|\b((?:[A-Z][a-z]+\s){1,4}(?:Foundation|Trust|Society|Sanstha|Sangh|Mission|Samiti|Kendra|Network|Forum))\b`)
@@ -65,7 +78,8 @@ var agencyPattern = regexp.MustCompile(`\b(AHTUs?|IAHTU|CWC|SJPU|DLSA|NCRB|MHA|M
 var (
 	themeRE        = compileAll(themeWords)
 	exploitationRE = compileAll(exploitationWords)
-	lawRE          = compileAll(lawPatterns)
+	namedLawRE     = compileLaws(func(l lawPattern) string { return l.named })
+	citedLawRE     = compileLaws(func(l lawPattern) string { return l.cited })
 	yearRE         = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
 	districtRE     = regexp.MustCompile(`\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) district\b|\bdistricts? of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 	labelRE        = regexp.MustCompile(`(?i)^\s*(state|states|state\(s\)|district|districts|source|destination|source state|destination state|police stations?|unit|year|period|agency|agencies|partners?)\s*[:\-–]\s*(.+)$`)
@@ -210,11 +224,10 @@ func ReadFields(title string, content []at) Fields {
 	f.Districts = appendDistricts(f.Districts, text)
 	f.Years = readYears(text)
 	f.Themes = themesOf(text)
-	f.Exploitation = matchAll(exploitationRE, text, 1)
-	f.Laws = matchAll(lawRE, text, 1)
-	for _, m := range agencyPattern.FindAllStringSubmatch(text, -1) {
-		f.Agencies = addUnique(f.Agencies, strings.Join(strings.Fields(m[1]+m[2]), " "))
-	}
+	f.Exploitation = matchAll(exploitationRE, lawNameRE.ReplaceAllString(text, " "), 1)
+	f.Country = CountryOf(text)
+	f.Laws = lawsOf(text, f.Country)
+	f.Agencies = agenciesOf(title, text)
 	f.Figures = readFigures(text)
 	if f.States == nil {
 		f.States = []string{}

@@ -1,11 +1,15 @@
 package indexer
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/compendium-kb/compendium/kb/gazetteer"
 )
+
+// gulfNameRE is a capitalised word after "Gulf" that makes it a name.
+var gulfNameRE = regexp.MustCompile(`^ [A-Z]`)
 
 // named is a place named in a sentence, at byte offsets start to end.
 type named struct {
@@ -23,6 +27,9 @@ type named struct {
 func placesIn(s string) []named {
 	var all []named
 	for _, m := range routePlaceRE.FindAllStringIndex(s, -1) {
+		if strings.EqualFold(s[m[0]:m[1]], "gulf") && gulfNameRE.MatchString(s[m[1]:]) {
+			continue // the Gulf Cooperation Council, Gulf News: a name, not the region
+		}
 		all = append(all, named{m[0], m[1], localities[strings.ToLower(s[m[0]:m[1]])]})
 	}
 	gazetteer.Find(s, func(start, end int, places []gazetteer.Place) {

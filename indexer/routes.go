@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -65,7 +66,7 @@ func buildLocalities(m map[string][]string) map[string]RoutePlace {
 	for region, names := range m {
 		out[strings.ToLower(region)] = RoutePlace{Region: region}
 		for _, n := range names {
-			out[strings.ToLower(n)] = RoutePlace{Region: region, Locality: n}
+			out[strings.ToLower(n)] = canonical(RoutePlace{Region: region, Locality: n})
 		}
 	}
 	for _, p := range regionPlaces() {
@@ -84,6 +85,18 @@ func buildLocalities(m map[string][]string) map[string]RoutePlace {
 	return out
 }
 
+// canonical names a listed locality as the gazetteer does, so that what
+// the reader proposes reads back unchanged on a form: "Guwahati" is the
+// district of Kamrup Metropolitan, "Gurgaon" is Gurugram.
+func canonical(p RoutePlace) RoutePlace {
+	for _, g := range gazetteer.Lookup(p.Locality) {
+		if q := routePlaceOf(g); q.Region == p.Region {
+			return q
+		}
+	}
+	return p
+}
+
 var (
 	routePlaceRE = func() *regexp.Regexp {
 		var names []string
@@ -100,6 +113,10 @@ var (
 	// homewardRE marks a movement back home: "repatriated to Odisha"
 	// names the source.
 	homewardRE = regexp.MustCompile(`(?i)\b(returned|repatriated|escorted home|restored|sent back|brought back|home to)\b`)
+	// policeLearntRE: "Police in Gumla district of Jharkhand learnt that
+	// girls were being taken to Delhi": the police's own place is where
+	// the victims were taken from.
+	policeLearntRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?police (?:in|of|at)\b[^.]*\b(?:learnt|learned|found|noticed|discovered|received (?:information|a complaint))\b[^.]*\b(?:taken|sent|trafficked|moved|brought|sold)\b`)
 	// agencyAfterRE: "the Delhi police", "Bihar labour department" name
 	// an agency, not a place on a route.
 	agencyAfterRE = regexp.MustCompile(`(?i)^\s*(police|labour department|government|ahtu|cid|high court|women's commission)\b`)
@@ -165,6 +182,9 @@ func sentenceRoutes(s string) []Route {
 		f.role = roleBefore(s, f, places)
 		places = append(places, f)
 	}
+	if len(places) > 1 && places[0].role == none && policeLearntRE.MatchString(s) && slices.ContainsFunc(places[1:], func(f found) bool { return f.role == destination }) {
+		places[0].role = source
+	}
 	return assemble(places)
 }
 
@@ -213,6 +233,9 @@ func roleBefore(s string, f found, earlier []found) role {
 			if i > 0 && words[i-1] == "border" {
 				return transit // "the border at Raxaul"
 			}
+			if r, ok := roleOfPhrase(words[max(0, i-3):i]); ok {
+				return r // "from villages in Ganjam", "to spinning mills in Tamil Nadu"
+			}
 			if homewardRE.MatchString(s[:f.start]) {
 				return source
 			}
@@ -227,6 +250,24 @@ func roleBefore(s string, f found, earlier []found) role {
 		}
 	}
 	return none
+}
+
+// roleOfPhrase reads "from villages", "to spinning mills": a cue a few
+// words before "in" gives the place after it its role.
+func roleOfPhrase(words []string) (role, bool) {
+	for i := len(words) - 1; i >= 0; i-- {
+		switch words[i] {
+		case "from":
+			return source, true
+		case "to", "into":
+			return destination, true
+		case "through", "via":
+			return transit, true
+		case "in", "at", "of", "and", "by", "with":
+			return none, false
+		}
+	}
+	return none, false
 }
 
 // assemble makes a sentence's routes: each source to each destination,
@@ -311,6 +352,9 @@ func mergeRoutes(rs []Route) []Route {
 		covered := false
 		for _, f := range full {
 			covered = covered || (r.Source.Region != "" && f.Source.Region == r.Source.Region) || (r.Destination.Region != "" && f.Destination.Region == r.Destination.Region)
+			// Found "at Patna" on the way from Bihar to Delhi: a place
+			// of the fuller route, not another destination.
+			covered = covered || r.Source.Region == "" && (f.Source.Region == r.Destination.Region || slices.ContainsFunc(f.Transit, func(t RoutePlace) bool { return t.Region == r.Destination.Region }))
 		}
 		if !covered {
 			add(r)

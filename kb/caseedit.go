@@ -25,6 +25,7 @@ type CaseEdit struct {
 	Laws      *[]string `json:"laws,omitempty"`
 	Figures   *Figures  `json:"figures,omitempty"`
 	Routes    *[]Route  `json:"routes,omitempty"` // the whole list: a route left out is removed
+	Country   *string   `json:"country,omitempty"`
 }
 
 // Apply returns f with the edit applied, or a ValidationError naming the
@@ -54,6 +55,14 @@ func (e CaseEdit) Apply(f CaseFields, pages int) (CaseFields, error) {
 	}
 	if e.Figures != nil {
 		f.Figures = *e.Figures
+	}
+	if e.Country != nil {
+		f.Country = CountryName(*e.Country)
+		if e.Laws == nil {
+			// India's laws cited by section alone go with a case moved
+			// abroad; those it names stay.
+			f.Laws = indexer.LawsFor(f.Title+"\n"+f.Text, f.Laws, f.Country)
+		}
 	}
 	err := f.validate(pages)
 	if e.Routes != nil {
@@ -86,6 +95,9 @@ func (f CaseFields) validate(pages int) error {
 		} else if problems["states"] == "" { // the first, with what it may have meant
 			problems["states"] = fmt.Sprintf("%q is not a state or union territory of India.", truncate(s, 40)) + didYouMean(SuggestPlaces(s, true))
 		}
+	}
+	if f.Country != "" && !knownCountry(f.Country) {
+		problems["country"] = fmt.Sprintf("%q is not a country the knowledge base knows; give it in English, as India, Nepal or United States.", truncate(f.Country, 40))
 	}
 	for _, y := range f.Years {
 		if y < 1900 || y > 2100 {

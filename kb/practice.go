@@ -12,15 +12,19 @@ import (
 // Practice is a good practice against human trafficking: a case study
 // from a compendium, or (later) a reviewed submission.
 type Practice struct {
-	ID           string      `json:"id" bson:"_id"`
-	Slug         string      `json:"slug" bson:"slug"`
-	Number       string      `json:"number,omitempty" bson:"number,omitempty"`
-	Title        string      `json:"title" bson:"title"`
-	Section      string      `json:"section,omitempty" bson:"section,omitempty"`
-	Summary      string      `json:"summary" bson:"summary"`
-	Text         string      `json:"text" bson:"text"`
-	States       []string    `json:"states" bson:"states"`
-	Countries    []string    `json:"countries,omitempty" bson:"countries,omitempty"`
+	ID        string   `json:"id" bson:"_id"`
+	Slug      string   `json:"slug" bson:"slug"`
+	Number    string   `json:"number,omitempty" bson:"number,omitempty"`
+	Title     string   `json:"title" bson:"title"`
+	Section   string   `json:"section,omitempty" bson:"section,omitempty"`
+	Summary   string   `json:"summary" bson:"summary"`
+	Text      string   `json:"text" bson:"text"`
+	States    []string `json:"states" bson:"states"`
+	Countries []string `json:"countries,omitempty" bson:"countries,omitempty"`
+	// Country is what the practice is about (the countries it names may
+	// be places on a route): read from its places and institutions,
+	// corrected by a reviewer. India's laws apply where it is India.
+	Country      string      `json:"country,omitempty" bson:"country,omitempty"`
 	Source       []string    `json:"source_states,omitempty" bson:"source_states,omitempty"`
 	Destination  []string    `json:"destination_states,omitempty" bson:"destination_states,omitempty"`
 	Districts    []string    `json:"districts,omitempty" bson:"districts,omitempty"`

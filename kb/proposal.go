@@ -35,7 +35,8 @@ type CaseFields struct {
 	Themes    []string `json:"themes" bson:"themes"`
 	Laws      []string `json:"laws,omitempty" bson:"laws,omitempty"`
 	Figures   Figures  `json:"figures,omitempty" bson:"figures,omitempty"`
-	Routes    []Route  `json:"routes,omitempty" bson:"routes,omitempty"` // proposed from the text; reviewers confirm or edit them
+	Routes    []Route  `json:"routes,omitempty" bson:"routes,omitempty"`   // proposed from the text; reviewers confirm or edit them
+	Country   string   `json:"country,omitempty" bson:"country,omitempty"` // what the case is about, read from its places and institutions
 	// What the indexer read and nobody edits here.
 	Countries    []string `json:"countries,omitempty" bson:"countries,omitempty"`
 	Source       []string `json:"source_states,omitempty" bson:"source_states,omitempty"`
@@ -119,7 +120,8 @@ func proposalFrom(docID string, cs indexer.CaseStudy, pages []indexer.Page, now 
 		CaseFields: CaseFields{Title: cs.Title, Number: cs.Number, Section: cs.Section, PageStart: cs.PageStart, PageEnd: cs.PageEnd,
 			Summary: cs.Summary, Text: cs.Text, States: nonNil(cs.States), Districts: cs.Districts, Years: cs.Years,
 			Themes: nonNil(cs.Themes), Laws: cs.Laws, Figures: FiguresFrom(cs.Figures), Countries: cs.Countries, Source: cs.Source,
-			Destination: cs.Destination, Exploitation: cs.Exploitation, Agencies: cs.Agencies, Routes: ProposeRoutes(cs.Text)},
+			Destination: cs.Destination, Exploitation: cs.Exploitation, Agencies: cs.Agencies, Routes: ProposeRoutes(cs.Text),
+			Country: cs.Country},
 		Gen: RandomToken()[:12], Rev: 1, History: []Event{}, CreatedAt: now, UpdatedAt: now}
 	for _, pg := range pages {
 		if pg.Number >= cs.PageStart && pg.Number <= cs.PageEnd {
@@ -159,7 +161,7 @@ func practiceFrom(doc Document, f CaseFields, id string, now time.Time) Practice
 		ID: id, Slug: Slugify(f.Title, 80), Number: f.Number, Title: f.Title, Section: f.Section, Summary: f.Summary, Text: f.Text,
 		States: nonNil(f.States), Countries: f.Countries, Source: f.Source, Destination: f.Destination, Districts: f.Districts,
 		Years: f.Years, Themes: nonNil(f.Themes), Exploitation: f.Exploitation, Laws: f.Laws, Agencies: f.Agencies, Figures: f.Figures,
-		Routes: f.Routes,
+		Routes: f.Routes, Country: f.Country,
 		Provenance: Provenance{DocumentID: doc.ID, DocumentTitle: doc.Title, File: doc.File, SHA256: doc.SHA256,
 			PageStart: f.PageStart, PageEnd: f.PageEnd, Publisher: doc.Author, Year: doc.Year},
 		Version: 1, CreatedAt: now, UpdatedAt: now,
@@ -171,14 +173,14 @@ func fieldsOf(p Practice) CaseFields {
 	return CaseFields{Title: p.Title, Number: p.Number, Section: p.Section, PageStart: p.Provenance.PageStart, PageEnd: p.Provenance.PageEnd,
 		Summary: p.Summary, Text: p.Text, States: p.States, Districts: p.Districts, Years: p.Years, Themes: p.Themes, Laws: p.Laws,
 		Figures: p.Figures, Countries: p.Countries, Source: p.Source, Destination: p.Destination, Exploitation: p.Exploitation, Agencies: p.Agencies,
-		Routes: p.Routes}
+		Routes: p.Routes, Country: p.Country}
 }
 
 // withFields writes corrected fields into a practice.
 func withFields(p Practice, f CaseFields) Practice {
 	p.Title, p.Slug, p.Number, p.Section, p.Summary, p.Text = f.Title, Slugify(f.Title, 80), f.Number, f.Section, f.Summary, f.Text
 	p.States, p.Districts, p.Years, p.Themes, p.Laws, p.Figures = nonNil(f.States), f.Districts, f.Years, nonNil(f.Themes), f.Laws, f.Figures
-	p.Routes = f.Routes
+	p.Routes, p.Country = f.Routes, f.Country
 	p.Provenance.PageStart, p.Provenance.PageEnd = f.PageStart, f.PageEnd
 	return p
 }

@@ -99,6 +99,19 @@ func readRouteRow(n int, row RouteRow, lookups *int) (Route, []string) {
 	return r, problems
 }
 
+// UnknownPlaces lists, as typed, the places rows name that no gazetteer
+// knows: kept as written on a submission, shown flagged to the reviewer.
+func UnknownPlaces(rows []RouteRow) []string {
+	var out []string
+	for _, row := range rows {
+		for _, text := range []string{row.Source, row.Transit, row.Destination} {
+			_, unknown := readPlaces(text)
+			out = append(out, unknown...)
+		}
+	}
+	return out
+}
+
 // unknownPlace names a place of route n that no gazetteer knows, with
 // the names it may have meant while lookups last.
 func unknownPlace(n int, role, name string, lookups *int) string {
@@ -113,32 +126,90 @@ func unknownPlace(n int, role, name string, lookups *int) string {
 	return msg
 }
 
-// readPlaces reads places typed as a list (commas, semicolons or lines);
-// "Gumla, Jharkhand" is one place, the district and its state, and the
-// state picks between places of one name ("Aurangabad, Maharashtra").
-// Names no gazetteer knows are kept as typed and listed in unknown.
+// readPlaces reads places typed as a list: places are separated by
+// semicolons or lines, and a comma stays inside a place, "Gumla,
+// Jharkhand" being the district and its state (the state also picks
+// between places of one name: "Aurangabad, Maharashtra"). "Unknown" and
+// the like name no place. A place no gazetteer knows is kept as typed
+// (a Locality, no Region) and listed in unknown.
 func readPlaces(s string) (places []Place, unknown []string) {
-	var names []string
-	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
-		if name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), " district")); name != "" {
-			names = append(names, name)
+	for _, item := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
+		item = strings.TrimSpace(item)
+		if item == "" || notAPlace(item) {
+			continue
 		}
-	}
-	for i, name := range names {
-		region := ""
-		if i+1 < len(names) {
-			region = regionOf(names[i+1])
-		}
-		p, ok := placeIn(name, region)
+		found, ok := readPlace(item)
 		if !ok {
-			unknown = append(unknown, name)
+			unknown = append(unknown, item)
 		}
-		if n := len(places); n > 0 && places[n-1].Region == p.Region && (p.Locality == "" || p.Locality == p.Region) {
-			continue // the state of the district just named
-		}
-		places = append(places, p)
+		places = append(places, found...)
 	}
 	return places, unknown
+}
+
+// notAPlace says whether what was typed says the place is not known.
+func notAPlace(s string) bool {
+	switch strings.ToLower(strings.Trim(s, " .-?")) {
+	case "", "unknown", "not known", "na", "n/a", "none", "nil", "अज्ञात", "पता नहीं":
+		return true
+	}
+	return false
+}
+
+// readPlace reads one place typed as "name[, district][, state or
+// country]". Parts that are each a state or country and do not qualify
+// one another ("Bihar, Jharkhand") are read as the list they were
+// meant as.
+func readPlace(item string) ([]Place, bool) {
+	var parts []string
+	for _, part := range strings.Split(item, ",") {
+		if part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), " district")); part != "" {
+			parts = append(parts, part)
+		}
+	}
+	if len(parts) == 0 {
+		return nil, true
+	}
+	region := ""
+	if len(parts) > 1 {
+		region = regionOf(parts[len(parts)-1])
+	}
+	p, ok := placeIn(parts[0], region)
+	switch {
+	case ok && (region == "" || within(p, region)):
+		return []Place{p}, true
+	case allRegions(parts):
+		out := make([]Place, len(parts))
+		for i, part := range parts {
+			out[i], _ = placeOf(part)
+		}
+		return out, true
+	}
+	return []Place{written(truncate(item, maxPlaceLength))}, false
+}
+
+// within says whether p lies in region, a state or a country.
+func within(p Place, region string) bool {
+	if p.Region == region {
+		return true
+	}
+	for _, g := range gazetteer.Lookup(p.Region) {
+		if g.Country == region {
+			return true
+		}
+	}
+	return false
+}
+
+// allRegions says whether every part names a state, union territory or
+// country.
+func allRegions(parts []string) bool {
+	for _, part := range parts {
+		if regionOf(part) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // placeOf finds a place by any accepted spelling, in English or Hindi,
@@ -156,16 +227,29 @@ func placeIn(name, region string) (Place, bool) {
 		if rp, ok := indexer.PlaceOf(name); ok {
 			return Place(rp), true
 		}
-		return Place{Region: name}, false
+		return written(name), false
 	}
-	pick := found[0]
+	return routePlace(pickPlace(found, name, region)), true
+}
+
+// pickPlace picks, of the places a name may be, one in region, then one
+// under that very name: "Guwahati" is the city, not the district of
+// Kamrup Metropolitan that also answers to it.
+func pickPlace(found []gazetteer.Place, name, region string) gazetteer.Place {
+	best, bestScore := found[0], -1
 	for _, p := range found {
+		score := 0
 		if region != "" && (p.State == region || p.Country == region) {
-			pick = p
-			break
+			score += 2
+		}
+		if strings.EqualFold(p.Name, name) || p.Hindi == name {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = p, score
 		}
 	}
-	return routePlace(pick), true
+	return best
 }
 
 // regionOf is the state, union territory or country a name names, or "".

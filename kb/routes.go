@@ -9,13 +9,26 @@ import (
 
 // Place is a place on a trafficking route: a state, union territory or
 // country (Region, as named today), and the district or city when known.
+// A place no gazetteer knows keeps its name as typed in Locality and has
+// no Region: it is shown, flagged, but counted nowhere, so a misspelt or
+// missing district never becomes a source area of its own.
 type Place struct {
 	Region   string `json:"region" bson:"region"`
 	Locality string `json:"locality,omitempty" bson:"locality,omitempty"`
 }
 
-// String names the place as a reader expects: "Bhiwandi, Maharashtra".
+// written is a place no gazetteer knows, kept as typed.
+func written(name string) Place { return Place{Locality: name} }
+
+// Known says whether the place is one the gazetteer or the reader knows.
+func (p Place) Known() bool { return p.Region != "" }
+
+// String names the place as a reader expects: "Bhiwandi, Maharashtra";
+// a place no gazetteer knows, as it was typed.
 func (p Place) String() string {
+	if p.Region == "" {
+		return p.Locality
+	}
 	if p.Locality != "" && p.Locality != p.Region {
 		return p.Locality + ", " + p.Region
 	}
@@ -32,11 +45,15 @@ type Route struct {
 	Destination Place   `json:"destination" bson:"destination"`
 }
 
+// NotInGazetteer flags, in a route's words, a place kept as typed.
+const NotInGazetteer = "not in the gazetteer"
+
 // RouteArrow joins a route's ends in its key and its label.
 const RouteArrow = " → "
 
 // Key names a route by its regions, as the route facet counts it:
-// "Jharkhand → Delhi"; empty when either end is unknown.
+// "Jharkhand → Delhi"; empty when either end is unknown or not in the
+// gazetteer.
 func (r Route) Key() string {
 	if r.Source.Region == "" || r.Destination.Region == "" {
 		return ""
@@ -47,7 +64,10 @@ func (r Route) Key() string {
 // String describes the route for lists, handouts and exports.
 func (r Route) String() string {
 	end := func(p Place) string {
-		if p.Region == "" {
+		switch {
+		case p.Locality != "" && p.Region == "":
+			return p.Locality + " (" + NotInGazetteer + ")"
+		case p.Region == "":
 			return "unknown"
 		}
 		return p.String()
@@ -96,24 +116,41 @@ func (p Practice) RouteRegions(role string) []string {
 	for _, r := range p.Routes {
 		switch role {
 		case "source":
-			add(r.Source.Region)
+			add(countedRegion(r.Source.Region))
 		case "destination":
-			add(r.Destination.Region)
+			add(countedRegion(r.Destination.Region))
 		case "transit":
 			for _, t := range r.Transit {
-				add(t.Region)
+				add(countedRegion(t.Region))
 			}
 		case "route":
-			add(r.Key())
+			if countedRegion(r.Source.Region) != "" && countedRegion(r.Destination.Region) != "" {
+				add(r.Key())
+			}
 		}
 	}
 	return out
 }
 
+// countedRegion is region when statistics may count it: a state, union
+// territory or country, or a region of the reader's own ("Gulf states").
+// Records saved before places were checked may hold a district or a
+// misspelling as their region ("Pakur"); those count nowhere.
+func countedRegion(region string) string {
+	if region == "" || regionOf(region) != region {
+		if rp, ok := indexer.PlaceOf(region); !ok || rp.Region != region {
+			return ""
+		}
+	}
+	return region
+}
+
 // RoutesFromForm makes routes from the places a submitter lists as
-// sources, transit points and destinations (names separated by commas,
-// semicolons or lines; a known district or city finds its state): each
-// source to each destination, through every transit point.
+// sources, transit points and destinations (places separated by
+// semicolons or lines, a comma inside a place: "Gumla, Jharkhand; Pakur";
+// a known district or city finds its state): each source to each
+// destination, through every transit point. A place no gazetteer knows
+// is kept as written, flagged and counted nowhere.
 func RoutesFromForm(sources, transit, destinations string) []Route {
 	src, via, dst := formPlaces(sources), formPlaces(transit), formPlaces(destinations)
 	if len(src) == 0 && len(dst) == 0 {

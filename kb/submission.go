@@ -472,7 +472,7 @@ func (r *Reviews) publish(ctx context.Context, s Submission) error {
 		ID: s.PracticeID, Slug: Slugify(f.Title, 80), Title: f.Title, Summary: truncate(strings.Join(strings.Fields(f.Problem), " "), 300),
 		Text: body, States: f.States, Districts: splitList(f.District), Years: submissionYears(f, fields.Years, now), Themes: nonNil(fields.Themes),
 		Exploitation: fields.Exploitation, Laws: fields.Laws, Agencies: fields.Agencies, Figures: submissionFigures(f, fields.Figures),
-		Routes: s.Routes(),
+		Routes: s.Routes(), Country: firstNonEmpty(fields.Country, "India"), // submitted by India's police
 		Origin: OriginSubmission, Unit: s.OwnerUnit, SubmissionID: s.ID, ApprovedAt: now, Version: 1,
 		Provenance: Provenance{DocumentID: "submissions", DocumentTitle: "Submitted by " + firstNonEmpty(s.OwnerUnit, s.OwnerName)},
 		CreatedAt:  now, UpdatedAt: now,

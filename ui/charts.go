@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -25,12 +26,30 @@ type chart struct {
 	More                           int // groups left out of the chart (all are in the CSV)
 }
 
-// bar is one bar: its label above it, its count at its end.
+// bar is one bar: its label above it (in up to two lines), its count at
+// its end.
 type bar struct {
 	Label, Link                    string
+	Lines                          []labelLine
 	Count                          int
 	Y, LabelY, Width, CountX, Rank int
 }
+
+// labelLine is one line of a bar's label and its baseline.
+type labelLine struct {
+	Text string
+	Y    int
+}
+
+// Label lines: at 13 px a line of the chart's 320 units holds about 44
+// Latin letters ("Immoral Traffic (Prevention) Act, 1956" is 38); 40
+// leaves room for wide letters and for Devanagari, whose vowel signs
+// count as letters but take little room. A label longer than two lines
+// ends in "…"; the bar's name, the table and the CSV have it whole.
+const (
+	labelRunes = 40
+	lineH      = 15
+)
 
 // maxBars bounds a chart's length; the data table and CSV have all.
 const maxBars = 15
@@ -49,15 +68,51 @@ func newChart(lang, id, title, param string, groups []kb.StatsGroup, link func(k
 	for _, g := range groups {
 		most = max(most, g.Count)
 	}
-	const rowH, labelW = 34, 40
+	const labelW = 40
+	y := 0
 	for i, g := range groups {
 		w := max(2, (chartWidth-labelW)*g.Count/most)
-		c.Bars = append(c.Bars, bar{Label: label(g.Key), Link: link(g.Key), Count: g.Count,
-			LabelY: i*rowH + 14, Y: i*rowH + 19, Width: w, CountX: w + 4, Rank: i + 1})
+		b := bar{Label: label(g.Key), Link: link(g.Key), Count: g.Count, LabelY: y + 14, Width: w, CountX: w + 4, Rank: i + 1}
+		for _, text := range wrapLabel(b.Label, labelRunes) {
+			b.Lines = append(b.Lines, labelLine{Text: text, Y: y + 14})
+			y += lineH
+		}
+		b.Y = y + 4
+		c.Bars = append(c.Bars, b)
+		y += 19
 	}
-	c.Height = len(groups)*rowH + 4
+	c.Height = y + 4
 	c.Summary = summarise(lang, title, c.Bars, len(groups)+c.More)
 	return c
+}
+
+// wrapLabel breaks a label into at most two lines of about n letters at
+// spaces; what does not fit ends the second line with "…".
+func wrapLabel(s string, n int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= n:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	lines = append(lines, line)
+	for i, l := range lines {
+		if r := []rune(l); len(r) > n {
+			lines[i] = string(r[:n-1]) + "…"
+		}
+	}
+	if len(lines) > 2 {
+		second := []rune(strings.Join(lines[1:], " "))
+		lines = []string{lines[0], string(second[:n-1]) + "…"}
+	}
+	return lines
 }
 
 // summarise says in a sentence, in lang, what a chart shows.

@@ -169,7 +169,7 @@ func (h *handlers) correctForm(c *fiber.Ctx) error {
 func (h *handlers) renderCorrect(c *fiber.Ctx, p kb.Practice, errs map[string]string) error {
 	form := kb.Proposal{ID: p.ID, CaseFields: kb.CaseFields{Title: p.Title, PageStart: p.Provenance.PageStart, PageEnd: p.Provenance.PageEnd,
 		Summary: p.Summary, Text: p.Text, States: p.States, Districts: p.Districts, Years: p.Years, Themes: p.Themes, Laws: p.Laws, Figures: p.Figures,
-		Routes: p.Routes}}
+		Routes: p.Routes, Country: p.Country}}
 	doc := kb.Document{ID: p.Provenance.DocumentID}
 	cp := correctPage{page: h.pageTitled(c, "correct_heading", "Title", p.Title), Practice: p, Form: viewProposal(doc, form), Labels: kb.EvidenceLabels,
 		Admin: current(c).user.Role == kb.RoleAdmin, Errors: errs}

@@ -56,7 +56,7 @@ func (h *handlers) handoutData(c *fiber.Ctx) (handoutPage, error) {
 		}
 		add("States", messages.values(hp.Lang, pr.States, ", "))
 		add("Districts", strings.Join(pr.Districts, ", "))
-		add("Routes", kb.RoutesText(pr.Routes))
+		add("Routes", routesInWords(hp.Lang, pr.Routes))
 		var years []string
 		for _, y := range pr.Years {
 			years = append(years, fmt.Sprint(y))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/compendium-kb/compendium/kb"
 	"io/fs"
 	"path"
 	"testing"
@@ -62,6 +63,23 @@ func TestHindiFormats(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// A handout writes routes in words, in the reader's language: no arrow
+// for its font to miss, and a place not in the gazetteer flagged.
+func TestRoutesInWords(t *testing.T) {
+	rs := []kb.Route{
+		{Source: kb.Place{Region: "Jharkhand", Locality: "Gumla"}, Transit: []kb.Place{{Region: "Jharkhand", Locality: "Ranchi"}}, Destination: kb.Place{Region: "Delhi"}},
+		{Source: kb.Place{Locality: "Xyzpur"}, Destination: kb.Place{Region: "Nepal"}},
+	}
+	for lang, want := range map[string]string{
+		"en": "Gumla, Jharkhand to Delhi via Ranchi, Jharkhand; Xyzpur (not in the gazetteer) to Nepal",
+		"hi": "गुमला, झारखंड से रांची, झारखंड होकर दिल्ली; Xyzpur (स्थान-सूची में नहीं) से नेपाल",
+	} {
+		if got := routesInWords(lang, rs); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
 }

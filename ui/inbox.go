@@ -140,7 +140,7 @@ func formEdit(c *fiber.Ctx) (kb.CaseEdit, error) {
 		v := kb.SplitList(c.FormValue(name))
 		return &v
 	}
-	e.Title, e.Summary, e.Text = str("title"), str("summary"), str("text")
+	e.Title, e.Summary, e.Text, e.Country = str("title"), str("summary"), str("text"), str("country")
 	e.States, e.Districts, e.Themes, e.Laws = list("states"), list("districts"), list("themes"), list("laws")
 	for name, dst := range map[string]**int{"page_start": &e.PageStart, "page_end": &e.PageEnd} {
 		if has(name) {

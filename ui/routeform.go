@@ -18,9 +18,10 @@ import (
 // routeForm is the route editor as a template draws it; the ids of its
 // fields begin with Prefix, so that several editors share a page.
 type routeForm struct {
-	Prefix string
-	Rows   []routeRowView
-	Error  string // what is wrong with the routes sent, naming the route
+	Prefix  string
+	Rows    []routeRowView
+	Error   string   // what is wrong with the routes sent, naming the route
+	Unknown []string // places no gazetteer knows, kept as written
 }
 
 type routeRowView struct {
@@ -31,7 +32,7 @@ type routeRowView struct {
 
 // newRouteForm draws rows, then an empty one to add a route.
 func newRouteForm(prefix string, rows []kb.RouteRow, problem string) routeForm {
-	f := routeForm{Prefix: prefix, Error: problem}
+	f := routeForm{Prefix: prefix, Error: problem, Unknown: kb.UnknownPlaces(rows)}
 	for i, r := range rows {
 		f.Rows = append(f.Rows, routeRowView{RouteRow: r, N: i + 1})
 	}

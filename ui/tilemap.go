@@ -94,19 +94,21 @@ func newTileMap(lang string, byRegion map[string]int, routes []kb.StatsGroup, li
 	return m
 }
 
-// between is a line from tile a to tile b that starts and stops short of
-// their centres, so that neither tile's code and count is covered.
+// between is a line from tile a to tile b that starts and stops at their
+// edges, so that neither tile's code and count is covered: stopping 13
+// units short of the centres, as before, left the arrowhead on the count
+// of a tile entered from above or below. The labels are drawn over the
+// lines too, with a halo, where a line crosses a tile between.
 func between(a, b tile) (x1, y1, x2, y2 int) {
 	ax, ay := float64(a.Col*tileStep+tileSize/2), float64(a.Row*tileStep+tileSize/2)
 	bx, by := float64(b.Col*tileStep+tileSize/2), float64(b.Row*tileStep+tileSize/2)
 	dx, dy := bx-ax, by-ay
 	l := math.Hypot(dx, dy)
-	const gap = 13.0
-	if l < 3*gap {
-		return int(ax), int(ay), int(bx), int(by)
-	}
 	ux, uy := dx/l, dy/l
-	return int(ax + ux*gap), int(ay + uy*gap), int(bx - ux*gap), int(by - uy*gap)
+	// From a centre to the square's edge along (ux, uy), and a unit more.
+	half := float64(tileSize) / 2
+	edge := math.Min(half/math.Max(math.Abs(ux), 1e-9), half/math.Max(math.Abs(uy), 1e-9)) + 1
+	return int(math.Round(ax + ux*edge)), int(math.Round(ay + uy*edge)), int(math.Round(bx - ux*edge)), int(math.Round(by - uy*edge))
 }
 
 func isAbroad(name string) bool {

@@ -184,13 +184,17 @@ func (h *handlers) asset(c *fiber.Ctx) error {
 type fieldArgs struct {
 	Lang, Name, Label, Hint, Value, Error string
 	Long, Required                        bool
+	Places                                bool // completed from the gazetteer; places separated by semicolons
 }
+
+// placeFields are the submission form's fields that name places.
+var placeFields = map[string]bool{"states": true, "district": true, "sources": true, "transit": true, "destinations": true}
 
 // formField is one field of the submission form with its label, hint
 // and error in lang: messages sub_NAME and sub_NAME_hint (a field may
 // have no hint), the error sentence translated as stored.
 func formField(lang, name, value string, errs map[string]string, long bool) fieldArgs {
-	f := fieldArgs{Lang: lang, Name: name, Label: messages.text(lang, "sub_"+name), Value: value, Long: long, Required: kb.RequiredForReview[name]}
+	f := fieldArgs{Lang: lang, Name: name, Label: messages.text(lang, "sub_"+name), Value: value, Long: long, Required: kb.RequiredForReview[name], Places: placeFields[name]}
 	if hint, ok := messages.lookup(lang, "sub_"+name+"_hint"); ok {
 		f.Hint = hint
 	}

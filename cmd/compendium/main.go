@@ -65,7 +65,8 @@ Commands:
             "bench search --n 100000": import, search and HTTP speed on a generated corpus;
             "bench load": 64 clients for 60 s on loopback (searches, pages, citations, sign-ins);
             "bench export --data DIR": CSV and XLSX exports of a kept bench corpus;
-            "bench relevance [-v]": recall, nDCG and MRR on the judged queries
+            "bench relevance [-v]": recall, nDCG and MRR on the judged queries;
+            "bench fields [-v]": precision and recall of the facts read, on the labelled set
 
 Run "compendium COMMAND -h" for a command's options.
 `
@@ -119,6 +120,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		if len(rest) > 0 && rest[0] == "relevance" {
 			return cmdBenchRelevance(ctx, rest[1:], getenv, stdout, stderr)
+		}
+		if len(rest) > 0 && rest[0] == "fields" {
+			return cmdBenchFields(rest[1:], stdout, stderr)
 		}
 		if len(rest) > 0 && rest[0] == "export" {
 			return cmdBenchExport(ctx, rest[1:], getenv, stdout, stderr)

@@ -136,7 +136,13 @@ func (m *matcher) matchAt(t tokens, i int, fn func(start, end int, places []Plac
 func (m *matcher) accept(sp *spelling, t tokens, i, j int) []Place {
 	var out []Place
 	context := -1
+	if partOfName(t, i) {
+		return nil
+	}
 	for _, r := range sp.refs {
+		if m.needsMoreContext(sp, t, i, j, m.places[r.id]) {
+			continue
+		}
 		if r.context && context < 0 {
 			context = 0
 			if m.hasContext(t, i, j) {

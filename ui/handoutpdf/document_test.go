@@ -190,21 +190,80 @@ func TestLongTextFlowsOverPages(t *testing.T) {
 	}
 }
 
-// A character the font has no glyph for shows as the empty glyph but
-// still reads back, through ActualText.
-func TestCharacterWithoutGlyphReadsBack(t *testing.T) {
-	d, err := New("Arrows")
+// A character the font has no glyph for (an arrow, a tick, a bullet) is
+// drawn as its stand-in, never as the empty glyph: no glyph of the file
+// is .notdef, poppler reads the stand-in back, and the page renders as
+// the same text written with the stand-in does.
+func TestCharacterWithoutGlyphIsDrawn(t *testing.T) {
+	write := func(s string) ([]byte, *Document) {
+		d, err := New("Arrows")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.AddPage()
+		d.Text(Regular, 10, 5, s)
+		pdf, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdf, d
+	}
+	pdf, d := write("Gumla, Jharkhand → via Ranchi → Delhi ✓ • ☐ ≥ 5 ⚖")
+	if _, ok := d.font.width[0]; ok {
+		t.Error("the empty glyph (.notdef) is drawn")
+	}
+	const want = "Gumla, Jharkhand -> via Ranchi -> Delhi yes • [ ] ≥ 5 ?"
+	if got := strings.Join(strings.Fields(pdftotext(t, pdf)), " "); got != want {
+		t.Errorf("pdftotext read %q, want %q", got, want)
+	}
+	plain, _ := write(want)
+	a, b := render(t, pdf), render(t, plain)
+	if bytes.Count(a, []byte{0xff}) > len(a)-200 {
+		t.Fatal("the page renders blank")
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("the page with arrows does not render as the same text written with their stand-ins")
+	}
+}
+
+// No text of the sample practices nor of their routes, in either
+// script, draws the empty glyph.
+func TestSamplesDrawNoEmptyGlyph(t *testing.T) {
+	d, err := New("Samples")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.Text(Regular, 10, 5, "Delhi → Mumbai")
-	pdf, err := d.Bytes()
+	d.AddPage()
+	data, err := samples.FS.ReadFile("law-enforcement-compendium.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := pdftotext(t, pdf); !strings.Contains(got, "Delhi → Mumbai") {
-		t.Errorf("pdftotext read %q, want the arrow kept", got)
+	doc, err := indexer.Extract("x.pdf", data, indexer.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
 	}
+	d.Text(Regular, 10, 5, doc.Text()+"\n"+hindiBody+"\nNepal → via Raxaul, Bihar → Mumbai, Maharashtra")
+	if _, ok := d.font.width[0]; ok {
+		t.Error("the empty glyph (.notdef) is drawn")
+	}
+}
+
+// render is the first page as a grey image by poppler, or skips.
+func render(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Skip("pdftoppm (poppler-utils) is not installed")
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-r", "72", "-gray", "-f", "1", "-l", "1", path).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	return out
 }
 
 // The document information carries the title in UTF-16, so a viewer's

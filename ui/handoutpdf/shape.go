@@ -65,6 +65,8 @@ func (s *shaper) shape(text string) word {
 	if w, ok := s.words[text]; ok {
 		return w
 	}
+	key := text
+	text = s.font.drawable(text)
 	runes := []rune(text)
 	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Face: s.font.face, Size: fixed.I(emUnits)}
 	var w word
@@ -77,7 +79,7 @@ func (s *shaper) shape(text string) word {
 	for _, c := range w.clusters {
 		w.width += c.width()
 	}
-	s.words[text] = w
+	s.words[key] = w
 	return w
 }
 

@@ -23,6 +23,7 @@ type practice struct {
 	From, To               int // the period, in years
 	Problem, Action        string
 	Results, Lessons       string
+	Figures                []string // as printed: "rescued:40", "rescued:5" (the minors), "arrested:6", "firs:3", "convicted:2"
 }
 
 // years are the years a person would give the practice: its period.
@@ -103,6 +104,8 @@ func practices(k, n int) []practice {
 		p.Problem = fmt.Sprintf("Police in %s district of %s learnt in %d that %s were being taken to %s by agents who %s. %s The Bonded Labour System (Abolition) Act, 1976 and section 370 of the Indian Penal Code applied, but no case had been registered in %s before.", t.district, t.state, from, t.victims, t.work, lures[(k+i)%len(lures)], silences[(k+2*i)%len(silences)], t.district)
 		p.Action = fmt.Sprintf("The Superintendent of Police of %s formed a team with %s, the labour department and a local NGO. The team traced the agents through %s, and a total of 1985 calls to the helpline were analysed. In %d the team carried out raids on %s with the help of the police of the destination state and recorded the statements of the %s before a magistrate.", t.district, teams[i%len(teams)], traces[i%len(traces)], to, t.work, t.victims)
 		p.Results = fmt.Sprintf("%d %s including %d minors were rescued and %d traffickers were arrested. %d FIRs were registered and %d accused were convicted by the sessions court. The rescued %s were produced before the Child Welfare Committee or the magistrate and sent home with compensation.", rescued, t.victims, minors, 6+i%9, 3+i%5, 2+i%4, t.victims)
+		p.Figures = []string{"rescued:" + strconv.Itoa(rescued), "rescued:" + strconv.Itoa(minors), "arrested:" + strconv.Itoa(6+i%9),
+			"firs:" + strconv.Itoa(3+i%5), "convicted:" + strconv.Itoa(2+i%4)}
 		p.Lessons = fmt.Sprintf("%s The %s of %s showed that %s. Other districts can follow the same method with little cost.", lessons[i%len(lessons)], strings.ToLower(teams[(i+1)%len(teams)]), t.district, lessonEnds[(k+i)%len(lessonEnds)])
 		out = append(out, p)
 	}

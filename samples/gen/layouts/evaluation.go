@@ -12,7 +12,8 @@ type PracticeText struct {
 	State    string // as the gazetteer names it, in English
 	District string
 	Years    []int
-	Text     string // problem, action, results and lessons, a paragraph each
+	Text     string   // problem, action, results and lessons, a paragraph each
+	Figures  []string // the English texts' figures as printed, "rescued:40"
 }
 
 // Practices returns every distinct practice of the layout corpus, one per
@@ -25,7 +26,7 @@ func Practices() []PracticeText {
 	var out []PracticeText
 	for _, p := range practices(0, len(topics)) {
 		out = append(out, PracticeText{
-			Title: p.Title, Lang: "en", State: p.State, District: p.District, Years: p.years(),
+			Title: p.Title, Lang: "en", State: p.State, District: p.District, Years: p.years(), Figures: p.Figures,
 			Text: strings.Join([]string{p.Problem, p.Action, p.Results, p.Lessons}, "\n\n"),
 		})
 	}
