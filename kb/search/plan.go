@@ -23,7 +23,7 @@ type plan struct {
 	// decided on their frequencies (words.go).
 	units     []queryUnit
 	current   *uint64         // while building: the document frequency cell of the unit being read
-	unit      *uint64 // while building: the cell the other ways of saying a unit weigh by (nil: none)
+	unit      *uint64         // while building: the cell the other ways of saying a unit weigh by (nil: none)
 	named     []kb.NamedField // the field values the words name
 	leaves    []leaf
 	highlight bq.Query // the words in the text, to mark the passages shown
