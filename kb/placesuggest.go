@@ -81,14 +81,16 @@ func joinOr(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// placeProblems are the problems of the submission's place fields other
-// than states (district, sources, transit, destinations): a name no
-// gazetteer knows but near a known one is taken for a typo and named
-// with what it may have meant. A name near nothing (a village, a
-// locality) is kept as typed.
+// placeProblems are the problems of the submission's district field: a
+// name no gazetteer knows but near a known one is taken for a typo and
+// named with what it may have meant; a name near nothing is kept as
+// typed. The route fields (sources, transit, destinations) are never
+// refused for an unknown place: it is kept as written and flagged for the
+// reviewer, whose route editor offers the nearest names (routeedit.go),
+// and the form offers them as the officer types.
 func (f SubmissionFields) placeProblems() map[string]string {
 	problems := map[string]string{}
-	for field, text := range map[string]string{"district": f.District, "sources": f.Sources, "transit": f.Transit, "destinations": f.Destinations} {
+	for field, text := range map[string]string{"district": f.District} {
 		_, unknown := readPlaces(text)
 		for _, name := range unknown[:min(len(unknown), maxNearLookups)] {
 			if near := SuggestPlaces(name, false); len(near) > 0 {
