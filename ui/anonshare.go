@@ -18,7 +18,8 @@ import (
 // (searches, suggestions, statistics, practice pages and their API and
 // citations): gating those too made 26 of 2,144 requests of the 64-client
 // load answer 503, searches that needed no connection at all. What waits
-// is the rest: source PDFs and the documents list, shared packs, sign-in.
+// is the rest: source PDFs and the documents list, shared packs. (Sign-in
+// has its own bound, the password-hashing pool.)
 const (
 	anonymousSlots = 8
 	anonymousWait  = 3 * time.Second
@@ -40,6 +41,8 @@ func sharedByAnonymous(c *fiber.Ctx) bool {
 		return false
 	case path == "/healthz" || path == "/readyz" || path == "/display" || strings.HasPrefix(path, "/static/"):
 		return false
+	case path == "/login":
+		return false // bounded by the password-hashing pool; held here too, sign-ins got 503 under load
 	case c.Method() == fiber.MethodGet && (practicePath.MatchString(path) || fromTheIndex[path]):
 		return false // exports among the searches have their own cap (exportlimit.go)
 	}
