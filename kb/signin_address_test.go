@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -42,8 +43,10 @@ func TestWrongPasswordsFromOneAddressAtOnce(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	if counts["401"] > 20 || counts["401"]+counts["429"] != 40 {
-		t.Errorf("40 wrong passwords at once from one address: %v; want at most 20 checked and the rest told to wait", counts)
+	// The address is counted in the password-hashing pool: each of its
+	// places but one may let one more through.
+	if most := 20 + max(runtime.GOMAXPROCS(0)/2, 1) - 1; counts["401"] > most || counts["401"]+counts["429"] != 40 {
+		t.Errorf("40 wrong passwords at once from one address: %v; want at most %d checked and the rest told to wait", counts, most)
 	}
 }
 
@@ -98,24 +101,26 @@ func TestGuesserCannotKeepTheOfficerOut(t *testing.T) {
 	}
 }
 
-// TestRightPasswordsAtOnceFromOneAddress: officers behind one address (a
-// station's network) signing in at the same moments, again and again,
-// are all let in: attempts made together neither count as failures nor
-// make each other wait.
+// TestRightPasswordsAtOnceFromOneAddress: thirty officers behind one
+// address (a station's network) signing in at the same moments, twice,
+// are all let in: attempts waiting together for the hashing pool neither
+// count as failures nor make each other wait. (Counted as failures until
+// checked, more than 20 of them at once stopped the address.)
 func TestRightPasswordsAtOnceFromOneAddress(t *testing.T) {
 	ctx := context.Background()
 	f := newWorkflow(t)
-	for i := range 4 {
+	const officers = 30
+	for i := range officers {
 		if _, err := f.accounts.AddUser(ctx, fmt.Sprintf("station%d@police.example", i), "Station", kb.RoleOfficer, "", "a long enough password"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var wg sync.WaitGroup
-	for i := range 4 {
+	for i := range officers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range 10 {
+			for j := range 2 {
 				if _, _, _, err := f.accounts.SignIn(ctx, fmt.Sprintf("station%d@police.example", i), "a long enough password", "10.4.4.4"); err != nil {
 					t.Errorf("officer %d, sign-in %d: %v", i, j+1, err)
 				}

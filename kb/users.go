@@ -174,7 +174,7 @@ func (a *Accounts) SignIn(ctx context.Context, email, password, addr string) (st
 	if err != nil {
 		hash = dummyHash // the same work, so timing tells nothing
 	}
-	ok, herr := a.checkPassword(ctx, hash, password)
+	ok, herr := a.checkAddressThenPassword(ctx, addr, hash, password)
 	if herr != nil {
 		return "", Session{}, User{}, herr // counted as a failure: the claim stays
 	}

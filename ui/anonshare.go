@@ -9,24 +9,31 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// Anonymous requests share a bounded part of the database's connection
-// pool (16, kb/mongodb/store.go): sixteen anonymous /readyz at once took
-// every connection, and practice pages then failed after 10 s. Only
-// anonymousSlots anonymous requests run at once; the rest wait up to
-// anonymousWait, then are told to come back. Signed-in work and practice
-// pages (one read by id, which readers reach from searches) do not wait
-// here, so they always find a connection.
+// Anonymous requests that read the database share a bounded part of its
+// connection pool (16, kb/mongodb/store.go): sixteen anonymous /readyz at
+// once took every connection, and practice pages then failed after 10 s.
+// Only anonymousSlots of them run at once; the rest wait up to
+// anonymousWait, then are told to come back. Signed-in work does not wait
+// here, nor what answers from the index or reads one record by id
+// (searches, suggestions, statistics, practice pages and their API and
+// citations): gating those too made 26 of 2,144 requests of the 64-client
+// load answer 503, searches that needed no connection at all. What waits
+// is the rest: source PDFs and the documents list, shared packs. (Sign-in
+// has its own bound, the password-hashing pool.)
 const (
 	anonymousSlots = 8
 	anonymousWait  = 3 * time.Second
 )
 
-// practicePath matches the path of a practice page, with or without its slug.
-var practicePath = regexp.MustCompile(`^/practices/[^/]+(/[^/]+)?$`)
+// practicePath matches a practice page, with or without its slug, and
+// the API's practice and citation.
+var practicePath = regexp.MustCompile(`^(/practices/[^/]+(/[^/]+)?|/api/v1/practices/[^/]+(/citation)?)$`)
+
+// fromTheIndex are the paths answered from the index.
+var fromTheIndex = map[string]bool{"/": true, "/api/v1/search": true, "/api/v1/suggest": true, "/api/v1/stats": true, "/stats": true}
 
 // sharedByAnonymous says whether a request counts against the anonymous
-// share: what reads no database (assets, health, readiness from memory)
-// and practice pages do not.
+// share.
 func sharedByAnonymous(c *fiber.Ctx) bool {
 	path := c.Path()
 	switch {
@@ -34,8 +41,10 @@ func sharedByAnonymous(c *fiber.Ctx) bool {
 		return false
 	case path == "/healthz" || path == "/readyz" || path == "/display" || strings.HasPrefix(path, "/static/"):
 		return false
-	case c.Method() == fiber.MethodGet && practicePath.MatchString(path) && !strings.HasSuffix(path, "/similar"):
-		return false
+	case path == "/login":
+		return false // bounded by the password-hashing pool; held here too, sign-ins got 503 under load
+	case c.Method() == fiber.MethodGet && (practicePath.MatchString(path) || fromTheIndex[path]):
+		return false // exports among the searches have their own cap (exportlimit.go)
 	}
 	return true
 }

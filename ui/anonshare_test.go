@@ -12,9 +12,10 @@ import (
 )
 
 // TestAnonymousShare: with the anonymous share taken by slow anonymous
-// requests, another anonymous search waits, then is told to retry (503
-// with Retry-After), while a signed-in request, a practice page and
-// /readyz are served at once.
+// requests for source PDFs, another anonymous request that reads the
+// database waits, then is told to retry (503 with Retry-After), while a
+// signed-in one, a practice page, a search and /readyz are served at
+// once.
 func TestAnonymousShare(t *testing.T) {
 	release := make(chan struct{})
 	app := fiber.New()
@@ -31,6 +32,7 @@ func TestAnonymousShare(t *testing.T) {
 		}
 		return c.SendString("ok")
 	}
+	app.Get("/documents/:file", slow)
 	app.Get("/api/v1/search", slow)
 	app.Get("/practices/:id/:slug?", slow)
 	app.Get("/readyz", slow)
@@ -48,16 +50,16 @@ func TestAnonymousShare(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 2 {
 		wg.Add(1)
-		go func() { defer wg.Done(); get("/api/v1/search?q=a&slow=1", false) }()
+		go func() { defer wg.Done(); get("/documents/a.pdf?slow=1", false) }()
 	}
 	time.Sleep(100 * time.Millisecond) // both hold their slot
-	if status, retry := get("/api/v1/search?q=b", false); status != 503 || retry == "" {
-		t.Errorf("an anonymous search beyond the share: %d Retry-After %q, want 503 with Retry-After", status, retry)
+	if status, retry := get("/documents/b.pdf", false); status != 503 || retry == "" {
+		t.Errorf("an anonymous PDF beyond the share: %d Retry-After %q, want 503 with Retry-After", status, retry)
 	}
 	for _, c := range []struct {
 		path     string
 		signedIn bool
-	}{{"/api/v1/search?q=c", true}, {"/practices/p1/a-title", false}, {"/readyz", false}} {
+	}{{"/documents/c.pdf", true}, {"/practices/p1/a-title", false}, {"/api/v1/search?q=c", false}, {"/readyz", false}} {
 		start := time.Now()
 		if status, _ := get(c.path, c.signedIn); status != 200 || time.Since(start) > 200*time.Millisecond {
 			t.Errorf("%s (signed in %v) beside a full anonymous share: %d after %v, want 200 at once", c.path, c.signedIn, status, time.Since(start))
@@ -65,7 +67,7 @@ func TestAnonymousShare(t *testing.T) {
 	}
 	close(release)
 	wg.Wait()
-	if status, _ := get("/api/v1/search?q=d", false); status != 200 {
-		t.Errorf("an anonymous search once the share is free: %d, want 200", status)
+	if status, _ := get("/documents/d.pdf", false); status != 200 {
+		t.Errorf("an anonymous PDF once the share is free: %d, want 200", status)
 	}
 }
