@@ -141,7 +141,7 @@ func classify(lines []at, body float64) ([]headingKind, foundBy) {
 			kinds[i] = kindSection
 		case styled && otherRE.MatchString(t) && len(strings.Fields(t)) <= 6:
 			kinds[i] = kindOther
-		case caseLabelRE.MatchString(t) && (styled || startsBlock(lines, i)):
+		case caseLabelRE.MatchString(t) && (styled || startsBlock(lines, i) || labelAlone(t)):
 			kinds[i] = kindCase
 			labelled++
 		}
@@ -389,6 +389,14 @@ func continues(a, b at) bool {
 		b.Y > a.Y && b.Y-a.Y < 1.9*a.Size
 }
 
+// labelAlone reports a label standing alone on its line ("Case 4:"),
+// which opens a case even in body type and without a gap above it, as
+// in the Polaris FIU's case sheets.
+func labelAlone(t string) bool {
+	m := caseLabelRE.FindStringSubmatch(t)
+	return m != nil && strings.TrimSpace(m[2]) == "" && strings.HasSuffix(t, ":")
+}
+
 func startsBlock(lines []at, i int) bool {
 	if i == 0 || lines[i-1].page != lines[i].page {
 		return true
@@ -444,6 +452,12 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 			cs.PageEnd = content[len(content)-1].page
 		}
 		cs.Text = caseText(content)
+		if strings.TrimSpace(cs.Text) == "" {
+			// A heading with nothing under it is a contents line or a
+			// label, never a case.
+			i = j
+			continue
+		}
 		cs.Fields = ReadFields(title, content)
 		cs.Summary = summary(cs.Text)
 		if first, _, _ := strings.Cut(cs.Text, "\n\n"); named && strings.HasSuffix(first, ".") && len(strings.Fields(first)) <= 45 {
@@ -473,6 +487,9 @@ func headingText(lines []at, kinds []headingKind, i int, body float64) (string, 
 	for j < len(lines) && kinds[j] == kindBody && len(text) < 300 {
 		l := lines[j]
 		if labelOnly && l.page == lines[i].page {
+			if !headingStyle(l, body) && len(strings.Fields(l.Text)) > 8 {
+				break // the case opens with prose: the label is its only title
+			}
 			text += ": " + strings.TrimSpace(l.Text)
 			labelOnly = false
 			ref = j
@@ -500,7 +517,10 @@ func sectionName(t string) string {
 // splitNumber separates "Case Study 3: Title" or "3. Title" into the
 // number and the title.
 func splitNumber(t string) (string, string) {
-	if m := caseLabelRE.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[2]) != "" {
+	if m := caseLabelRE.FindStringSubmatch(t); m != nil {
+		if strings.TrimSpace(m[2]) == "" {
+			return m[1], cleanTitle(t) // an untitled case is called by its label
+		}
 		return m[1], cleanTitle(m[2])
 	}
 	if m := numbered2RE.FindStringSubmatch(t); m != nil {
