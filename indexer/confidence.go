@@ -107,7 +107,7 @@ func documentReason(pages []Page) reason {
 // isLabelled reports whether case i's heading carries a case label
 // ("Case Study 3", "Best Practice No. 2"), however the cases were found.
 func isLabelled(ev evidence, i int) bool {
-	return caseLabelRE.MatchString(strings.TrimSpace(ev.lines[ev.heads[i]].Text))
+	return isCaseLabel(strings.TrimSpace(ev.lines[ev.heads[i]].Text))
 }
 
 // headingReasons weighs how the case's heading was found and how it looks.
@@ -187,7 +187,7 @@ func titleReasons(title, heading string) []reason {
 	if len(ws) == 0 {
 		return []reason{{-2, "no title"}}
 	}
-	if m := caseLabelRE.FindStringSubmatch(title); m != nil && strings.TrimSpace(m[2]) == "" {
+	if m := caseLabel(title); m != nil && strings.TrimSpace(m[2]) == "" {
 		// Called by its label alone ("Case 4"): a reviewer must name it.
 		return []reason{{-0.8, "no title of its own, only its label"}}
 	}
