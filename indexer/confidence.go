@@ -33,7 +33,12 @@ type reason struct {
 var (
 	compendiumWordsRE = regexp.MustCompile(`(?i)\b(compendium|case\s*stud(?:y|ies)|best\s+practices?|good\s+practices?|casebook|practices)\b`)
 	reportWordsRE     = regexp.MustCompile(`(?i)\b(report|codebook|survey|analysis|data|statistics|findings|methodology|research|guide|toolkit|indicators|handbook|trends|resource)\b`)
-	practicePartsRE   = regexp.MustCompile(`(?i)^(background|the problem|problem|context|challenges?|action taken|what was done|intervention|response|approach|outcomes?|results?|impact|lessons(?: learn[te]d)?|what others can learn|replicab|sustainab)`)
+	// The same words in Hindi and Bengali; RE2's \b knows only ASCII
+	// letters, so these stand without it. A Hindi compendium read as a
+	// report put its true cases at 0.08.
+	indicCompendiumRE = regexp.MustCompile(`संग्रह|संकलन|सर्वोत्तम|उत्तम\s+पहल|केस\s+अध्ययन|प्रकरण|সংকলন|উত্তম\s+উদ্যোগ|কেস\s+স্টাডি`)
+	indicReportRE     = regexp.MustCompile(`रिपोर्ट|प्रतिवेदन|सर्वेक्षण|आँकड़े|विश्लेषण|প্রতিবেদন|সমীক্ষা|পরিসংখ্যান`)
+	practicePartsRE   = regexp.MustCompile(`(?i)^(समस्या|पृष्ठभूमि|की\s+गई\s+कार्रवाई|कार्रवाई|परिणाम|सीख|সমস্যা|গৃহীত\s+পদক্ষেপ|ফলাফল|শিক্ষা|background|the problem|problem|context|challenges?|action taken|what was done|intervention|response|approach|outcomes?|results?|impact|lessons(?: learn[te]d)?|what others can learn|replicab|sustainab)`)
 	frontMatterRE     = regexp.MustCompile(`(?i)^(about\b|acknowledg|methodolog|key findings|findings|recommendations|summary|overview|table\b|figure\b|chart\b|key terms|definitions|resources|references|notes\b|endnotes|what is|how to|introduction|preface|foreword|contents|glossary|appendix|annex)`)
 	figureTokenRE     = regexp.MustCompile(`^[\d.,%$()\-–]+$`)
 	// agencyRE finds a police agency named as the one acting ("The Dallas
@@ -93,8 +98,8 @@ func documentReason(pages []Page) reason {
 		head.WriteString(p.Text() + "\n")
 	}
 	text := head.String()
-	practice := len(compendiumWordsRE.FindAllString(text, -1))
-	report := len(reportWordsRE.FindAllString(text, -1))
+	practice := len(compendiumWordsRE.FindAllString(text, -1)) + len(indicCompendiumRE.FindAllString(text, -1))
+	report := len(reportWordsRE.FindAllString(text, -1)) + len(indicReportRE.FindAllString(text, -1))
 	switch {
 	case practice > 0 && practice*2 >= report:
 		return reason{1.0, "document reads like a compendium"}
