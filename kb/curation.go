@@ -124,76 +124,55 @@ func (c *Curation) Proposal(ctx context.Context, id string) (Proposal, error) {
 // nil, corrects its fields first; rev, when not 0, is the revision the
 // reviewer saw. Publishing returns the practice, searchable at once.
 func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalAction, edit *CaseEdit, rev int) (Proposal, *Practice, error) {
+	p, published, e, err := c.decide(ctx, u, id, a, edit, rev)
+	if err != nil {
+		return p, published, err
+	}
+	return p, published, c.Store.AppendEvent(ctx, e)
+}
+
+// decide makes a decision and returns the event for the trail, which the
+// caller appends: one per decision, or one for a bulk action.
+func (c *Curation) decide(ctx context.Context, u User, id string, a ProposalAction, edit *CaseEdit, rev int) (Proposal, *Practice, Event, error) {
 	p, err := c.Store.Proposal(ctx, id)
 	if err != nil {
-		return Proposal{}, nil, err
+		return Proposal{}, nil, Event{}, err
 	}
 	if rev != 0 && rev != p.Rev {
-		return p, nil, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
+		return p, nil, Event{}, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
 	}
 	to, err := TransitionProposal(p.Status, a, u.Actor())
 	if err != nil {
-		return p, nil, err
+		return p, nil, Event{}, err
 	}
 	doc, err := c.Service.Store.Document(ctx, p.DocumentID)
 	if err != nil {
-		return p, nil, err
+		return p, nil, Event{}, err
 	}
 	if a == ProposalPublish && doc.Withdrawal != nil {
-		return p, nil, fmt.Errorf("%w: the document is withdrawn; restore it first", ErrConflict)
+		return p, nil, Event{}, fmt.Errorf("%w: the document is withdrawn; restore it first", ErrConflict)
 	}
 	before := p.CaseFields
 	if edit != nil {
 		if p.CaseFields, err = edit.Apply(p.CaseFields, doc.Pages); err != nil {
-			return p, nil, err
+			return p, nil, Event{}, err
 		}
 	}
 	p.Status = to
 	e := c.event(u.Actor(), "proposal."+string(a), p.ID, p.DocumentID, "", diffFields(before, p.CaseFields))
 	if err := c.updateProposal(ctx, &p, e); err != nil {
-		return p, nil, err
+		return p, nil, Event{}, err
 	}
 	var published *Practice
 	if to == ProposalPublished {
 		pr := practiceFrom(doc, p.CaseFields, p.ID, e.At)
 		pr.OCR = p.OCR
 		if err := c.publish(ctx, pr); err != nil {
-			return p, nil, fmt.Errorf("decided, but publishing failed: %w", err)
+			return p, nil, Event{}, fmt.Errorf("decided, but publishing failed: %w", err)
 		}
 		published = &pr
 	}
-	return p, published, c.Store.AppendEvent(ctx, e)
-}
-
-// BulkDecision publishes or drops every proposal of a document still
-// proposed whose confidence is within [Min, Max].
-type BulkDecision struct {
-	DocumentID string
-	Action     ProposalAction // ProposalPublish or ProposalDrop
-	Min, Max   float64
-}
-
-// Bulk applies a decision to many proposals, one by one (each in the
-// trail); it stops at the first failure and says how many were decided.
-func (c *Curation) Bulk(ctx context.Context, u User, b BulkDecision) (int, error) {
-	if b.Action != ProposalPublish && b.Action != ProposalDrop {
-		return 0, &ValidationError{Fields: map[string]string{"decision": "Choose publish or drop."}}
-	}
-	ps, err := c.Proposals(ctx, b.DocumentID, ProposalProposed)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, p := range ps {
-		if p.Confidence < b.Min || p.Confidence > b.Max {
-			continue
-		}
-		if _, _, err := c.Decide(ctx, u, p.ID, b.Action, nil, p.Rev); err != nil {
-			return n, fmt.Errorf("%s: %w", p.Title, err)
-		}
-		n++
-	}
-	return n, nil
+	return p, published, e, nil
 }
 
 // Merge joins a proposal with the next one of its document (in page

@@ -39,6 +39,8 @@ func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
 	api.Post("/documents/:id/withdraw", signedIn, reviewer, h.apiWithdrawDocument)
 	api.Post("/documents/:id/restore", signedIn, admin, h.apiRestoreDocument)
 	api.Get("/proposals", signedIn, reviewer, h.apiProposals)
+	api.Post("/proposals/bulk", signedIn, reviewer, h.apiBulk)
+	api.Get("/proposals/thresholds", signedIn, reviewer, h.apiThresholds)
 	api.Post("/proposals/:id/decision", signedIn, reviewer, h.apiProposalDecision)
 	api.Post("/practices/:id/withdraw", signedIn, reviewer, h.apiWithdrawPractice)
 	api.Post("/practices/:id/restore", signedIn, admin, h.apiRestorePractice)
@@ -226,7 +228,7 @@ func (h *handlers) bulkDecision(c *fiber.Ctx) error {
 	if err != nil || threshold < 0 || threshold > 1 {
 		return &kb.ValidationError{Fields: map[string]string{"threshold": "Give a confidence from 0 to 1, such as 0.8."}}
 	}
-	b := kb.BulkDecision{DocumentID: docID, Action: kb.ProposalAction(c.FormValue("action")), Min: threshold, Max: 1}
+	b := kb.BulkDecision{Documents: []string{docID}, Action: kb.ProposalAction(c.FormValue("action")), Min: threshold, Max: 1}
 	if c.FormValue("range") == "below" {
 		b.Min, b.Max = 0, threshold
 	}
@@ -234,5 +236,5 @@ func (h *handlers) bulkDecision(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(doneLink(docID, "bulk_"+string(b.Action), url.Values{"n": {strconv.Itoa(n)}}, ""), fiber.StatusSeeOther)
+	return c.Redirect(doneLink(docID, "bulk_"+string(b.Action), url.Values{"n": {strconv.Itoa(n.Total)}}, ""), fiber.StatusSeeOther)
 }
