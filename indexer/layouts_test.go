@@ -82,10 +82,12 @@ func TestLayouts(t *testing.T) {
 			{"", 0.0, "Preface ........ 1"}, {"", 0.0, "Rescue of girls at the railway station in Patna ........ 3"},
 			{"", 0.0, "A shared register of missing persons in Dehradun ........ 4"}, {"", 0.0, "Victim compensation through the legal services authority ........ 5"},
 			{"", 0.0, "Annexure: laws ........ 6"},
-			{"page", 0.0, ""}, {"", 0.0, "Preface"}, {"", 0.0, para},
-			{"page", 0.0, ""}, {"", 0.0, "Rescue of girls at the railway station in Patna"}, {"", 0.0, para}, {"", 0.0, para},
-			{"page", 0.0, ""}, {"", 0.0, "A shared register of missing persons in Dehradun"}, {"", 0.0, para},
-			{"page", 0.0, ""}, {"", 0.0, "Victim compensation through the legal services authority"}, {"", 0.0, para},
+			// Each page's text differs: a paragraph repeated on every page
+			// is furniture, and a case left without text is no case.
+			{"page", 0.0, ""}, {"", 0.0, "Preface"}, {"", 0.0, "This book collects what the units learnt in a year."},
+			{"page", 0.0, ""}, {"", 0.0, "Rescue of girls at the railway station in Patna"}, {"", 0.0, para + " In Patna the girls were met at the station."}, {"", 0.0, para},
+			{"page", 0.0, ""}, {"", 0.0, "A shared register of missing persons in Dehradun"}, {"", 0.0, para + " Dehradun keeps one register for every police station."},
+			{"page", 0.0, ""}, {"", 0.0, "Victim compensation through the legal services authority"}, {"", 0.0, para + " The legal services authority paid within a month."},
 		}, []ExpectedCase{
 			{Title: "Rescue of girls at the railway station in Patna", PageStart: 4, PageEnd: 4},
 			{Title: "A shared register of missing persons in Dehradun", PageStart: 5, PageEnd: 5},

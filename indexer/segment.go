@@ -50,7 +50,11 @@ var (
 	numbered2RE = regexp.MustCompile(`^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$`)
 	sectionRE   = regexp.MustCompile(`(?i)^(?:section|part|chapter)\s+([ivxlc]{1,6}|\d{1,2}|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—]?\s*(.*)$`)
 	otherRE     = regexp.MustCompile(`(?i)^(?:\d{1,2}[.)]?\s*)?(?:table\s+of\s+contents|contents|preface|foreword|acknowledge?ments?|disclaimer|introduction|abbreviations|acronyms|list\s+of\s+(?:abbreviations|acronyms|tables|figures)|glossary|annex(?:ure)?s?|appendi(?:x|ces)|bibliography|references|executive\s+summary|message|about\s+(?:this|the)\s+(?:compendium|report|book)|index|conclusions?|the\s+way\s+forward)\b\s*([-:–—].*|[ivxlc\d]{0,4}[:.]?.*)?$`)
-	tocLineRE   = regexp.MustCompile(`(?:\.{3,}|…|\s)\s*\d{1,4}\s*$`)
+	// backMatterRE starts the headings after the last case, however long
+	// ("Annexure I: Contacts of the Nodal Officers of the Anti Human
+	// Trafficking Units in the States").
+	backMatterRE = regexp.MustCompile(`(?i)^(?:annex(?:ure)?s?|appendi(?:x|ces)|abbreviations|acronyms|list\s+of\s+(?:abbreviations|acronyms)|glossary|bibliography)\b`)
+	tocLineRE    = regexp.MustCompile(`(?:\.{3,}|…|\s)\s*\d{1,4}\s*$`)
 )
 
 // Segment finds the case studies in a document's pages.
@@ -79,20 +83,29 @@ func Segment(pages []Page) []CaseStudy {
 	return cases
 }
 
-// isContentsPage spots a table of contents: a "Contents" heading, or most
-// lines ending in a page number.
+// isContentsPage spots a table of contents: a "Contents" heading, or
+// most lines in entries that end in a page number. An entry may wrap
+// over up to three lines, as titles do in a contents set in two columns.
 func isContentsPage(p Page) bool {
-	toc := 0
+	covered, entries, pending := 0, 0, 0
 	for i, l := range p.Lines {
 		t := strings.ToLower(strings.TrimSpace(l.Text))
 		if i < 4 && (t == "contents" || t == "table of contents" || t == "content" || t == "index") {
 			return true
 		}
-		if tocLineRE.MatchString(l.Text) && len(l.Text) > 8 {
-			toc++
+		// A contents line is a title and its page; a row of three cells
+		// or more ending in a figure is a table's ("March 2020 | Goa | 8").
+		if tocLineRE.MatchString(l.Text) && len(l.Text) > 8 && len(l.Cells) < 3 {
+			covered += pending + 1
+			entries++
+			pending = 0
+			continue
+		}
+		if pending++; pending > 2 {
+			pending = 0 // a paragraph, not a wrapped title
 		}
 	}
-	return len(p.Lines) >= 5 && toc*10 >= len(p.Lines)*6
+	return len(p.Lines) >= 5 && entries >= 3 && covered*10 >= len(p.Lines)*6
 }
 
 // bodySize is the font size that most characters are set in.
@@ -139,9 +152,9 @@ func classify(lines []at, body float64) ([]headingKind, foundBy) {
 		switch {
 		case sectionRE.MatchString(t) && (styled || isUpper(t)):
 			kinds[i] = kindSection
-		case styled && otherRE.MatchString(t) && len(strings.Fields(t)) <= 6:
+		case styled && otherRE.MatchString(t) && (len(strings.Fields(t)) <= 6 || backMatterRE.MatchString(t)):
 			kinds[i] = kindOther
-		case caseLabelRE.MatchString(t) && (styled || startsBlock(lines, i)):
+		case isCaseLabel(t) && (styled || startsBlock(lines, i) || labelAlone(t)):
 			kinds[i] = kindCase
 			labelled++
 		}
@@ -389,6 +402,14 @@ func continues(a, b at) bool {
 		b.Y > a.Y && b.Y-a.Y < 1.9*a.Size
 }
 
+// labelAlone reports a label standing alone on its line ("Case 4:"),
+// which opens a case even in body type and without a gap above it, as
+// in the Polaris FIU's case sheets.
+func labelAlone(t string) bool {
+	m := caseLabel(t)
+	return m != nil && strings.TrimSpace(m[2]) == "" && strings.HasSuffix(t, ":")
+}
+
 func startsBlock(lines []at, i int) bool {
 	if i == 0 || lines[i-1].page != lines[i].page {
 		return true
@@ -444,6 +465,12 @@ func cut(lines []at, kinds []headingKind, body float64, tocTitles map[int]string
 			cs.PageEnd = content[len(content)-1].page
 		}
 		cs.Text = caseText(content)
+		if strings.TrimSpace(cs.Text) == "" {
+			// A heading with nothing under it is a contents line or a
+			// label, never a case.
+			i = j
+			continue
+		}
 		cs.Fields = ReadFields(title, content)
 		cs.Summary = summary(cs.Text)
 		if first, _, _ := strings.Cut(cs.Text, "\n\n"); named && strings.HasSuffix(first, ".") && len(strings.Fields(first)) <= 45 {
@@ -463,7 +490,7 @@ func headingText(lines []at, kinds []headingKind, i int, body float64) (string, 
 	text := strings.TrimSpace(lines[i].Text)
 	j := i + 1
 	labelOnly := false
-	if m := caseLabelRE.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[2]) == "" {
+	if m := caseLabel(text); m != nil && strings.TrimSpace(m[2]) == "" {
 		labelOnly = true
 	}
 	if m := sectionRE.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[2]) == "" {
@@ -473,6 +500,9 @@ func headingText(lines []at, kinds []headingKind, i int, body float64) (string, 
 	for j < len(lines) && kinds[j] == kindBody && len(text) < 300 {
 		l := lines[j]
 		if labelOnly && l.page == lines[i].page {
+			if !headingStyle(l, body) && len(strings.Fields(l.Text)) > 8 {
+				break // the case opens with prose: the label is its only title
+			}
 			text += ": " + strings.TrimSpace(l.Text)
 			labelOnly = false
 			ref = j
@@ -500,7 +530,10 @@ func sectionName(t string) string {
 // splitNumber separates "Case Study 3: Title" or "3. Title" into the
 // number and the title.
 func splitNumber(t string) (string, string) {
-	if m := caseLabelRE.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[2]) != "" {
+	if m := caseLabel(t); m != nil {
+		if strings.TrimSpace(m[2]) == "" {
+			return m[1], cleanTitle(t) // an untitled case is called by its label
+		}
 		return m[1], cleanTitle(m[2])
 	}
 	if m := numbered2RE.FindStringSubmatch(t); m != nil {

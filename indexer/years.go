@@ -26,6 +26,7 @@ var thisYear = func() int { return time.Now().Year() }
 
 // readYears returns the years a text gives for what it tells, sorted.
 func readYears(text string) []int {
+	text = asciiDigits(text) // "२०१९ से २०२१" reads as 2019 to 2021
 	var ys []int
 	add := func(y int) {
 		if y >= 1950 && y <= thisYear() && !slices.Contains(ys, y) {
@@ -75,15 +76,21 @@ var datedLineRE = regexp.MustCompile(`(?i)^(?:(?:[a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?
 
 // coverYear is the year a document's cover states: the first year on the
 // first page standing alone, after a month or closing a line ("Ministry of
-// Home Affairs, 2013"), not inside a range of years.
+// Home Affairs, 2013"), not inside a range of years; failing that, the
+// last year of a range the cover gives ("2004-2021": the practices of
+// those years, collected in 2021).
 func coverYear(pages []Page) int {
 	if len(pages) == 0 {
 		return 0
 	}
 	lines := pages[0].Lines
+	last := 0
 	for _, l := range lines[:min(len(lines), 15)] {
-		t := strings.TrimSpace(l.Text)
-		if yearRangeRE.MatchString(t) {
+		t := asciiDigits(strings.TrimSpace(l.Text))
+		if m := yearRangeRE.FindStringSubmatch(t); m != nil {
+			if last == 0 {
+				last = rangeEnd(m[1], m[2])
+			}
 			continue
 		}
 		for _, m := range yearRE.FindAllStringIndex(t, -1) {
@@ -93,5 +100,19 @@ func coverYear(pages []Page) int {
 			}
 		}
 	}
-	return 0
+	return last
+}
+
+// rangeEnd is the last year of a range "2004-2021" or "2019-21", or 0
+// when the range is not one of years gone by.
+func rangeEnd(from, to string) int {
+	f, _ := strconv.Atoi(from)
+	t, _ := strconv.Atoi(to)
+	if t < 100 {
+		t += f / 100 * 100
+	}
+	if t <= f || t > thisYear() {
+		return 0
+	}
+	return t
 }

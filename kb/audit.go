@@ -118,6 +118,7 @@ func pageRange(a, b int) string {
 // eventWords say what an event's action did, as a history reads it.
 var eventWords = map[string]string{
 	"proposal.publish": "published the proposal", "proposal.drop": "dropped the proposal",
+	"proposal.bulk_publish": "published proposals at once", "proposal.bulk_drop": "dropped proposals at once",
 	"proposal.edit": "edited the proposal", "proposal.merge": "merged it with the next proposal",
 	"proposal.split": "split the proposal", "proposal.reopen": "reopened the proposal",
 	"practice.correct": "corrected the practice", "practice.evidence": "set the evidence label",

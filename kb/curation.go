@@ -121,28 +121,38 @@ func (c *Curation) Proposal(ctx context.Context, id string) (Proposal, error) {
 // nil, corrects its fields first; rev, when not 0, is the revision the
 // reviewer saw. Publishing returns the practice, searchable at once.
 func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalAction, edit *CaseEdit, rev int) (Proposal, *Practice, error) {
+	p, published, _, err := c.decide(ctx, u, id, a, edit, rev, false)
+	return p, published, err
+}
+
+// decide makes a decision and returns its event. The decision is one
+// unique insert, its effects carried out through the outbox
+// (curationbox.go); grouped says a bulk action records the trail entry
+// for all its decisions, so this one goes only into the proposal's
+// history.
+func (c *Curation) decide(ctx context.Context, u User, id string, a ProposalAction, edit *CaseEdit, rev int, grouped bool) (Proposal, *Practice, Event, error) {
 	p, err := c.proposal(ctx, id)
 	if err != nil {
-		return Proposal{}, nil, err
+		return Proposal{}, nil, Event{}, err
 	}
 	if rev != 0 && rev != p.Rev {
-		return p, nil, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
+		return p, nil, Event{}, fmt.Errorf("%w: the proposal changed since you opened it; reload it", ErrConflict)
 	}
 	to, err := TransitionProposal(p.Status, a, u.Actor())
 	if err != nil {
-		return p, nil, err
+		return p, nil, Event{}, err
 	}
 	doc, err := c.Service.Store.Document(ctx, p.DocumentID)
 	if err != nil {
-		return p, nil, err
+		return p, nil, Event{}, err
 	}
 	if a == ProposalPublish && doc.Withdrawal != nil {
-		return p, nil, fmt.Errorf("%w: the document is withdrawn; restore it first", ErrConflict)
+		return p, nil, Event{}, fmt.Errorf("%w: the document is withdrawn; restore it first", ErrConflict)
 	}
 	before := p.CaseFields
 	if edit != nil {
 		if p.CaseFields, err = edit.Apply(p.CaseFields, doc.Pages); err != nil {
-			return p, nil, err
+			return p, nil, Event{}, err
 		}
 	}
 	p.Status = to
@@ -153,41 +163,10 @@ func (c *Curation) Decide(ctx context.Context, u User, id string, a ProposalActi
 		pr.OCR = p.OCR
 		published = &pr
 	}
-	if err := c.commitProposal(ctx, &p, e, published); err != nil {
-		return p, nil, err
+	if err := c.commitProposal(ctx, &p, e, published, grouped); err != nil {
+		return p, nil, Event{}, err
 	}
-	return p, published, nil
-}
-
-// BulkDecision publishes or drops every proposal of a document still
-// proposed whose confidence is within [Min, Max].
-type BulkDecision struct {
-	DocumentID string
-	Action     ProposalAction // ProposalPublish or ProposalDrop
-	Min, Max   float64
-}
-
-// Bulk applies a decision to many proposals, one by one (each in the
-// trail); it stops at the first failure and says how many were decided.
-func (c *Curation) Bulk(ctx context.Context, u User, b BulkDecision) (int, error) {
-	if b.Action != ProposalPublish && b.Action != ProposalDrop {
-		return 0, &ValidationError{Fields: map[string]string{"decision": "Choose publish or drop."}}
-	}
-	ps, err := c.Proposals(ctx, b.DocumentID, ProposalProposed)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, p := range ps {
-		if p.Confidence < b.Min || p.Confidence > b.Max {
-			continue
-		}
-		if _, _, err := c.Decide(ctx, u, p.ID, b.Action, nil, p.Rev); err != nil {
-			return n, fmt.Errorf("%s: %w", p.Title, err)
-		}
-		n++
-	}
-	return n, nil
+	return p, published, e, nil
 }
 
 // Merge joins a proposal with the next one of its document (in page
@@ -226,12 +205,12 @@ func (c *Curation) Merge(ctx context.Context, u User, id string, rev int) (Propo
 	p.Text = strings.TrimSpace(p.Text + "\n\n" + next.Title + "\n\n" + next.Text)
 	p.States, p.Districts, p.Themes, p.Laws = union(p.States, next.States), union(p.Districts, next.Districts), union(p.Themes, next.Themes), union(p.Laws, next.Laws)
 	e := c.event(u.Actor(), "proposal.merge", p.ID, p.DocumentID, "merged with “"+next.Title+"”", diffFields(before, p.CaseFields))
-	if err := c.commitProposal(ctx, &p, e, nil); err != nil {
+	if err := c.commitProposal(ctx, &p, e, nil, false); err != nil {
 		return p, err
 	}
 	next.Status = ProposalDropped
 	ne := c.event(u.Actor(), "proposal.merge", next.ID, next.DocumentID, "merged into “"+p.Title+"”", nil)
-	return p, c.commitProposal(ctx, next, ne, nil)
+	return p, c.commitProposal(ctx, next, ne, nil, false)
 }
 
 // Split cuts a proposal in two at a page, which starts the second part:
@@ -280,7 +259,7 @@ func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) 
 		}
 	}
 	e := c.event(u.Actor(), "proposal.split", p.ID, p.DocumentID, fmt.Sprintf("split at page %d into “%s”", page, q.Title), diffFields(before, p.CaseFields))
-	if err := c.commitProposal(ctx, &p, e, nil); err != nil {
+	if err := c.commitProposal(ctx, &p, e, nil, false); err != nil {
 		// The split lost to another decision: its second part goes. A
 		// delete that fails leaves a proposal a reviewer can drop.
 		return p, q, errors.Join(err, c.Store.DeleteProposals(ctx, []string{q.ID}))

@@ -129,9 +129,9 @@ func TestTrustedImportAndReimport(t *testing.T) {
 		t.Fatalf("trusted above 1: %+v (%v), want nothing published", res, err)
 	}
 	ps, _ := cur.Proposals(ctx, "casebook", kb.ProposalProposed)
-	n, err := cur.Bulk(ctx, reviewer, kb.BulkDecision{DocumentID: "casebook", Action: kb.ProposalPublish, Min: 0, Max: 1})
-	if err != nil || n != 11 {
-		t.Fatalf("bulk publish: %d (%v), want 11", n, err)
+	n, err := cur.Bulk(ctx, reviewer, kb.BulkDecision{Documents: []string{"casebook"}, Action: kb.ProposalPublish, Min: 0, Max: 1})
+	if err != nil || n.Total != 11 {
+		t.Fatalf("bulk publish: %d (%v), want 11", n.Total, err)
 	}
 	edited := append(append([]byte(nil), data...), []byte("\n% corrected edition\n")...)
 	res, err = cur.Import(ctx, admin.Actor(), "casebook.pdf", edited, kb.ImportOptions{})

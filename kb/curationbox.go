@@ -29,6 +29,10 @@ type ProposalChange struct {
 	Event    Event     `bson:"event"`
 	Publish  *Practice `bson:"publish,omitempty"`
 	At       time.Time `bson:"at"`
+	// Grouped says a bulk action records the trail entry for this
+	// decision with the others: the event goes into the proposal's
+	// history only.
+	Grouped bool `bson:"grouped,omitempty"`
 }
 
 // ProposalChangeID is the id of the change that takes a proposal of
@@ -58,12 +62,12 @@ type ProposalChangeStore interface {
 // already changed) with e and, when publish is not nil, the practice,
 // then carries it out. Once recorded the decision stands: an effect that
 // fails is logged and retried later.
-func (c *Curation) commitProposal(ctx context.Context, p *Proposal, e Event, publish *Practice) error {
+func (c *Curation) commitProposal(ctx context.Context, p *Proposal, e Event, publish *Practice, grouped bool) error {
 	next := *p
 	next.Rev++
 	next.UpdatedAt = e.At
 	next.History = append(append([]Event{}, p.History...), e)
-	ch := ProposalChange{ID: ProposalChangeID(p.ID, p.Gen, p.Rev), Proposal: next, Event: e, Publish: publish, At: e.At}
+	ch := ProposalChange{ID: ProposalChangeID(p.ID, p.Gen, p.Rev), Proposal: next, Event: e, Publish: publish, At: e.At, Grouped: grouped}
 	if err := c.Store.ClaimProposalChange(ctx, ch); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return fmt.Errorf("%w: someone else acted on this proposal at the same moment; reload it to see what changed", ErrConflict)
@@ -95,6 +99,9 @@ func (c *Curation) completeProposal(ctx context.Context, ch ProposalChange) erro
 			})
 	}
 	steps = append(steps, func() error {
+		if ch.Grouped {
+			return nil // the bulk action's entry names it
+		}
 		if err := c.Store.AppendEvent(ctx, ch.Event); !errors.Is(err, ErrConflict) {
 			return err
 		}

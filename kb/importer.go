@@ -47,8 +47,9 @@ type ImportOptions struct {
 	// PublishAll publishes every case study at once: the bundled samples,
 	// whose truth is known.
 	PublishAll bool
-	// Trusted publishes the case studies whose confidence is above
-	// Threshold at once; the rest wait for a reviewer.
+	// Trusted publishes the case studies whose confidence is at or above
+	// Threshold at once (PublishAt, as the inbox means it); the rest wait
+	// for a reviewer.
 	Trusted   bool
 	Threshold float64
 	// OCRLang is the languages scanned pages are read in, as Tesseract
@@ -60,7 +61,7 @@ type ImportOptions struct {
 }
 
 func (o ImportOptions) publishes(confidence float64) bool {
-	return o.PublishAll || o.Trusted && confidence > o.Threshold
+	return o.PublishAll || o.Trusted && confidence >= o.Threshold
 }
 
 // ImportWith imports like Import, publishing at once what opts trusts.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -67,11 +68,69 @@ func (h *handlers) apiProposals(c *fiber.Ctx) error {
 	default:
 		return &kb.ValidationError{Fields: map[string]string{"status": "Choose proposed, published or dropped."}}
 	}
+	page, size, err := paging(c)
+	if err != nil {
+		return err
+	}
 	ps, err := h.curation.Proposals(c.UserContext(), c.Query("document"), status)
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"proposals": ps})
+	total := len(ps)
+	from, to := min((page-1)*size, total), min(page*size, total)
+	return c.JSON(fiber.Map{"proposals": ps[from:to], "page": page, "size": size, "total": total, "pages": (total + size - 1) / size})
+}
+
+// paging reads ?page= (from 1) and ?size= (1 to 500, 50 when not given):
+// the inbox of one codebook held 1,120 proposals.
+func paging(c *fiber.Ctx) (page, size int, err error) {
+	page, size = 1, 50
+	bad := &kb.ValidationError{Fields: map[string]string{"page": "Give page from 1 and size from 1 to 500."}}
+	if v := c.Query("page"); v != "" {
+		if page, err = strconv.Atoi(v); err != nil || page < 1 {
+			return 0, 0, bad
+		}
+	}
+	if v := c.Query("size"); v != "" {
+		if size, err = strconv.Atoi(v); err != nil || size < 1 || size > 500 {
+			return 0, 0, bad
+		}
+	}
+	return page, size, nil
+}
+
+// apiBulk decides, or with "preview" only counts, the proposals of the
+// documents named within a confidence range:
+// {"documents": [...], "decision": "drop", "min": 0, "max": 0.3, "preview": true}.
+func (h *handlers) apiBulk(c *fiber.Ctx) error {
+	var d struct {
+		Documents []string `json:"documents"`
+		Decision  string   `json:"decision"`
+		Min       *float64 `json:"min"`
+		Max       *float64 `json:"max"`
+		Preview   bool     `json:"preview"`
+	}
+	if err := json.Unmarshal(c.Body(), &d); err != nil || d.Min == nil || d.Max == nil {
+		return &kb.ValidationError{Fields: map[string]string{"body": `Send {"documents": […], "decision": "publish" | "drop", "min": 0, "max": 0.3, "preview": true}.`}}
+	}
+	b := kb.BulkDecision{Documents: d.Documents, Action: kb.ProposalAction(d.Decision), Min: *d.Min, Max: *d.Max}
+	if d.Preview {
+		n, err := h.curation.PreviewBulk(c.UserContext(), b)
+		if err != nil {
+			return err
+		}
+		return c.JSON(fiber.Map{"preview": true, "affected": n})
+	}
+	n, err := h.curation.Bulk(c.UserContext(), *current(c).user, b)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"preview": false, "decided": n})
+}
+
+// apiThresholds gives the confidence thresholds the inbox applies.
+func (h *handlers) apiThresholds(c *fiber.Ctx) error {
+	return c.JSON(fiber.Map{"publish_at": kb.PublishAt, "drop_at": kb.DropAt})
 }
 
 func (h *handlers) apiProposalDecision(c *fiber.Ctx) error {

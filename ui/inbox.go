@@ -21,6 +21,7 @@ func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/inbox", signedIn, reviewer, h.inboxPage)
 	app.Post("/inbox/proposals/:id", signedIn, reviewer, h.actOnProposal)
 	app.Post("/inbox/bulk", signedIn, reviewer, h.bulkDecision)
+	app.Post("/inbox/bulk-across", signedIn, reviewer, h.bulkAcross)
 	app.Get("/admin/documents/:id", signedIn, reviewer, h.documentAdminPage)
 	app.Post("/admin/documents/:id", signedIn, reviewer, h.editDocument)
 	app.Post("/admin/documents/:id/withdraw", signedIn, reviewer, h.withdrawDocument)
@@ -39,6 +40,8 @@ func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
 	api.Post("/documents/:id/withdraw", signedIn, reviewer, h.apiWithdrawDocument)
 	api.Post("/documents/:id/restore", signedIn, admin, h.apiRestoreDocument)
 	api.Get("/proposals", signedIn, reviewer, h.apiProposals)
+	api.Post("/proposals/bulk", signedIn, reviewer, h.apiBulk)
+	api.Get("/proposals/thresholds", signedIn, reviewer, h.apiThresholds)
 	api.Post("/proposals/:id/decision", signedIn, reviewer, h.apiProposalDecision)
 	api.Post("/practices/:id/withdraw", signedIn, reviewer, h.apiWithdrawPractice)
 	api.Post("/practices/:id/restore", signedIn, admin, h.apiRestorePractice)
@@ -53,11 +56,19 @@ type inboxPage struct {
 	Errors    map[string]string
 	ErrorFor  string        // the proposal the errors belong to
 	Routes    []kb.RouteRow // its routes as typed, drawn again beside the errors
+	// At volume: the thresholds, the bulk form across documents, and
+	// which page of a document's proposals this is.
+	Thresholds         thresholds
+	Across             acrossForm
+	Page, Pages, Size  int
+	PrevPage, NextPage int // 0 when there is none
+	FirstNumber        int // the number of the page's first proposal
 }
 
 type inboxDocument struct {
 	kb.Document
 	Waiting int
+	Bands   bands
 }
 
 // proposalView is a proposal with its fields as the form shows them.
@@ -78,17 +89,38 @@ func (h *handlers) inboxPage(c *fiber.Ctx) error {
 
 func (h *handlers) renderInbox(c *fiber.Ctx, p inboxPage, docID string) error {
 	ctx := c.UserContext()
+	th, errs := readThresholds(c)
+	p.Thresholds = th
+	if p.Errors == nil && len(errs) > 0 {
+		p.Errors = errs
+	}
 	if docID == "" {
 		docs, err := h.svc.Documents(ctx)
 		if err != nil {
 			return err
 		}
-		count, err := h.curation.Waiting(ctx)
+		waiting, err := h.curation.Proposals(ctx, "", kb.ProposalProposed)
 		if err != nil {
 			return err
 		}
+		by := map[string]*bands{}
+		count := map[string]int{}
+		for _, pr := range waiting {
+			if by[pr.DocumentID] == nil {
+				by[pr.DocumentID] = &bands{}
+			}
+			th.band(pr.Confidence, by[pr.DocumentID])
+			count[pr.DocumentID]++
+		}
 		for _, d := range docs {
-			p.Documents = append(p.Documents, inboxDocument{Document: d, Waiting: count[d.ID]})
+			doc := inboxDocument{Document: d, Waiting: count[d.ID]}
+			if b := by[d.ID]; b != nil {
+				doc.Bands = *b
+			}
+			p.Documents = append(p.Documents, doc)
+		}
+		if p.Across.Action == "" {
+			p.Across = acrossForm{Action: "drop", Min: "0", Max: strconv.FormatFloat(th.DropAt, 'f', -1, 64)}
 		}
 		return h.render(c, "inbox", p)
 	}
@@ -101,6 +133,14 @@ func (h *handlers) renderInbox(c *fiber.Ctx, p inboxPage, docID string) error {
 		return err
 	}
 	p.Document, p.Title = &doc, "Inbox: "+doc.Title
+	ps, p.Page, p.Pages, p.Size = pageOf(c, ps, p.ErrorFor)
+	p.FirstNumber = (p.Page-1)*p.Size + 1
+	if p.Page > 1 {
+		p.PrevPage = p.Page - 1
+	}
+	if p.Page < p.Pages {
+		p.NextPage = p.Page + 1
+	}
 	for _, pr := range ps {
 		v := viewProposal(doc, pr)
 		if pr.ID == p.ErrorFor && p.Errors["routes"] != "" {
@@ -226,7 +266,7 @@ func (h *handlers) bulkDecision(c *fiber.Ctx) error {
 	if err != nil || threshold < 0 || threshold > 1 {
 		return &kb.ValidationError{Fields: map[string]string{"threshold": "Give a confidence from 0 to 1, such as 0.8."}}
 	}
-	b := kb.BulkDecision{DocumentID: docID, Action: kb.ProposalAction(c.FormValue("action")), Min: threshold, Max: 1}
+	b := kb.BulkDecision{Documents: []string{docID}, Action: kb.ProposalAction(c.FormValue("action")), Min: threshold, Max: 1}
 	if c.FormValue("range") == "below" {
 		b.Min, b.Max = 0, threshold
 	}
@@ -234,5 +274,5 @@ func (h *handlers) bulkDecision(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(doneLink(docID, "bulk_"+string(b.Action), url.Values{"n": {strconv.Itoa(n)}}, ""), fiber.StatusSeeOther)
+	return c.Redirect(doneLink(docID, "bulk_"+string(b.Action), url.Values{"n": {strconv.Itoa(n.Total)}}, ""), fiber.StatusSeeOther)
 }

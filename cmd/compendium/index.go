@@ -34,7 +34,7 @@ func cmdIndex(ctx context.Context, args []string, getenv func(string) string, st
 	var opts kb.ImportOptions
 	fl.BoolVar(&opts.PublishAll, "publish", false, "publish every case study at once, for a source whose truth is known; otherwise they wait in the import inbox")
 	fl.StringVar(&opts.OCRLang, "ocr-lang", indexer.DefaultOCRLang, "the languages of scanned pages, read by OCR, as Tesseract names them joined by + (eng, hin, ben, mar, tam…)")
-	trusted := fl.Float64("trusted-above", -1, "a trusted source: publish at once the case studies whose confidence is above this (0 to 1); the rest wait in the inbox")
+	trusted := fl.Float64("trusted-above", -1, "a trusted source: publish at once the case studies whose confidence is at or above this (0 to 1; the inbox publishes at 0.8); the rest wait in the inbox")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: compendium index [--data DIR | --mongo-uri URI] [--publish | --trusted-above 0.8] [--ocr-lang eng+hin] PATH...")
 		fl.PrintDefaults()

@@ -31,12 +31,12 @@ var bengaliPractices = []hindiPractice{
 // bengali makes the Bengali compendium; it needs a Bengali font, or
 // Chromium prints empty boxes.
 func bengali(dir string) (Layout, error) {
-	l := Layout{Compendium: true, Title: "মানব পাচার বিরোধী উত্তম উদ্যোগের সংকলন", Year: 2022, Script: "Bengali"}
+	l := Layout{Compendium: true, Title: "মানব পাচার বিরোধী উত্তম উদ্যোগের সংকলন", Year: 2022, Script: "Bengali", Words: BengaliWords()}
 	if out, err := exec.Command("fc-list", ":lang=bn", "family").Output(); err != nil || !strings.Contains(string(out), "Bengali") {
 		return l, missingError("no Bengali font is installed (Debian: fonts-lohit-beng-bengali)")
 	}
 	for _, p := range bengaliPractices {
-		l.Cases = append(l.Cases, Case{Title: p.Title, Years: p.Years})
+		l.Cases = append(l.Cases, Case{Title: unlabelled(p.Title), Years: p.Years})
 	}
 	page := strings.NewReplacer(`lang="hi"`, `lang="bn"`, `"Lohit Devanagari"`, `"Lohit Bengali"`,
 		"समस्या", "সমস্যা", "की गई कार्रवाई", "গৃহীত পদক্ষেপ", "परिणाम", "ফলাফল", "सीख", "শিক্ষা",

@@ -93,11 +93,20 @@ const hindiFODT = `<?xml version="1.0" encoding="UTF-8"?>
 {{end}}</office:text></office:body></office:document>
 `
 
+// unlabelled is a case's title as a reader should give it: without the
+// label that numbers it ("उत्तम पहल 1: ").
+func unlabelled(t string) string {
+	if _, after, ok := strings.Cut(t, ": "); ok {
+		return after
+	}
+	return t
+}
+
 // hindi makes a Hindi compendium with the tool named.
 func hindi(dir, tool string) (Layout, error) {
-	l := Layout{Compendium: true, Title: "मानव तस्करी विरोधी उत्तम पहलों का संग्रह", Year: 2023, Script: "Devanagari"}
+	l := Layout{Compendium: true, Title: "मानव तस्करी विरोधी उत्तम पहलों का संग्रह", Year: 2023, Script: "Devanagari", Words: HindiWords()}
 	for _, p := range hindiPractices {
-		l.Cases = append(l.Cases, Case{Title: p.Title, Years: p.Years})
+		l.Cases = append(l.Cases, Case{Title: unlabelled(p.Title), Years: p.Years})
 	}
 	// The XML goes through text/template, whose html function escapes
 	// for XML too; html/template would escape the declaration itself.

@@ -33,6 +33,9 @@ type Layout struct {
 	Cases      []Case
 	// Avoid lists pages no case may start on (contents, preface).
 	Avoid []int
+	// Words are the words its cases were written with, where a test
+	// checks that a script is read back (Hindi, Bengali).
+	Words []string
 	File  string // the PDF, once built
 }
 

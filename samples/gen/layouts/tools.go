@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // Layouts made by other tools are placed afterwards: each case's first
@@ -129,8 +130,12 @@ func startsPage(page string, c Case, newSection bool) bool {
 	if newSection && c.Section != "" && strings.HasPrefix(head, strings.Fields(c.Section)[0]) {
 		return true
 	}
-	i := strings.Index(unhyphen(head), unhyphen(probe))
-	return i >= 0 && i < 40
+	// Within the first 35 letters, spaces aside, and counted in letters,
+	// not bytes: a label in Devanagari ("सर्वोत्तम प्रथा २: ") takes three
+	// bytes a letter, and pdftotext may split a cluster ("ई ंट").
+	page, title := squash(head), squash(probe)
+	i := strings.Index(page, title)
+	return i >= 0 && utf8.RuneCountInString(page[:i]) < 35
 }
 
 func pdftotextPages(pdf string) ([]string, error) {
