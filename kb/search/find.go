@@ -126,8 +126,8 @@ func (v *view) match(q kb.Query, qb queryBuilder) (matched, error) {
 	if m.words.every != nil {
 		m.words.every = narrow(m.words.every, m.fs, "")
 	}
-	for i, t := range m.words.tiers {
-		m.words.tiers[i] = narrow(t, m.fs, "")
+	if m.words.more != nil {
+		m.words.more = narrow(m.words.more, m.fs, "")
 	}
 	return m, nil
 }
@@ -165,7 +165,7 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 		return kb.IndexResults{}, err
 	}
 	if from, to := (q.Page-1)*q.Size, q.Page*q.Size; to > out.Total && out.More > 0 {
-		more, err := v.rankTiers(ctx, p, m.words.tiers, max(0, from-out.Total), to-out.Total)
+		more, err := v.rankTiers(ctx, p, m.partialTiers(), max(0, from-out.Total), to-out.Total)
 		if err != nil {
 			return kb.IndexResults{}, err
 		}

@@ -32,9 +32,14 @@ const (
 
 // wordMatch is what the plain words select beyond the counted matches.
 type wordMatch struct {
-	every    *roaring.Bitmap   // the matches that have every unit
-	tiers    []*roaring.Bitmap // partial matches, most units first
-	frequent []string          // the units left out of what is counted
+	every *roaring.Bitmap // the matches that have every unit
+	// sets are each unit's (and each word's of a term) matches: the
+	// partial matches are those in some set and not counted, tiered by
+	// how many sets they are in only when a page reaches them (tiering
+	// costs a dozen operations on bitmaps of most of the index).
+	sets     []*roaring.Bitmap
+	more     *roaring.Bitmap // the partial matches, untiered
+	frequent []string        // the units left out of what is counted
 }
 
 // matchWords evaluates the plan: the phrases, field filters and
@@ -75,7 +80,8 @@ func (v *view) matchWords(p *plan) (*roaring.Bitmap, wordMatch, error) {
 	}
 	matches := roaring.And(base, roaring.FastAnd(needed...))
 	wm.every = roaring.FastAnd(sets...)
-	wm.tiers = tiers(append(sets[:len(sets):len(sets)], parts...), matches)
+	wm.sets = append(sets[:len(sets):len(sets)], parts...)
+	wm.more = roaring.AndNot(roaring.FastOr(wm.sets...), matches)
 	return matches, wm, nil
 }
 
@@ -114,13 +120,13 @@ func atLeastEach(sets []*roaring.Bitmap, top int) []*roaring.Bitmap {
 	return levels
 }
 
-// count is the documents of the tiers in total.
-func countAll(bs []*roaring.Bitmap) int {
-	n := 0
-	for _, b := range bs {
-		n += int(b.GetCardinality())
+// partialTiers tiers the partial matches, with the filters applied.
+func (m matched) partialTiers() []*roaring.Bitmap {
+	sets := make([]*roaring.Bitmap, len(m.words.sets))
+	for i, s := range m.words.sets {
+		sets[i] = roaring.And(s, m.words.more)
 	}
-	return n
+	return tiers(sets, roaring.New())
 }
 
 // rankTiers returns the partial matches from the from-th to the to-th,
@@ -167,7 +173,9 @@ func (v *view) explain(q kb.Query, m matched, qb queryBuilder) kb.Matching {
 	if len(m.words.frequent) > 0 && m.words.every != nil {
 		out.EveryWord = int(m.words.every.GetCardinality())
 	}
-	out.More = countAll(m.words.tiers)
+	if m.words.more != nil {
+		out.More = int(m.words.more.GetCardinality())
+	}
 	out.Named = m.plan.named
 	out.Partial = total == 0 && out.More > 0
 	out.DidYouMean = v.didYouMean(q, qb, total)
@@ -181,8 +189,8 @@ func (v *view) explain(q kb.Query, m matched, qb queryBuilder) kb.Matching {
 // its partial matches share (or, with none, the knowledge base's most
 // common), for the reader to browse instead.
 func (v *view) nearThemes(m matched) []string {
-	docs := roaring.FastOr(m.words.tiers...)
-	if docs.IsEmpty() {
+	docs := m.words.more
+	if docs == nil || docs.IsEmpty() {
 		docs = v.all
 	}
 	var out []string
