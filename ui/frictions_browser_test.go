@@ -3,6 +3,7 @@ package ui_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,8 +52,15 @@ func TestDidYouMeanAsYouType(t *testing.T) {
 		t.Fatalf("signing in: %v", err)
 	}
 	var empty string // the id of the empty row's source, which adds a route
+	// Signing in ends on a redirect that Chromium may still be following
+	// when the next navigation starts: that one is then aborted
+	// (net::ERR_ABORTED) and is tried again.
+	for try := 0; try < 3; try++ {
+		if err := chromedp.Run(ctx, chromedp.Navigate(base+"/submissions/"+id)); err == nil || !strings.Contains(err.Error(), "ERR_ABORTED") {
+			break
+		}
+	}
 	run("open the submission's route editor",
-		chromedp.Navigate(base+"/submissions/"+id),
 		chromedp.WaitVisible(`input[name=route_source]`, chromedp.ByQuery),
 		chromedp.Evaluate(`[...document.querySelectorAll("input[name=route_source]")].pop().id`, &empty),
 	)
