@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,7 +57,10 @@ func TestDidYouMeanAsYouType(t *testing.T) {
 	// when the next navigation starts: that one is then aborted
 	// (net::ERR_ABORTED) and is tried again.
 	for try := 0; try < 3; try++ {
-		if err := chromedp.Run(ctx, chromedp.Navigate(base+"/submissions/"+id)); err == nil || !strings.Contains(err.Error(), "ERR_ABORTED") {
+		nav, stop := context.WithTimeout(ctx, 20*time.Second)
+		err := chromedp.Run(nav, chromedp.Navigate(base+"/submissions/"+id))
+		stop()
+		if err == nil || !strings.Contains(err.Error(), "ERR_ABORTED") {
 			break
 		}
 	}
