@@ -188,9 +188,39 @@ func login(ctx context.Context, base, email string) error {
 		chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys("#email", email, chromedp.ByQuery),
 		chromedp.SendKeys("#password", "a long enough password", chromedp.ByQuery),
-		chromedp.Submit("#password", chromedp.ByQuery),
+		leave(chromedp.Submit("#password", chromedp.ByQuery)),
 		chromedp.WaitVisible(`nav.account button.link`, chromedp.ByQuery), // signed in
 	)
+}
+
+// leave runs actions that leave the page (a form sent, a link followed)
+// and returns once the next page has loaded. Waiting for an element is not
+// enough when the page being left has it too (the sign-out button of a
+// user who signs in as someone else): the next navigation would then start
+// while Chromium still follows the form's redirect, and one of the two is
+// aborted (net::ERR_ABORTED).
+func leave(actions ...chromedp.Action) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := chromedp.Evaluate(`window.leavingThisPage = true`, nil).Do(ctx); err != nil {
+			return err
+		}
+		if err := chromedp.Tasks(actions).Do(ctx); err != nil {
+			return err
+		}
+		for {
+			// Between pages the evaluation may fail; that is not an answer.
+			var arrived bool
+			err := chromedp.Evaluate(`!window.leavingThisPage && document.readyState === "complete"`, &arrived).Do(ctx)
+			if err == nil && arrived {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	})
 }
 
 // TestInTheBrowser is what a user does: search, filter, open a practice,
