@@ -63,6 +63,7 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 	seed := fl.Uint64("seed", 1, "random seed: the same seed makes the same corpus")
 	statsOnly := fl.Bool("stats-only", false, "stop after statistics and exports")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the searches (after the import) to this file")
+	again := fl.Bool("again", false, "measure the searches again on a data folder that bench search --data DIR kept, without importing")
 	storageFlags(fl, &cfg, getenv)
 	fl.Lookup("data").DefValue, cfg.data = "", ""
 	fl.Usage = func() {
@@ -86,12 +87,20 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 		return err
 	}
 	defer st.close(context.Background())
-	if have, _ := st.store.CountPractices(ctx); have > 0 {
-		return fmt.Errorf("the data folder %s already holds %d practices; bench needs an empty one", cfg.data, have)
+	have, _ := st.store.CountPractices(ctx)
+	switch {
+	case *again && have == 0:
+		return fmt.Errorf("the data folder %s holds no practices: make them with bench search --data %s", cfg.data, cfg.data)
+	case !*again && have > 0:
+		return fmt.Errorf("the data folder %s already holds %d practices; bench needs an empty one (or --again)", cfg.data, have)
 	}
 	model, err := learnCorpus()
 	if err != nil {
 		return err
+	}
+	if *again {
+		fmt.Fprintf(stdout, "practices        %d (kept from an earlier run)\n", have)
+		return benchSearches(ctx, st, model, *rounds, *seed, *clients, *seconds, *cpuprofile, stdout)
 	}
 
 	// Import through the service, as an import does after extraction.
@@ -156,9 +165,14 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 	if *statsOnly {
 		return nil
 	}
+	return benchSearches(ctx, st, model, *rounds, *seed, *clients, *seconds, *cpuprofile, stdout)
+}
 
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+// benchSearches times the searches: the fixed mix cold, new queries, the
+// mix warm, and both over HTTP.
+func benchSearches(ctx context.Context, st *storage, model *corpusModel, rounds int, seed uint64, clients int, seconds time.Duration, cpuprofile string, stdout io.Writer) error {
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
 		if err != nil {
 			return err
 		}
@@ -170,8 +184,9 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 	}
 	// Cold: every search computed, as a query seen for the first time.
 	// Warm: the result cache on, as for searches that repeat.
-	fresh := benchQueries(model.queries(20000, *seed), "new query")
-	err = benchLatency(ctx, st.svc, benchMix, *rounds, "cold (no cache)", stdout)
+	st.index.SetCacheSize(0)
+	fresh := benchQueries(model.queries(20000, seed), "new query")
+	err := benchLatency(ctx, st.svc, benchMix, rounds, "cold (no cache)", stdout)
 	if err == nil {
 		err = benchLatency(ctx, st.svc, fresh[:1000], 1, "new queries", stdout)
 	}
@@ -179,13 +194,13 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 		return err
 	}
 	st.index.SetCacheSize(search.DefaultCacheSize)
-	if err := benchLatency(ctx, st.svc, benchMix, *rounds, "warm (cache)", stdout); err != nil {
+	if err := benchLatency(ctx, st.svc, benchMix, rounds, "warm (cache)", stdout); err != nil {
 		return err
 	}
-	if err := benchHTTP(ctx, st.svc, *clients, *seconds, benchMix, "the fixed mix, cached", stdout); err != nil {
+	if err := benchHTTP(ctx, st.svc, clients, seconds, benchMix, "the fixed mix, cached", stdout); err != nil {
 		return err
 	}
-	if err := benchHTTP(ctx, st.svc, *clients, *seconds, fresh[1000:], "every query new", stdout); err != nil {
+	if err := benchHTTP(ctx, st.svc, clients, seconds, fresh[1000:], "every query new", stdout); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "peak memory      %s (resident, whole process with the embedded database)\n", humanBytes(peakRSS()))
@@ -202,6 +217,7 @@ func benchQueries(qs []kb.Query, kind string) []benchQuery {
 
 func benchLatency(ctx context.Context, svc *kb.Service, mix []benchQuery, rounds int, label string, stdout io.Writer) error {
 	var all []time.Duration
+	var timed []timedQuery
 	byKind := map[string][]time.Duration{}
 	var kinds []string
 	if rounds > 1 {
@@ -211,6 +227,7 @@ func benchLatency(ctx context.Context, svc *kb.Service, mix []benchQuery, rounds
 			}
 		}
 	}
+	cpu := cpuTime()
 	for r := 0; r < rounds; r++ {
 		for _, bq := range mix {
 			t := time.Now()
@@ -219,15 +236,19 @@ func benchLatency(ctx context.Context, svc *kb.Service, mix []benchQuery, rounds
 			}
 			d := time.Since(t)
 			all = append(all, d)
+			timed = append(timed, timedQuery{bq.q, d})
 			if byKind[bq.kind] == nil {
 				kinds = append(kinds, bq.kind)
 			}
 			byKind[bq.kind] = append(byKind[bq.kind], d)
 		}
 	}
+	perSearch := (cpuTime() - cpu) / time.Duration(len(all))
 	p := percentiles(all)
-	fmt.Fprintf(stdout, "search %-16s p50 %s  p95 %s  p99 %s  (%d searches, all facets, a page of hits with snippets)\n", label, p[0], p[1], p[2], len(all))
+	fmt.Fprintf(stdout, "search %-16s p50 %s  p95 %s  p99 %s  (%d searches, all facets, a page of hits with snippets; %s of processor time each)\n",
+		label, p[0], p[1], p[2], len(all), perSearch.Round(time.Microsecond))
 	if len(kinds) == 1 {
+		printSlowest(timed, 5, stdout)
 		return nil
 	}
 	for _, k := range kinds {
@@ -235,6 +256,26 @@ func benchLatency(ctx context.Context, svc *kb.Service, mix []benchQuery, rounds
 		fmt.Fprintf(stdout, "  %-14s p50 %s  p95 %s  p99 %s\n", k, p[0], p[1], p[2])
 	}
 	return nil
+}
+
+// timedQuery is a query with the time it took.
+type timedQuery struct {
+	q kb.Query
+	d time.Duration
+}
+
+// printSlowest names the slowest queries, for a profile to start from.
+func printSlowest(ts []timedQuery, n int, stdout io.Writer) {
+	sort.Slice(ts, func(i, j int) bool { return ts[i].d > ts[j].d })
+	var parts []string
+	for _, t := range ts[:min(n, len(ts))] {
+		s := fmt.Sprintf("%q", t.q.Text)
+		if len(t.q.States) > 0 {
+			s += " in " + strings.Join(t.q.States, ", ")
+		}
+		parts = append(parts, fmt.Sprintf("%s %s", s, t.d.Round(time.Microsecond)))
+	}
+	fmt.Fprintf(stdout, "  slowest: %s\n", strings.Join(parts, "; "))
 }
 
 func percentiles(ds []time.Duration) [3]time.Duration {

@@ -31,6 +31,9 @@ type Index struct {
 	}
 	query queryBuilder
 	cache *resultCache
+	// keepFrom, when not zero, is the document frequency from which a
+	// view keeps a term (impacts.go), for tests that rank both ways.
+	keepFrom uint64
 }
 
 // DefaultCacheSize is how many recent searches the index remembers.

@@ -31,16 +31,25 @@ type ranked struct {
 	partial bool // matches only some of the needed words
 }
 
-// cursor walks one scoring term's postings in document order.
+// cursor walks one scoring term's postings in document order: a kept
+// term's (impacts.go) through its bitmap, another's through zap.
 type cursor struct {
-	tfr    index.TermFieldReader
+	tfr    index.TermFieldReader // nil for a kept term
 	tfd    index.TermFieldDoc
 	id     index.IndexInternalID // reused to ask for a document
+	imp    *impact               // a kept term
+	it     roaring.IntPeekable   // over imp.docs
 	doc    uint32                // current document; done when exhausted
 	done   bool
 	weight float64 // boost × idf
 	avgLen float64
 	bound  float64 // the most it can add to a score
+}
+
+func (c *cursor) close() {
+	if c.tfr != nil {
+		c.tfr.Close()
+	}
 }
 
 func (c *cursor) read(d *index.TermFieldDoc, err error) error {
@@ -53,10 +62,30 @@ func (c *cursor) read(d *index.TermFieldDoc, err error) error {
 	return err
 }
 
-func (c *cursor) next() error { return c.read(c.tfr.Next(&c.tfd)) }
+func (c *cursor) next() error {
+	if c.imp != nil {
+		c.step()
+		return nil
+	}
+	return c.read(c.tfr.Next(&c.tfd))
+}
+
+// step moves a kept term's cursor to its bitmap's next document.
+func (c *cursor) step() {
+	if !c.it.HasNext() {
+		c.done = true
+		return
+	}
+	c.doc = c.it.Next()
+}
 
 func (c *cursor) advance(doc uint32) error {
 	if c.done || c.doc >= doc {
+		return nil
+	}
+	if c.imp != nil {
+		c.it.AdvanceIfNeeded(doc)
+		c.step()
 		return nil
 	}
 	c.id = index.NewIndexInternalID(c.id, uint64(doc))
@@ -66,9 +95,10 @@ func (c *cursor) advance(doc uint32) error {
 // score is BM25: the term's frequency, saturated and normalised by the
 // field's length (the index keeps 1/√length as the norm).
 func (c *cursor) score() float64 {
-	tf := float64(c.tfd.Freq)
-	length := 1 / (c.tfd.Norm * c.tfd.Norm)
-	return c.weight * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/c.avgLen))
+	if c.imp != nil {
+		return c.weight * float64(c.imp.part[c.doc]) / partScale
+	}
+	return c.weight * tfPart(c.tfd.Freq, c.tfd.Norm, c.avgLen)
 }
 
 // cursors opens a cursor on each scoring term that occurs, ordered by
@@ -91,12 +121,16 @@ func (v *view) cursors(ctx context.Context, p *plan) ([]*cursor, error) {
 			continue
 		}
 		c := &cursor{tfr: tfr, avgLen: v.avgLength(l.field, docs)}
+		if c.imp = v.impactOf(l.field, l.term, df, c.avgLen); c.imp != nil {
+			tfr.Close()
+			c.tfr, c.it = nil, c.imp.docs.Iterator()
+		}
 		df = p.df(l, df)
 		idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
 		c.weight = l.boost * idf
 		c.bound = c.weight * (bm25K1 + 1)
 		if err := c.next(); err != nil {
-			tfr.Close()
+			c.close()
 			closeAll(out)
 			return nil, err
 		}
@@ -108,7 +142,7 @@ func (v *view) cursors(ctx context.Context, p *plan) ([]*cursor, error) {
 
 func closeAll(cs []*cursor) {
 	for _, c := range cs {
-		c.tfr.Close()
+		c.close()
 	}
 }
 

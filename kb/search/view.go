@@ -39,7 +39,8 @@ type view struct {
 	// nil when the index is not laid out as expected, and postings are
 	// then read document by document.
 	segs []segmentAt
-	figs figureColumns // read when statistics first ask (stats.go)
+	figs    figureColumns // read when statistics first ask (stats.go)
+	impacts impactCache   // common terms, kept as they are asked (impacts.go)
 }
 
 // segmentAt is a segment and the number of its first document.
@@ -302,6 +303,7 @@ func (x *Index) acquire() (*view, error) {
 		return nil, err
 	}
 	v.lengths = x.averageLengths(v)
+	v.impacts.floor = x.keepTermsFrom(v.all.GetCardinality())
 	v.refs.Store(2) // the caller's and the current view's
 	if old := x.views.cur; old != nil {
 		old.release()
