@@ -203,7 +203,7 @@ func ReadFields(title string, content []at) Fields {
 		}
 	}
 	if len(f.States) == 0 {
-		f.States = appendPlaces(f.States, text)
+		f.States = appendStatesOfPlaces(appendPlaces(f.States, text), text)
 	}
 	f.States = append(f.States, f.Source...)
 	f.States = append(f.States, f.Destination...)

@@ -109,3 +109,22 @@ func TestPlacesInAnyScript(t *testing.T) {
 		}
 	}
 }
+
+// A case names its states by their districts and towns too; a name
+// that is also a town abroad, or in two states, gives none.
+func TestStatesOfDistricts(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Girls from Gumla were found in homes in Gurugram and Noida.", []string{"Jharkhand", "Haryana", "Uttar Pradesh"}},
+		{"Children from Bihar worked in bangle units in Jaipur.", []string{"Bihar", "Rajasthan"}},
+		{"Women were sold in Bharatpur.", nil},                // a district of Rajasthan and a town of Nepal
+		{"The court in Phoenix, Arizona convicted him.", nil}, // no place of India
+	} {
+		got := ReadFieldsFromText("", c.text).States
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("states of %q = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -7,9 +7,9 @@ import (
 )
 
 // stateCities are the cities that texts name for their state: girls sold
-// "in Mumbai" were taken to Maharashtra. Other districts and towns are not
-// read as states: a case set in Gaya is filed under Bihar only when it
-// says Bihar, as before the gazetteer knew every district.
+// "in Mumbai" were taken to Maharashtra, and StateOf("Bombay") is
+// Maharashtra. Other districts and towns are no state's name; a case's
+// prose still gives it their states (appendStatesOfPlaces).
 var stateCities = map[string]bool{"Mumbai": true, "Kolkata": true, "Chennai": true, "New Delhi": true}
 
 // regionOf is the state, union territory or neighbouring country a place
@@ -35,6 +35,27 @@ func appendPlaces(dst []string, s string) []string {
 				dst = addUnique(dst, r)
 				return
 			}
+		}
+	})
+	return dst
+}
+
+// appendStatesOfPlaces adds the state of each district and town of India
+// that s names, when every place of that name lies in that one state:
+// girls rescued "in Jaipur" were in Rajasthan, which the case need not
+// say; "Bharatpur", a district of Rajasthan and a town of Nepal, gives
+// none.
+func appendStatesOfPlaces(dst []string, s string) []string {
+	gazetteer.Find(s, func(_, _ int, places []gazetteer.Place) {
+		state := ""
+		for _, p := range places {
+			if !p.InIndia() || state != "" && p.State != state {
+				return
+			}
+			state = p.State
+		}
+		if state != "" {
+			dst = addUnique(dst, state)
 		}
 	})
 	return dst

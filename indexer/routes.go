@@ -109,7 +109,7 @@ var (
 	sentenceRE = regexp.MustCompile(`[^.!?\n]+`)
 	// movementRE finds a verb of moving people: only then does "in" or
 	// "at" a place say where victims ended up.
-	movementRE = regexp.MustCompile(`(?i)\b(brought|taken|sent|moved|placed|sold|trafficked|lured|migrat\w*|recruited|transported|carried|found|traced|smuggled|crossed|rescued|supplied|worked|exploited|confined|employed)\b`)
+	movementRE = regexp.MustCompile(`(?i)\b(brought|taken|sent|moved|placed|sold|trafficked|lured|migrat\w*|recruit\w*|transported|carried|found|traced|smuggled|crossed|rescued|supplied|worked|exploited|confined|employed|kept)\b`)
 	// homewardRE marks a movement back home: "repatriated to Odisha"
 	// names the source.
 	homewardRE = regexp.MustCompile(`(?i)\b(returned|repatriated|escorted home|restored|sent back|brought back|home to)\b`)
@@ -122,7 +122,7 @@ var (
 	agencyAfterRE = regexp.MustCompile(`(?i)^\s*(police|labour department|government|ahtu|cid|high court|women's commission)\b`)
 	sameListRE    = regexp.MustCompile(`(?i)^\s*(,|and|or|, and|,\s*and)\s*$`)
 	ofLocalityRE  = regexp.MustCompile(`(?i)^\s*(district\s+)?(of|in|,)\s*$`)
-	cueWords      = map[string]bool{"from": true, "to": true, "into": true, "in": true, "at": true, "through": true, "via": true, "across": true, "towards": true, "between": true, "of": true}
+	cueWords      = map[string]bool{"from": true, "to": true, "into": true, "in": true, "at": true, "near": true, "off": true, "through": true, "via": true, "across": true, "towards": true, "between": true, "of": true, "for": true}
 )
 
 // PlaceOf finds a state, union territory, country, district or city by
@@ -156,7 +156,7 @@ func Routes(text string) []Route {
 	for _, loc := range sentenceRE.FindAllStringIndex(text, -1) {
 		routes = append(routes, sentenceRoutes(text[loc[0]:loc[1]])...)
 	}
-	return mergeRoutes(routes)
+	return withPolicePlace(mergeRoutes(routes), text)
 }
 
 func sentenceRoutes(s string) []Route {
@@ -179,95 +179,17 @@ func sentenceRoutes(s string) []Route {
 				continue
 			}
 		}
-		f.role = roleBefore(s, f, places)
+		f.role = m.role
+		if f.role == none {
+			f.role = roleBefore(s, f, places)
+		}
 		places = append(places, f)
 	}
 	if len(places) > 1 && places[0].role == none && policeLearntRE.MatchString(s) && slices.ContainsFunc(places[1:], func(f found) bool { return f.role == destination }) {
 		places[0].role = source
 	}
+	onward(s, places)
 	return assemble(places)
-}
-
-// roleBefore reads the words just before a place for its role.
-func roleBefore(s string, f found, earlier []found) role {
-	from := 0
-	if n := len(earlier); n > 0 {
-		from = earlier[n-1].end
-	}
-	before := strings.ToLower(s[from:f.start])
-	after := strings.ToLower(s[f.end:])
-	if strings.HasPrefix(strings.TrimSpace(after), "border") {
-		if strings.Contains(before, "across") || strings.Contains(before, "from") {
-			return source // "across the Nepal border"
-		}
-		return none
-	}
-	words := strings.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' })
-	if len(words) > 6 {
-		words = words[len(words)-6:]
-	}
-	moved := movementRE.MatchString(s[:f.start])
-	hasSource := false
-	for _, e := range earlier {
-		hasSource = hasSource || e.role == source
-	}
-	for i := len(words) - 1; i >= 0; i-- {
-		w := words[i]
-		if !cueWords[w] {
-			if w == "missing" || w == "transit" {
-				return map[string]role{"missing": source, "transit": transit}[w]
-			}
-			continue
-		}
-		switch w {
-		case "from":
-			return source
-		case "through", "via", "across":
-			return transit
-		case "to", "into", "towards":
-			if homewardRE.MatchString(s[:f.start]) {
-				return source
-			}
-			return destination
-		case "in", "at":
-			if i > 0 && words[i-1] == "border" {
-				return transit // "the border at Raxaul"
-			}
-			if r, ok := roleOfPhrase(words[max(0, i-3):i]); ok {
-				return r // "from villages in Ganjam", "to spinning mills in Tamil Nadu"
-			}
-			if homewardRE.MatchString(s[:f.start]) {
-				return source
-			}
-			if moved || hasSource {
-				return destination
-			}
-			return none
-		case "of":
-			continue // "villages of north Bihar": read on for the cue
-		default:
-			return none
-		}
-	}
-	return none
-}
-
-// roleOfPhrase reads "from villages", "to spinning mills": a cue a few
-// words before "in" gives the place after it its role.
-func roleOfPhrase(words []string) (role, bool) {
-	for i := len(words) - 1; i >= 0; i-- {
-		switch words[i] {
-		case "from":
-			return source, true
-		case "to", "into":
-			return destination, true
-		case "through", "via":
-			return transit, true
-		case "in", "at", "of", "and", "by", "with":
-			return none, false
-		}
-	}
-	return none, false
 }
 
 // assemble makes a sentence's routes: each source to each destination,

@@ -28,6 +28,24 @@ func TestRoutesFromPhrases(t *testing.T) {
 		{"Girls were lured from Gaya district to Salem, Tamil Nadu.", []string{"Bihar>Tamil Nadu"}},
 		// Ordinary words that are also towns' names are no places.
 		{"Those on parole were taken to the salon along the river.", nil},
+		// Where victims were exploited, whatever the words before.
+		{"Girls were rescued from brothels in Agra.", []string{">Uttar Pradesh"}},
+		{"The police rescued 12 women from Sonagachi; 5 were from Nepal.", []string{"Nepal>West Bengal"}},
+		// Where people belong, and where they were headed.
+		{"Workers, natives of Gaya, were found at a brick kiln near Ludhiana.", []string{"Bihar>Punjab"}},
+		{"Boys from Purnia were stopped on a train bound for Surat.", []string{"Bihar>Gujarat"}},
+		{"A Bangladeshi girl had been sold to a brothel in Pune.", []string{"Bangladesh>Maharashtra"}},
+		{"Girls missing in the hill districts of Uttarakhand were found in Meerut.", []string{"Uttarakhand>Uttar Pradesh"}},
+		{"Girls were taken to Siliguri and then by train to Delhi.", []string{">Delhi via West Bengal"}},
+		// People named with a place who were not moved.
+		{"Officers from Nagaland and experts from Assam attended the workshop.", nil},
+		{"A Nepali NGO petitioned the court.", nil},
+		// The police's own place ends a route that lacks that end, unless
+		// the route passes through it.
+		{"Police in Rewari district of Haryana found women brought from Assam.", []string{"Assam>Haryana"}},
+		{"The GRP at Katni stopped families migrating to Delhi.", []string{"Madhya Pradesh>Delhi"}},
+		{"Women from Nepal were brought across the border at Raxaul. The Raxaul police intercepted them.", []string{"Nepal> via Bihar"}},
+		{"The Ranchi police rescued girls from Gumla.", []string{"Jharkhand>"}},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string
