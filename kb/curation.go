@@ -71,8 +71,9 @@ func (c *Curation) Import(ctx context.Context, actor Actor, name string, data []
 }
 
 // Proposals returns a document's proposals (every document's when
-// documentID is empty) with the given status (any when empty), in page
-// order.
+// documentID is empty) with the given status (any when empty), in
+// reading order: by page, then as read, then by id, so that any two
+// listings agree.
 func (c *Curation) Proposals(ctx context.Context, documentID string, status ProposalStatus) ([]Proposal, error) {
 	all, err := c.Store.Proposals(ctx, documentID)
 	if err != nil {
@@ -92,7 +93,13 @@ func (c *Curation) Proposals(ctx context.Context, documentID string, status Prop
 		if a.PageStart != b.PageStart {
 			return a.PageStart < b.PageStart
 		}
-		return a.CreatedAt.Before(b.CreatedAt)
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if !a.CreatedAt.Equal(b.CreatedAt) {
+			return a.CreatedAt.Before(b.CreatedAt)
+		}
+		return a.ID < b.ID
 	})
 	return out, nil
 }
@@ -233,7 +240,7 @@ func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) 
 	before := p.CaseFields
 	first, second, title := splitPages(p, page)
 	now := c.Now().UTC()
-	q := Proposal{DocumentID: p.DocumentID, Status: ProposalProposed, Confidence: p.Confidence,
+	q := Proposal{DocumentID: p.DocumentID, Status: ProposalProposed, Confidence: p.Confidence, Order: p.Order,
 		Reasons:    []string{fmt.Sprintf("split from “%s” at page %d", p.Title, page)},
 		CaseFields: CaseFields{Title: title, Section: p.Section, PageStart: page, PageEnd: p.PageEnd, States: []string{}, Themes: []string{}},
 		PageTexts:  second, Gen: RandomToken()[:12], Rev: 1, History: []Event{}, CreatedAt: now, UpdatedAt: now}
