@@ -10,16 +10,40 @@ import (
 // Event is one administrative action in the audit trail: who did what to
 // which record, when, and what changed. Events are only ever added.
 type Event struct {
-	ID         string    `json:"id" bson:"_id"` // time first, so that ids sort by time
-	At         time.Time `json:"at" bson:"at"`
-	ActorID    string    `json:"actor_id" bson:"actor_id"`
-	ActorName  string    `json:"actor_name" bson:"actor_name"`
-	Role       Role      `json:"role" bson:"role"`
-	Action     string    `json:"action" bson:"action"` // e.g. "proposal.publish", "user.role"
-	Subject    string    `json:"subject" bson:"subject"`
-	DocumentID string    `json:"document_id,omitempty" bson:"document_id,omitempty"`
-	Reason     string    `json:"reason,omitempty" bson:"reason,omitempty"`
-	Changes    []Change  `json:"changes,omitempty" bson:"changes,omitempty"`
+	ID        string    `json:"id" bson:"_id"` // time first, so that ids sort by time
+	At        time.Time `json:"at" bson:"at"`
+	ActorID   string    `json:"actor_id" bson:"actor_id"`
+	ActorName string    `json:"actor_name" bson:"actor_name"`
+	Role      Role      `json:"role" bson:"role"`
+	Action    string    `json:"action" bson:"action"`   // e.g. "proposal.publish", "user.role"
+	Subject   string    `json:"subject" bson:"subject"` // the record's id
+	// Title names the record as it was then: a trail of 328 "dropped the
+	// proposal lxbsvoj75j" rows told a reader nothing, and a record
+	// deleted for good leaves no other place to find its name.
+	Title      string   `json:"title,omitempty" bson:"title,omitempty"`
+	DocumentID string   `json:"document_id,omitempty" bson:"document_id,omitempty"`
+	Reason     string   `json:"reason,omitempty" bson:"reason,omitempty"`
+	Changes    []Change `json:"changes,omitempty" bson:"changes,omitempty"`
+	// Decided lists what a bulk action decided, proposal by proposal:
+	// one entry in the trail for the whole action.
+	Decided []Decided `json:"decided,omitempty" bson:"decided,omitempty"`
+}
+
+// About names the record an event is about.
+type About struct {
+	ID         string // a proposal's, practice's, document's or account's
+	Title      string // its title (an account's name) at the time
+	DocumentID string // the document it belongs to, if any
+}
+
+// Decided is one proposal a bulk action decided.
+type Decided struct {
+	ID            string  `json:"id" bson:"id"`
+	Title         string  `json:"title" bson:"title"`
+	DocumentID    string  `json:"document_id" bson:"document_id"`
+	DocumentTitle string  `json:"document_title,omitempty" bson:"document_title,omitempty"`
+	Page          int     `json:"page" bson:"page"`
+	Confidence    float64 `json:"confidence" bson:"confidence"`
 }
 
 // Change is one field's value before and after.
@@ -43,7 +67,7 @@ func (c Change) Words() string {
 
 // EventFilter picks events: all of them when empty, newest first.
 type EventFilter struct {
-	DocumentID string
+	DocumentID string // the document's entries, and bulk actions that decided in it
 	Subject    string
 	Limit      int
 }
@@ -62,19 +86,20 @@ type Audit struct {
 
 // New makes an event at the current time, to be appended once the action
 // it records is done.
-func (a *Audit) New(actor Actor, action, subject, documentID, reason string, changes []Change) Event {
+func (a *Audit) New(actor Actor, action string, about About, reason string, changes []Change) Event {
 	now := a.Now().UTC()
 	return Event{ID: fmt.Sprintf("%020d-%s", now.UnixNano(), RandomToken()[:8]), At: now, ActorID: actor.UserID, ActorName: actor.Name,
-		Role: actor.Role, Action: action, Subject: subject, DocumentID: documentID, Reason: strings.TrimSpace(reason), Changes: changes}
+		Role: actor.Role, Action: action, Subject: about.ID, Title: about.Title, DocumentID: about.DocumentID,
+		Reason: strings.TrimSpace(reason), Changes: changes}
 }
 
 // Record adds an event. A trail that cannot be written fails the caller's
 // request: an action that leaves no trace is not done quietly.
-func (a *Audit) Record(ctx context.Context, actor Actor, action, subject, documentID, reason string, changes []Change) (Event, error) {
+func (a *Audit) Record(ctx context.Context, actor Actor, action string, about About, reason string, changes []Change) (Event, error) {
 	if a == nil { // an app without curation keeps no trail
 		return Event{}, nil
 	}
-	e := a.New(actor, action, subject, documentID, reason, changes)
+	e := a.New(actor, action, about, reason, changes)
 	if err := a.Store.AppendEvent(ctx, e); err != nil {
 		return e, fmt.Errorf("writing the audit trail: %w", err)
 	}
@@ -83,7 +108,32 @@ func (a *Audit) Record(ctx context.Context, actor Actor, action, subject, docume
 
 // Events returns the trail, newest first.
 func (a *Audit) Events(ctx context.Context, f EventFilter) ([]Event, error) {
-	return a.Store.Events(ctx, f)
+	evs, err := a.Store.Events(ctx, f)
+	for i := range evs {
+		evs[i] = evs[i].named()
+	}
+	return evs, err
+}
+
+// named reads an entry written before events had a title: a withdrawal
+// or deletion kept the title as a change to nothing, which read
+// "title cleared (was …)" in a history whose tombstone still shows it.
+func (e Event) named() Event {
+	switch e.Action {
+	case "practice.withdraw", "practice.delete", "document.delete":
+	default:
+		return e
+	}
+	for i, c := range e.Changes {
+		if c.Field == "title" && c.To == "" {
+			if e.Title == "" {
+				e.Title = c.From
+			}
+			e.Changes = append(e.Changes[:i:i], e.Changes[i+1:]...)
+			break
+		}
+	}
+	return e
 }
 
 // diffFields lists what an edit changed, field by field, in words.

@@ -83,35 +83,53 @@ func countOf(ps []Proposal) BulkCount {
 
 // Bulk applies a decision to many proposals across documents. Each
 // proposal's history records its decision; the audit trail gets one entry
-// for the whole action, naming every proposal it decided (a trail of 328
-// "dropped the proposal lxbsvoj75j" rows told a reader nothing). It stops
-// at the first failure, recording what was done by then.
+// for the whole action, listing every proposal it decided by title, page
+// and confidence, with its document. It stops at the first failure,
+// recording what was done by then.
 func (c *Curation) Bulk(ctx context.Context, u User, b BulkDecision) (BulkCount, error) {
 	ps, err := c.takes(ctx, b)
 	if err != nil {
 		return BulkCount{}, err
 	}
 	var done []Proposal
-	var changes []Change
 	for _, p := range ps {
 		if _, _, _, err = c.decide(ctx, u, p.ID, b.Action, nil, p.Rev, true); err != nil {
 			err = fmt.Errorf("%s: %w", p.Title, err)
 			break
 		}
 		done = append(done, p)
-		changes = append(changes, Change{Field: p.DocumentID, To: fmt.Sprintf("%s (p. %d, confidence %.2f)", p.Title, p.PageStart, p.Confidence)})
 	}
 	if len(done) == 0 {
 		return BulkCount{}, err
 	}
-	doc := ""
+	about := About{}
 	if len(b.Documents) == 1 {
-		doc = b.Documents[0]
+		about.DocumentID = b.Documents[0]
 	}
-	reason := fmt.Sprintf("%d proposals with confidence from %.2f to %.2f in %d documents", len(done), b.Min, b.Max, len(countOf(done).ByDocument))
-	e := c.event(u.Actor(), "proposal.bulk_"+string(b.Action), "", doc, reason, changes)
+	reason := fmt.Sprintf("confidence: from %.2f to %.2f", b.Min, b.Max) // ui/sentences.go reads it back
+	e := c.event(u.Actor(), "proposal.bulk_"+string(b.Action), about, reason, nil)
+	e.Decided = c.decided(ctx, done)
 	if aerr := c.Store.AppendEvent(ctx, e); aerr != nil && err == nil {
 		err = aerr
 	}
 	return countOf(done), err
+}
+
+// decided lists proposals as a bulk action's trail entry names them, each
+// with its document's title (read once per document; a document that
+// cannot be read is named by its id).
+func (c *Curation) decided(ctx context.Context, ps []Proposal) []Decided {
+	titles := map[string]string{}
+	out := make([]Decided, 0, len(ps))
+	for _, p := range ps {
+		title, ok := titles[p.DocumentID]
+		if !ok {
+			if d, err := c.Service.Store.Document(ctx, p.DocumentID); err == nil {
+				title = d.Title
+			}
+			titles[p.DocumentID] = title
+		}
+		out = append(out, Decided{ID: p.ID, Title: p.Title, DocumentID: p.DocumentID, DocumentTitle: title, Page: p.PageStart, Confidence: p.Confidence})
+	}
+	return out
 }

@@ -2,7 +2,6 @@ package kb_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -60,16 +59,38 @@ func TestBulkAcrossDocuments(t *testing.T) {
 			t.Errorf("a bulk drop left its own entry for %s", e.Subject)
 		}
 	}
-	if len(bulk) != 1 || len(bulk[0].Changes) != preview.Total {
-		t.Fatalf("%d bulk entries, want one naming %d proposals", len(bulk), preview.Total)
+	if len(bulk) != 1 || len(bulk[0].Decided) != preview.Total {
+		t.Fatalf("%d bulk entries, want one listing %d proposals", len(bulk), preview.Total)
+	}
+	titles := map[string]string{"casebook": "", "le": ""}
+	for id := range titles {
+		d, err := cur.Service.Store.Document(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles[id] = d.Title
 	}
 	for _, p := range dropped {
 		named := false
-		for _, c := range bulk[0].Changes {
-			named = named || c.Field == p.DocumentID && strings.HasPrefix(c.To, p.Title+" (p. ")
+		for _, d := range bulk[0].Decided {
+			named = named || d.ID == p.ID && d.Title == p.Title && d.DocumentTitle == titles[p.DocumentID] && d.Page == p.PageStart
 		}
 		if !named {
-			t.Errorf("the bulk entry does not name %q", p.Title)
+			t.Errorf("the bulk entry does not list %q with its document's title and page", p.Title)
+		}
+	}
+	// Each document's history has the bulk action that decided in it.
+	for id := range titles {
+		evs, err := cur.Audit.Events(ctx, kb.EventFilter{DocumentID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range evs {
+			found = found || e.ID == bulk[0].ID
+		}
+		if !found && want[id] > 0 {
+			t.Errorf("the history of %s lacks the bulk action that dropped %d of its proposals", id, want[id])
 		}
 	}
 	if _, err := cur.PreviewBulk(ctx, kb.BulkDecision{Action: kb.ProposalDrop, Max: kb.DropAt}); err == nil {

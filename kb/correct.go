@@ -62,7 +62,7 @@ func (c *Curation) revise(ctx context.Context, u User, id string, version int, a
 		return p, fmt.Errorf("saved, but indexing failed (run reindex): %w", err)
 	}
 	changes = append(changes, Change{Field: "version", From: strconv.Itoa(prior.Version), To: strconv.Itoa(p.Version)})
-	_, err = c.Audit.Record(ctx, u.Actor(), "practice."+string(a), id, p.Provenance.DocumentID, reason, changes)
+	_, err = c.Audit.Record(ctx, u.Actor(), "practice."+string(a), p.about(), reason, changes)
 	return p, err
 }
 
@@ -111,7 +111,7 @@ func (c *Curation) EditDocument(ctx context.Context, u User, id string, e Docume
 	if err := c.reprovenance(ctx, doc); err != nil {
 		return doc, err
 	}
-	_, err = c.Audit.Record(ctx, u.Actor(), "document.edit", id, id, "", changes)
+	_, err = c.Audit.Record(ctx, u.Actor(), "document.edit", doc.about(), "", changes)
 	return doc, err
 }
 
@@ -159,7 +159,7 @@ func (c *Curation) DeletePracticeForGood(ctx context.Context, u User, id, reason
 			return err
 		}
 	}
-	_, err = c.Audit.Record(ctx, u.Actor(), "practice.delete", id, p.Provenance.DocumentID, reason, []Change{{Field: "title", From: p.Title}})
+	_, err = c.Audit.Record(ctx, u.Actor(), "practice.delete", p.about(), reason, nil)
 	return err
 }
 
@@ -197,7 +197,7 @@ func (c *Curation) DeleteDocumentForGood(ctx context.Context, u User, id, reason
 		return err
 	}
 	c.Service.forgetTitles()
-	_, err = c.Audit.Record(ctx, u.Actor(), "document.delete", id, id, reason, []Change{{Field: "title", From: doc.Title}, {Field: "file", From: doc.File}})
+	_, err = c.Audit.Record(ctx, u.Actor(), "document.delete", doc.about(), reason, []Change{{Field: "file", From: doc.File}})
 	return err
 }
 

@@ -66,13 +66,14 @@ func (c *Curation) Import(ctx context.Context, actor Actor, name string, data []
 	if opts.Trusted {
 		changes = append(changes, Change{Field: "trusted above", To: fmt.Sprint(opts.Threshold)})
 	}
-	_, err = c.Audit.Record(ctx, actor, "document.import", res.Document.ID, res.Document.ID, baseName(name), changes)
+	_, err = c.Audit.Record(ctx, actor, "document.import", res.Document.about(), baseName(name), changes)
 	return res, err
 }
 
 // Proposals returns a document's proposals (every document's when
-// documentID is empty) with the given status (any when empty), in page
-// order.
+// documentID is empty) with the given status (any when empty), in
+// reading order: by page, then as read, then by id, so that any two
+// listings agree.
 func (c *Curation) Proposals(ctx context.Context, documentID string, status ProposalStatus) ([]Proposal, error) {
 	all, err := c.Store.Proposals(ctx, documentID)
 	if err != nil {
@@ -92,7 +93,13 @@ func (c *Curation) Proposals(ctx context.Context, documentID string, status Prop
 		if a.PageStart != b.PageStart {
 			return a.PageStart < b.PageStart
 		}
-		return a.CreatedAt.Before(b.CreatedAt)
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if !a.CreatedAt.Equal(b.CreatedAt) {
+			return a.CreatedAt.Before(b.CreatedAt)
+		}
+		return a.ID < b.ID
 	})
 	return out, nil
 }
@@ -156,7 +163,7 @@ func (c *Curation) decide(ctx context.Context, u User, id string, a ProposalActi
 		}
 	}
 	p.Status = to
-	e := c.event(u.Actor(), "proposal."+string(a), p.ID, p.DocumentID, "", diffFields(before, p.CaseFields))
+	e := c.event(u.Actor(), "proposal."+string(a), p.about(), "", diffFields(before, p.CaseFields))
 	var published *Practice
 	if to == ProposalPublished {
 		pr := practiceFrom(doc, p.CaseFields, p.ID, e.At)
@@ -204,12 +211,12 @@ func (c *Curation) Merge(ctx context.Context, u User, id string, rev int) (Propo
 	p.PageEnd = max(p.PageEnd, next.PageEnd)
 	p.Text = strings.TrimSpace(p.Text + "\n\n" + next.Title + "\n\n" + next.Text)
 	p.States, p.Districts, p.Themes, p.Laws = union(p.States, next.States), union(p.Districts, next.Districts), union(p.Themes, next.Themes), union(p.Laws, next.Laws)
-	e := c.event(u.Actor(), "proposal.merge", p.ID, p.DocumentID, "merged with “"+next.Title+"”", diffFields(before, p.CaseFields))
+	e := c.event(u.Actor(), "proposal.merge", p.about(), "merged with “"+next.Title+"”", diffFields(before, p.CaseFields))
 	if err := c.commitProposal(ctx, &p, e, nil, false); err != nil {
 		return p, err
 	}
 	next.Status = ProposalDropped
-	ne := c.event(u.Actor(), "proposal.merge", next.ID, next.DocumentID, "merged into “"+p.Title+"”", nil)
+	ne := c.event(u.Actor(), "proposal.merge", next.about(), "merged into “"+p.Title+"”", nil)
 	return p, c.commitProposal(ctx, next, ne, nil, false)
 }
 
@@ -233,7 +240,7 @@ func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) 
 	before := p.CaseFields
 	first, second, title := splitPages(p, page)
 	now := c.Now().UTC()
-	q := Proposal{DocumentID: p.DocumentID, Status: ProposalProposed, Confidence: p.Confidence,
+	q := Proposal{DocumentID: p.DocumentID, Status: ProposalProposed, Confidence: p.Confidence, Order: p.Order,
 		Reasons:    []string{fmt.Sprintf("split from “%s” at page %d", p.Title, page)},
 		CaseFields: CaseFields{Title: title, Section: p.Section, PageStart: page, PageEnd: p.PageEnd, States: []string{}, Themes: []string{}},
 		PageTexts:  second, Gen: RandomToken()[:12], Rev: 1, History: []Event{}, CreatedAt: now, UpdatedAt: now}
@@ -258,7 +265,7 @@ func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) 
 			return p, q, err
 		}
 	}
-	e := c.event(u.Actor(), "proposal.split", p.ID, p.DocumentID, fmt.Sprintf("split at page %d into “%s”", page, q.Title), diffFields(before, p.CaseFields))
+	e := c.event(u.Actor(), "proposal.split", p.about(), fmt.Sprintf("split at page %d into “%s”", page, q.Title), diffFields(before, p.CaseFields))
 	if err := c.commitProposal(ctx, &p, e, nil, false); err != nil {
 		// The split lost to another decision: its second part goes. A
 		// delete that fails leaves a proposal a reviewer can drop.
@@ -267,8 +274,23 @@ func (c *Curation) Split(ctx context.Context, u User, id string, page, rev int) 
 	return p, q, nil
 }
 
-func (c *Curation) event(actor Actor, action, subject, documentID, reason string, changes []Change) Event {
-	return c.Audit.New(actor, action, subject, documentID, reason, changes)
+func (c *Curation) event(actor Actor, action string, about About, reason string, changes []Change) Event {
+	return c.Audit.New(actor, action, about, reason, changes)
+}
+
+// about names a proposal in the trail, by its title as decided.
+func (p Proposal) about() About {
+	return About{ID: p.ID, Title: p.Title, DocumentID: p.DocumentID}
+}
+
+// about names a practice in the trail.
+func (p Practice) about() About {
+	return About{ID: p.ID, Title: p.Title, DocumentID: p.Provenance.DocumentID}
+}
+
+// about names a document in the trail.
+func (d Document) about() About {
+	return About{ID: d.ID, Title: d.Title, DocumentID: d.ID}
 }
 
 func union(a, b []string) []string {

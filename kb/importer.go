@@ -131,8 +131,9 @@ func (s *Service) sortCases(ctx context.Context, doc *Document, prev Document, e
 		old[id] = true
 	}
 	seen := map[string]bool{}
-	for _, cs := range ex.Practices {
+	for i, cs := range ex.Practices {
 		prop := proposalFrom(doc.ID, cs, ex.PageTexts, doc.ImportedAt)
+		prop.Order = i + 1
 		for n := 2; seen[prop.ID]; n++ { // two cases with one title
 			prop.ID = PracticeID(doc.ID, fmt.Sprintf("%s %d", cs.Title, n))
 		}

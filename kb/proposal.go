@@ -55,6 +55,12 @@ type Proposal struct {
 	Confidence float64        `json:"confidence" bson:"confidence"`
 	Reasons    []string       `json:"reasons" bson:"reasons"`
 	OCR        *OCRReading    `json:"ocr,omitempty" bson:"ocr,omitempty"` // nil unless read from a scan
+	// Order is the case's place in its document as read (from 1; 0 in
+	// records older than it). It orders cases that start on one page (a
+	// codebook had up to nine), which the store returns in no fixed
+	// order: the inbox and the API, paging through lists asked for in
+	// two ways, each put a page's cases in another order.
+	Order      int `json:"-" bson:"order,omitempty"`
 	CaseFields `bson:",inline"`
 	// PageTexts holds each page's text from PageStart to PageEnd, so that
 	// a proposal can be split at a page.

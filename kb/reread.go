@@ -44,6 +44,6 @@ func (c *Curation) Reread(ctx context.Context, u User, docID, ocrLang string) (I
 	}
 	changes := []Change{{Field: "OCR languages", To: ocrLang},
 		{Field: "outcome", To: fmt.Sprintf("%d updated, %d proposed, %d removed", res.Updated, res.Proposed, res.Removed)}}
-	_, err = c.Audit.Record(ctx, u.Actor(), "document.reread", docID, docID, "", changes)
+	_, err = c.Audit.Record(ctx, u.Actor(), "document.reread", doc.about(), "", changes)
 	return res, err
 }

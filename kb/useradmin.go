@@ -28,7 +28,7 @@ func (a *Accounts) AdminAddUser(ctx context.Context, audit *Audit, by User, emai
 	if err != nil {
 		return u, err
 	}
-	_, err = audit.Record(ctx, by.Actor(), "user.add", u.ID, "", "", []Change{{Field: "role", To: string(role)}, {Field: "unit", To: u.Unit}})
+	_, err = audit.Record(ctx, by.Actor(), "user.add", About{ID: u.ID, Title: u.Name}, "", []Change{{Field: "role", To: string(role)}, {Field: "unit", To: u.Unit}})
 	return u, err
 }
 
@@ -49,7 +49,7 @@ func (a *Accounts) AdminSetRole(ctx context.Context, audit *Audit, by User, emai
 	if err != nil {
 		return u, err
 	}
-	_, err = audit.Record(ctx, by.Actor(), "user.role", u.ID, "", "", []Change{{Field: "role", From: string(target.Role), To: string(role)}})
+	_, err = audit.Record(ctx, by.Actor(), "user.role", About{ID: u.ID, Title: u.Name}, "", []Change{{Field: "role", From: string(target.Role), To: string(role)}})
 	return u, err
 }
 
@@ -71,7 +71,7 @@ func (a *Accounts) AdminSetDisabled(ctx context.Context, audit *Audit, by User, 
 	if disabled {
 		action = "user.disable"
 	}
-	_, err = audit.Record(ctx, by.Actor(), action, u.ID, "", "", []Change{{Field: "disabled", From: strconv.FormatBool(!disabled), To: strconv.FormatBool(disabled)}})
+	_, err = audit.Record(ctx, by.Actor(), action, About{ID: u.ID, Title: u.Name}, "", []Change{{Field: "disabled", From: strconv.FormatBool(!disabled), To: strconv.FormatBool(disabled)}})
 	return u, err
 }
 
@@ -89,6 +89,6 @@ func (a *Accounts) AdminUnlock(ctx context.Context, audit *Audit, by User, email
 	if err := a.Unlock(ctx, email, by.ID); err != nil {
 		return err
 	}
-	_, err := audit.Record(ctx, by.Actor(), "user.unlock", strings.ToLower(strings.TrimSpace(email)), "", "", nil)
+	_, err := audit.Record(ctx, by.Actor(), "user.unlock", About{ID: strings.ToLower(strings.TrimSpace(email))}, "", nil)
 	return err
 }

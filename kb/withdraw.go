@@ -113,7 +113,7 @@ func (c *Curation) WithdrawPractice(ctx context.Context, u User, id, reason stri
 			return t, err
 		}
 	}
-	_, err = c.Audit.Record(ctx, u.Actor(), "practice.withdraw", id, p.Provenance.DocumentID, reason, []Change{{Field: "title", From: p.Title}})
+	_, err = c.Audit.Record(ctx, u.Actor(), "practice.withdraw", p.about(), reason, nil)
 	return t, err
 }
 
@@ -156,7 +156,7 @@ func (c *Curation) RestorePractice(ctx context.Context, u User, id string) (Prac
 			return t.Practice, err
 		}
 	}
-	_, err = c.Audit.Record(ctx, u.Actor(), "practice.restore", id, t.Practice.Provenance.DocumentID, "", nil)
+	_, err = c.Audit.Record(ctx, u.Actor(), "practice.restore", t.Practice.about(), "", nil)
 	return t.Practice, err
 }
 
@@ -199,7 +199,7 @@ func (c *Curation) WithdrawDocument(ctx context.Context, u User, id, reason stri
 			return doc, err
 		}
 	}
-	_, err = c.Audit.Record(ctx, u.Actor(), "document.withdraw", id, id, reason, []Change{{Field: "practices withdrawn", To: fmt.Sprint(len(ps))}})
+	_, err = c.Audit.Record(ctx, u.Actor(), "document.withdraw", doc.about(), reason, []Change{{Field: "practices withdrawn", To: fmt.Sprint(len(ps))}})
 	return doc, err
 }
 
@@ -234,7 +234,7 @@ func (c *Curation) RestoreDocument(ctx context.Context, u User, id string) (Docu
 			return doc, err
 		}
 	}
-	_, err = c.Audit.Record(ctx, u.Actor(), "document.restore", id, id, "", nil)
+	_, err = c.Audit.Record(ctx, u.Actor(), "document.restore", doc.about(), "", nil)
 	return doc, err
 }
 

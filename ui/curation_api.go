@@ -81,6 +81,28 @@ func (h *handlers) apiProposals(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"proposals": ps[from:to], "page": page, "size": size, "total": total, "pages": (total + size - 1) / size})
 }
 
+// apiAudit is the audit trail, newest first, as /admin/audit shows it:
+// ?document= keeps a document's entries (a bulk action across documents
+// included), ?limit= takes 1 to 500 (100 when not given).
+func (h *handlers) apiAudit(c *fiber.Ctx) error {
+	limit := 100
+	if v := c.Query("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 500 {
+			return &kb.ValidationError{Fields: map[string]string{"limit": "Give a limit from 1 to 500."}}
+		}
+		limit = n
+	}
+	evs, err := h.curation.Audit.Events(c.UserContext(), kb.EventFilter{DocumentID: c.Query("document"), Limit: limit})
+	if err != nil {
+		return err
+	}
+	if evs == nil {
+		evs = []kb.Event{}
+	}
+	return c.JSON(fiber.Map{"events": evs})
+}
+
 // paging reads ?page= (from 1) and ?size= (1 to 500, 50 when not given):
 // the inbox of one codebook held 1,120 proposals.
 func paging(c *fiber.Ctx) (page, size int, err error) {

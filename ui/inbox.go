@@ -35,6 +35,7 @@ func (h *handlers) curationRoutes(app *fiber.App, api fiber.Router) {
 	app.Post("/practices/:id/restore", signedIn, admin, h.restorePractice)
 	app.Post("/practices/:id/delete", signedIn, admin, h.deletePractice)
 	app.Get("/admin/audit", signedIn, admin, h.auditPage)
+	api.Get("/audit", signedIn, admin, h.apiAudit)
 	api.Get("/documents", signedIn, reviewer, h.apiDocuments)
 	api.Get("/documents/:id", signedIn, reviewer, h.apiDocument)
 	api.Post("/documents/:id/withdraw", signedIn, reviewer, h.apiWithdrawDocument)

@@ -23,6 +23,7 @@ var sentenceShapes = []sentenceShape{
 	{regexp.MustCompile(`^"(?P<Name>.+)" is not a state or union territory of India\.(?: Did you mean (?P<Near>.+)\?)?$`), "problem_not_a_state"},
 	{regexp.MustCompile(`^"(?P<Name>.+)" is not a place we know\. Did you mean (?P<Near>.+)\?$`), "problem_not_a_place"},
 	{regexp.MustCompile(`^route (?P<N>\d+): (?P<Role>source|transit|destination) “(?P<Name>.+)” is not a known state, country, district or city(?: \(did you mean (?P<Near>.+)\?\))?$`), "problem_route_place"},
+	{regexp.MustCompile(`^confidence: from (?P<Min>[0-9.]+) to (?P<Max>[0-9.]+)$`), "audit_bulk_range"},
 	{regexp.MustCompile(`^(?P<Label>.+): give a whole number from 0 to (?P<Max>\d+), e\.g\. 41, or leave it empty\.$`), "problem_whole_number"},
 }
 

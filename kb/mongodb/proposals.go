@@ -139,8 +139,9 @@ func (s *Store) AppendEvent(ctx context.Context, e kb.Event) error {
 // Events returns the trail, newest first (ids begin with the time).
 func (s *Store) Events(ctx context.Context, f kb.EventFilter) ([]kb.Event, error) {
 	filter := bson.D{}
-	if f.DocumentID != "" {
-		filter = append(filter, bson.E{Key: "document_id", Value: f.DocumentID})
+	if f.DocumentID != "" { // its own entries, and bulk actions that decided in it
+		filter = append(filter, bson.E{Key: "$or", Value: bson.A{bson.D{{Key: "document_id", Value: f.DocumentID}},
+			bson.D{{Key: "decided.document_id", Value: f.DocumentID}}}})
 	}
 	if f.Subject != "" {
 		filter = append(filter, bson.E{Key: "subject", Value: f.Subject})
