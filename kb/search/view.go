@@ -38,7 +38,7 @@ type view struct {
 	// The snapshot's segments, to read a term's postings as a bitmap;
 	// nil when the index is not laid out as expected, and postings are
 	// then read document by document.
-	segs []segmentAt
+	segs    []segmentAt
 	figs    figureColumns // read when statistics first ask (stats.go)
 	impacts impactCache   // common terms, kept as they are asked (impacts.go)
 }
