@@ -226,6 +226,15 @@ func (a *Accounts) settle(ctx context.Context, c signInClaim, ok bool, now time.
 	return err
 }
 
+// release gives back a claimed place whose password was never checked:
+// the account's streak is as before the claim.
+func (a *Accounts) release(ctx context.Context, c signInClaim, now time.Time) error {
+	_, err := a.attempts.append(ctx, c.account, func(prev SignInAttempt) SignInAttempt {
+		return SignInAttempt{Streak: max(max(prev.Streak, c.account.Streak)-1, 0), At: now, Note: "not checked"}
+	})
+	return err
+}
+
 // Unlock clears an account's failed sign-ins, so its owner can sign in
 // at once; an admin does this for an officer whose account was being
 // guessed at.

@@ -129,3 +129,28 @@ func TestRightPasswordsAtOnceFromOneAddress(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestBusyServerCountsNoFailure: sign-ins that time out waiting for the
+// password-hashing pool were never checked; they must not count against
+// the account, whose owner signs in at once when the server is free.
+// (Before, each counted as a failure and the owner was told to wait.)
+func TestBusyServerCountsNoFailure(t *testing.T) {
+	f := newWorkflow(t)
+	ctx := context.Background()
+	if _, err := f.accounts.AddUser(ctx, "busy@police.example", "Busy", kb.RoleOfficer, "", "a long enough password"); err != nil {
+		t.Fatal(err)
+	}
+	release := f.accounts.HoldHashing()
+	for i := range 6 {
+		short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+		_, _, _, err := f.accounts.SignIn(short, "busy@police.example", "a long enough password", "10.9.9.9")
+		cancel()
+		if !errors.Is(err, kb.ErrOverloaded) {
+			t.Fatalf("sign-in %d with the pool full: %v, want the server busy", i+1, err)
+		}
+	}
+	release()
+	if _, _, _, err := f.accounts.SignIn(ctx, "busy@police.example", "a long enough password", "10.9.9.9"); err != nil {
+		t.Fatalf("the owner, once the server is free: %v", err)
+	}
+}

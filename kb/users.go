@@ -176,7 +176,15 @@ func (a *Accounts) SignIn(ctx context.Context, email, password, addr string) (st
 	}
 	ok, herr := a.checkAddressThenPassword(ctx, addr, hash, password)
 	if herr != nil {
-		return "", Session{}, User{}, herr // counted as a failure: the claim stays
+		// The password was not checked (the server was busy, the client
+		// left, the address must wait): nothing was learnt, so nothing is
+		// counted against the account. Left pending, the claim counted as
+		// a failure, and officers signing in while the server was busy
+		// were then told to wait.
+		if err := a.release(context.WithoutCancel(ctx), claimed, a.Now().UTC()); err != nil {
+			return "", Session{}, User{}, errors.Join(herr, err)
+		}
+		return "", Session{}, User{}, herr
 	}
 	ok = ok && err == nil && !u.Disabled
 	if err := a.settle(ctx, claimed, ok, a.Now().UTC()); err != nil {
