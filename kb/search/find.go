@@ -9,8 +9,8 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	bq "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/compendium-kb/compendium/kb"
@@ -192,11 +192,11 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 		}
 		i = j
 	}
-	var marks bq.Query
+	var marks *marker
 	if p != nil {
-		marks = p.highlight
+		marks = &p.highlight
 	}
-	if err := x.fetch(ctx, out.Hits, marks); err != nil {
+	if err := v.fetch(ctx, out.Hits, marks, x.query.analyzers["text"]); err != nil {
 		return kb.IndexResults{}, err
 	}
 	return out, nil
@@ -289,49 +289,51 @@ func unranked(docs *roaring.Bitmap, already []ranked, k int) []ranked {
 	return out
 }
 
-// fetch reads the page's cards, and with text, marks the passage that
-// matched in each: the page's documents are searched again for the words
-// in the text, with their locations, which only they pay for.
-func (x *Index) fetch(ctx context.Context, hits []kb.IndexHit, text bq.Query) error {
+// fetch reads the page's cards from the snapshot, and with text, the
+// passage of each that shows the marks best (highlight.go says why they
+// are found in the text itself).
+func (v *view) fetch(ctx context.Context, hits []kb.IndexHit, marks *marker, an analysis.Analyzer) error {
 	if len(hits) == 0 {
 		return nil
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	q := bleve.NewBooleanQuery()
-	q.AddMust(bleve.NewDocIDQuery(ids))
-	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-	req.Fields = []string{"card"}
-	if text != nil {
-		q.AddShould(text) // only to locate the words: every page document is in
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("text")
-	}
-	res, err := x.idx.SearchInContext(ctx, req)
+	hl, err := bleve.Config.Cache.HighlighterNamed(highlightStyle)
 	if err != nil {
 		return err
 	}
-	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
-	for _, h := range res.Hits {
-		byID[h.ID] = h
-	}
 	for i := range hits {
-		h := byID[hits[i].ID]
-		if h == nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := v.r.Document(hits[i].ID)
+		if err != nil {
+			return err
+		}
+		if d == nil {
 			continue
 		}
-		hits[i].Snippet = snippet(h.Fragments["text"])
-		hits[i].Card = readCard(h.Fields["card"])
+		var text string
+		d.VisitFields(func(f index.Field) {
+			switch f.Name() {
+			case "card":
+				hits[i].Card = readCard(string(f.Value()))
+			case "text":
+				text = string(f.Value())
+			}
+		})
+		if marks != nil {
+			dm := &bsearch.DocumentMatch{ID: hits[i].ID, Locations: bsearch.FieldTermLocationMap{"text": marks.locate(an, text)}}
+			hits[i].Snippet = snippet(hl.BestFragmentsInField(dm, d, "text", 1))
+		}
 	}
 	return nil
 }
 
+// highlightStyle marks with <mark>, HTML-escaped around it.
+const highlightStyle = "html"
+
 // readCard decodes a stored card; nil if there is none.
-func readCard(v any) *kb.Practice {
-	s, ok := v.(string)
-	if !ok || s == "" {
+func readCard(s string) *kb.Practice {
+	if s == "" {
 		return nil
 	}
 	var p kb.Practice

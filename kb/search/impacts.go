@@ -51,6 +51,40 @@ type impactCache struct {
 	// floor is the document frequency from which a term is kept; tests
 	// lower it to rank every term through the cache.
 	floor uint64
+	// sets are common terms' documents as matching reads them (a union
+	// over the segments, renumbered: most of matching's time), kept
+	// within setBudget.
+	sets     map[fieldTerm]*roaring.Bitmap
+	setBytes uint64
+}
+
+// setBudget bounds the memory the sets of a view take: a common term's
+// set is about a bit per practice.
+const setBudget = 16 << 20
+
+// set returns a kept set of documents, or nil.
+func (c *impactCache) set(field, term string) *roaring.Bitmap {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sets[fieldTerm{field, term}]
+}
+
+// keepSet keeps a common term's documents while the budget lasts.
+func (c *impactCache) keepSet(field, term string, b *roaring.Bitmap) {
+	if c.floor == 0 || b.GetCardinality() < c.floor {
+		return
+	}
+	size := b.GetSizeInBytes()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.setBytes+size > setBudget {
+		return
+	}
+	if c.sets == nil {
+		c.sets = map[fieldTerm]*roaring.Bitmap{}
+	}
+	c.sets[fieldTerm{field, term}] = b
+	c.setBytes += size
 }
 
 type fieldTerm struct{ field, term string }

@@ -26,7 +26,7 @@ type plan struct {
 	unit      *uint64         // while building: the cell the other ways of saying a unit weigh by (nil: none)
 	named     []kb.NamedField // the field values the words name
 	leaves    []leaf
-	highlight bq.Query // the words in the text, to mark the passages shown
+	highlight marker // the words in the text, to mark the passages shown (highlight.go)
 }
 
 // queryUnit is one thing asked: its text and the tree that matches it,

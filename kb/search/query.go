@@ -88,7 +88,6 @@ func (b queryBuilder) anyField(p *plan, text string) *node {
 func (b queryBuilder) build(text string, d dictionary) *plan {
 	p := &plan{}
 	var plain []string
-	var marks []bq.Query
 	for _, tok := range tokenize(text) {
 		neg := strings.HasPrefix(tok, "-") && len(tok) > 1
 		if neg {
@@ -108,7 +107,7 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 			}
 			n = b.phrase(scoring, phrase)
 			if !neg {
-				marks = append(marks, b.mark(phrase))
+				p.highlight.add(b.analyzers["text"], phrase)
 			}
 		} else if neg {
 			if !b.meaningful(tok) {
@@ -125,12 +124,7 @@ func (b queryBuilder) build(text string, d dictionary) *plan {
 			p.must = append(p.must, n)
 		}
 	}
-	units, wordMarks := b.units(p, plain, d)
-	p.units = units
-	marks = append(marks, wordMarks...)
-	if len(marks) > 0 {
-		p.highlight = bleve.NewDisjunctionQuery(marks...)
-	}
+	p.units = b.units(p, plain, d)
 	if len(p.must) == 0 && len(p.not) == 0 && len(p.units) == 0 {
 		p.must = []*node{{op: opNone}}
 	}
@@ -146,8 +140,8 @@ func (b queryBuilder) phrase(p *plan, phrase string) *node {
 	if len(b.tokens("text", phrase)) < 2 {
 		return or(1, b.words(p, "title", phrase, boostPhraseTitle), b.words(p, "summary", phrase, boostPhraseText), b.words(p, "text", phrase, boostPhraseText))
 	}
-	pairs := b.tokens("text_pairs", phrase)
-	n := or(1, b.words(p, "title_pairs", phrase, boostPhraseTitle), b.words(p, "text_pairs", phrase, boostPhraseText))
+	pairs := phrasePairs(b.tokens("text_pairs", phrase))
+	n := or(1, pairsIn(p, "title_pairs", pairs, boostPhraseTitle), pairsIn(p, "text_pairs", pairs, boostPhraseText))
 	if len(pairs) == 1 && !strings.Contains(pairs[0], "_") {
 		return n
 	}
@@ -160,15 +154,39 @@ func (b queryBuilder) phrase(p *plan, phrase string) *node {
 	return &node{op: opExact, kids: []*node{n}, phrase: bleve.NewDisjunctionQuery(exact...)}
 }
 
+// phrasePairs drops a phrase's pairs with a stop word's place at its
+// start or end ("_ problem" of "the problem children"): as in Bleve's
+// phrase query, stop words before the first word and after the last ask
+// for nothing, and checking them against positions was most of the time
+// of the slowest queries.
+func phrasePairs(pairs []string) []string {
+	for len(pairs) > 1 && strings.HasPrefix(pairs[0], "_ ") {
+		pairs = pairs[1:]
+	}
+	for len(pairs) > 1 && strings.HasSuffix(pairs[len(pairs)-1], " _") {
+		pairs = pairs[:len(pairs)-1]
+	}
+	return pairs
+}
+
+// pairsIn matches every pair in a pairs field, each scoring.
+func pairsIn(p *plan, field string, pairs []string, boost float64) *node {
+	kids := make([]*node, len(pairs))
+	for i, t := range pairs {
+		kids[i] = termNode(field, t)
+		p.score(field, t, boost)
+	}
+	return and(kids...)
+}
+
 // units matches plain words: each unit (a word or a known term) may match
 // exactly, through a synonym, or with a typo; which units a practice
 // must match is decided when the plan is evaluated, from how frequent
 // each is (words.go). Adjacent words (pairs) in the title or text add to
 // the score.
-func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit, []bq.Query) {
+func (b queryBuilder) units(p *plan, words []string, d dictionary) []queryUnit {
 	var clauses []queryUnit
 	var plain []string
-	var marks []bq.Query
 	seen := map[string]bool{}
 	for _, u := range b.syn.units(b.corrected(words, d), b.added.has) {
 		if !b.meaningful(u.text) {
@@ -187,21 +205,17 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 			qu.parts = b.parts(p, words, d)
 		}
 		clauses = append(clauses, qu)
-		marks = append(marks, b.mark(u.text))
+		text := b.analyzers["text"]
+		p.highlight.add(text, u.text)
 		for _, w := range near {
-			marks = append(marks, b.mark(w))
+			p.highlight.add(text, w)
 		}
-		if len(u.alts) > 0 {
-			// The other ways of saying it, marked word by word in one
-			// query: a phrase query per synonym (a lexicon concept has up
-			// to thirty) took a third of a search's time.
-			m := bleve.NewMatchQuery(strings.Join(u.alts, " "))
-			m.SetField("text")
-			marks = append(marks, m)
-		}
+		// The other ways of saying it, marked word by word: a lexicon
+		// concept has up to thirty.
+		p.highlight.addWords(text, strings.Join(u.alts, " "))
 	}
 	if len(clauses) == 0 {
-		return nil, nil
+		return nil
 	}
 	if len(clauses) > 1 {
 		text := strings.Join(plain, " ")
@@ -212,7 +226,7 @@ func (b queryBuilder) units(p *plan, words []string, d dictionary) ([]queryUnit,
 			p.score("text_pairs", t, boostPhraseText)
 		}
 	}
-	return clauses, marks
+	return clauses
 }
 
 // unit matches one unit in the title, summary or text, through the
@@ -372,16 +386,3 @@ func (b queryBuilder) fieldFilter(p *plan, tok string) *node {
 	return nil
 }
 
-// mark is text to highlight in the practice's text: a phrase, or, when
-// it is one word, a term (a phrase would read positions to find nothing
-// more).
-func (b queryBuilder) mark(text string) bq.Query {
-	if len(b.tokens("text", text)) == 1 {
-		m := bleve.NewMatchQuery(text)
-		m.SetField("text")
-		return m
-	}
-	p := bleve.NewMatchPhraseQuery(text)
-	p.SetField("text")
-	return p
-}

@@ -68,7 +68,7 @@ func (x *Index) Similar(ctx context.Context, p kb.Practice, n int) ([]kb.IndexHi
 	}
 	out := make([]kb.IndexHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		out = append(out, kb.IndexHit{ID: h.ID, Score: h.Score, Card: readCard(h.Fields["card"])})
+		out = append(out, kb.IndexHit{ID: h.ID, Score: h.Score, Card: readCard(stringField(h.Fields["card"]))})
 	}
 	return out, nil
 }
@@ -88,4 +88,10 @@ func docFreq(ctx context.Context, r index.IndexReader, t string) (uint64, error)
 	}
 	defer tfr.Close()
 	return tfr.Count(), nil
+}
+
+// stringField is a stored field's text, "" if it has none.
+func stringField(v any) string {
+	s, _ := v.(string)
+	return s
 }

@@ -123,9 +123,16 @@ func segmentsOf(r index.IndexReader, all *roaring.Bitmap) []segmentAt {
 }
 
 // postings returns the live documents with term in field.
+// The bitmap returned may be shared: callers must not change it.
 func (v *view) postings(field, term string) (*roaring.Bitmap, error) {
+	if b := v.impacts.set(field, term); b != nil {
+		return b, nil
+	}
 	if v.segs != nil {
 		out, ok, err := v.segmentPostings(field, term)
+		if err == nil && ok {
+			v.impacts.keepSet(field, term, out)
+		}
 		if err != nil || ok {
 			return out, err
 		}
