@@ -385,4 +385,3 @@ func (b queryBuilder) fieldFilter(p *plan, tok string) *node {
 	}
 	return nil
 }
-
