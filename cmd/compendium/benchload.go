@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,10 +33,11 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	clients := fl.Int("clients", 64, "concurrent clients")
 	d := fl.Duration("duration", 60*time.Second, "how long to load the server")
 	seed := fl.Uint64("seed", 1, "random seed")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the load (not the import) to this file, for go tool pprof")
 	storageFlags(fl, &cfg, getenv)
 	fl.Lookup("data").DefValue, cfg.data = "", ""
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: compendium bench load [--n 20000] [--clients 64] [--duration 60s]")
+		fmt.Fprintln(stderr, "usage: compendium bench load [--n 20000] [--clients 64] [--duration 60s] [--cpuprofile FILE]")
 		fl.PrintDefaults()
 	}
 	if err := parseFlags(fl, args, stderr); err != nil {
@@ -74,7 +76,14 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	}
 	defer stop()
 	resetPeakRSS()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
 	res := runLoad(ctx, base, *clients, *d, paths, queries)
+	if err := stopProfile(); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "practices   %d; %d clients for %s on 127.0.0.1, every search new\n", *n, *clients, *d)
 	fmt.Fprintf(stdout, "requests    %d (%.0f/s): %s\n", res.total(), float64(res.total())/res.elapsed.Seconds(), res.mix())
 	if res.total() == 0 {
@@ -89,6 +98,26 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintln(stdout, "(the new queries ran out: later searches repeat them)")
 	}
 	return nil
+}
+
+// startCPUProfile profiles the process into file until stop is called;
+// "" profiles nothing.
+func startCPUProfile(file string) (stop func() error, err error) {
+	if file == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // loadFixture imports n generated practices and makes one account per
