@@ -260,6 +260,12 @@ func (s *Service) Similar(ctx context.Context, id string, n int) ([]Hit, error) 
 	if err != nil {
 		return nil, err
 	}
+	return s.SimilarTo(ctx, p, n)
+}
+
+// SimilarTo is Similar for a practice already read, as its page has: the
+// page need not read it from the database twice.
+func (s *Service) SimilarTo(ctx context.Context, p Practice, n int) ([]Hit, error) {
 	if n <= 0 || n > 20 {
 		n = 5
 	}

@@ -43,7 +43,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	if err != nil {
 		return h.gone(c, c.Params("id"), err)
 	}
-	latest := p.Version
+	latest, newest := p.Version, p
 	if v := c.QueryInt("v", 0); v > 0 && v != p.Version {
 		if p, err = h.svc.PracticeVersion(c.UserContext(), p.ID, v); err != nil {
 			return err
@@ -65,7 +65,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	for v := 1; v < latest; v++ {
 		pp.Earlier = append(pp.Earlier, v)
 	}
-	if pp.Similar, err = h.svc.Similar(c.UserContext(), p.ID, 5); err != nil {
+	if pp.Similar, err = h.svc.SimilarTo(c.UserContext(), newest, 5); err != nil {
 		h.log.Warn("similar practices", "id", p.ID, "err", err) // the page is useful without them
 	}
 	for _, f := range p.Figures {
