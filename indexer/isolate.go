@@ -1,20 +1,12 @@
 package indexer
 
 import (
-	"bufio"
 	"context"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"os/exec"
-	"runtime/debug"
+	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -29,20 +21,32 @@ type Isolation struct {
 	// Timeout is how long a file may go without progress: a worker that
 	// reads a scan reports each page it has read, and each report starts
 	// the clock again, so a long scan is not cut off while a looping
-	// parser still is.
-	Timeout  time.Duration
-	MaxTime  time.Duration // per file, however steady its progress
-	MemoryMB int           // address-space limit for each worker
-	MaxBytes int64         // larger files are refused before parsing
+	// parser still is. Time spent waiting for OCR turns does not count.
+	Timeout time.Duration
+	// MaxTime is per file, however steady its progress: the file's own
+	// time, less what it spent only waiting for OCR turns.
+	MaxTime  time.Duration
+	MemoryMB int   // address-space limit for each worker
+	MaxBytes int64 // larger files are refused before parsing
 	Limits   Limits
-	Workers  int // at most this many files at once
+	// Workers is how many files are parsed at once. A file that reaches
+	// its scanned pages gives its place up: its pages then wait for OCR
+	// turns, shared page by page between owners (ocrTurns).
+	Workers int
+	// Files is how many files may be in workers at once, parsed or
+	// waiting for OCR turns; each worker keeps to MemoryMB. 0 means three
+	// times Workers.
+	Files int
+	// OCRPages is how many pages are read by OCR at once across all
+	// workers; 0 means one per processor.
+	OCRPages int
 	Reuse    int // files a worker serves before it is replaced
 }
 
 // DefaultIsolation is the configuration the commands use.
 var DefaultIsolation = Isolation{
 	Timeout: 60 * time.Second, MaxTime: 30 * time.Minute, MemoryMB: 4096, MaxBytes: 256 << 20, Limits: DefaultLimits,
-	Workers: 2, Reuse: 200,
+	Workers: 2, Files: 6, Reuse: 200,
 }
 
 // Isolated extracts in child processes, so that a PDF that makes the
@@ -50,21 +54,27 @@ var DefaultIsolation = Isolation{
 // keeps workers between files: starting a process per file would cost
 // more than most files take to read.
 type Isolated struct {
-	cfg  Isolation
-	sem  chan struct{}
-	mu   sync.Mutex
-	idle []*worker
+	cfg   Isolation
+	files chan struct{} // a place per file in a worker
+	sem   chan struct{} // a place per file being parsed
+	turns *ocrTurns
+	mu    sync.Mutex
+	idle  []*worker
 }
 
 // NewIsolated makes an extractor with the given limits.
 func NewIsolated(cfg Isolation) *Isolated {
-	if cfg.Workers < 1 {
-		cfg.Workers = 1
+	cfg.Workers = max(cfg.Workers, 1)
+	if cfg.Files < cfg.Workers {
+		cfg.Files = 3 * cfg.Workers
+	}
+	if cfg.OCRPages < 1 {
+		cfg.OCRPages = runtime.NumCPU()
 	}
 	if cfg.Limits.MaxPages == 0 {
 		cfg.Limits = DefaultLimits
 	}
-	return &Isolated{cfg: cfg, sem: make(chan struct{}, cfg.Workers)}
+	return &Isolated{cfg: cfg, files: make(chan struct{}, cfg.Files), sem: make(chan struct{}, cfg.Workers), turns: newOCRTurns(cfg.OCRPages)}
 }
 
 // Close stops the idle workers.
@@ -85,53 +95,29 @@ type workerResult struct {
 	Error string    `json:"error,omitempty"`
 }
 
-// Extract runs extraction of data in a worker process.
+// Extract runs extraction of data in a worker process. Its scanned pages
+// take turns with those of other owners (WithOCROwner).
 func (x *Isolated) Extract(ctx context.Context, name string, data []byte) (*Document, error) {
 	if x.cfg.MaxBytes > 0 && int64(len(data)) > x.cfg.MaxBytes {
 		return nil, &Error{File: name, Class: ClassTooLarge, Err: fmt.Errorf("%d bytes is over the limit of %d", len(data), x.cfg.MaxBytes)}
 	}
-	select {
-	case x.sem <- struct{}{}:
-		defer func() { <-x.sem }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	yield, leave, err := x.enter(ctx)
+	if err != nil {
+		return nil, err
 	}
+	defer leave()
 	w, err := x.worker()
 	if err != nil {
 		return nil, fmt.Errorf("%s: starting the extraction worker: %w", name, err)
 	}
-	limit := x.cfg.MaxTime
-	if limit < x.cfg.Timeout {
-		limit = x.cfg.Timeout
-	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	done := make(chan struct{})
-	var res workerResult
-	var rerr error
-	go func() {
-		defer close(done)
-		res, rerr = w.do(OCRLangOf(ctx, x.cfg.Limits.OCRLang), data)
-	}()
-	if err := w.wait(ctx, done, x.cfg.Timeout); err != nil {
+	job := w.begin(x.turns, OCROwnerOf(ctx), yield)
+	defer x.turns.end(job)
+	res, err := x.run(ctx, w, job, OCRLangOf(ctx, x.cfg.Limits.OCRLang), data)
+	if err != nil {
 		w.stop()
-		<-done
-		switch {
-		case errors.Is(err, errStalled):
-			return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction made no progress for %s", x.cfg.Timeout)}
-		case errors.Is(err, context.DeadlineExceeded):
-			return nil, &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction took longer than %s", limit)}
-		}
-		return nil, err
+		return nil, x.failure(name, w, err)
 	}
-	if rerr != nil {
-		w.stop()
-		class := ClassCrashed
-		if tail := w.stderr.String(); strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
-			class = ClassTooLarge
-		}
-		return nil, &Error{File: name, Class: class, Err: fmt.Errorf("the extraction worker died: %s", lastLine(w.stderr.String()))}
-	}
+	w.finish()
 	x.release(w)
 	if res.Error != "" {
 		return nil, &Error{File: name, Page: res.Page, Class: res.Class, Err: errors.New(res.Error)}
@@ -141,6 +127,66 @@ func (x *Isolated) Extract(ctx context.Context, name string, data []byte) (*Docu
 	}
 	res.Doc.File = name
 	return res.Doc, nil
+}
+
+// enter takes a place among the files in workers, then one among those
+// being parsed; yield gives the second up, leave both.
+func (x *Isolated) enter(ctx context.Context) (yield, leave func(), err error) {
+	select {
+	case x.files <- struct{}{}:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+	select {
+	case x.sem <- struct{}{}:
+	case <-ctx.Done():
+		<-x.files
+		return nil, nil, ctx.Err()
+	}
+	var once sync.Once
+	yield = func() { once.Do(func() { <-x.sem }) }
+	return yield, func() { yield(); <-x.files }, nil
+}
+
+// errCrashed is a worker that died or broke the protocol mid-file.
+var errCrashed = errors.New("the extraction worker died")
+
+// run sends one file to w and waits for its result within the limits.
+func (x *Isolated) run(ctx context.Context, w *worker, job *ocrJob, lang string, data []byte) (workerResult, error) {
+	done := make(chan struct{})
+	var res workerResult
+	var rerr error
+	go func() {
+		defer close(done)
+		res, rerr = w.do(lang, data)
+	}()
+	queued := func() (bool, time.Duration) { return x.turns.waiting(job) }
+	if err := w.wait(ctx, done, x.cfg.Timeout, max(x.cfg.MaxTime, x.cfg.Timeout), queued); err != nil {
+		w.stop()
+		<-done
+		return res, err
+	}
+	if rerr != nil {
+		return res, fmt.Errorf("%w: %v", errCrashed, rerr)
+	}
+	return res, nil
+}
+
+// failure says why a file's extraction was stopped.
+func (x *Isolated) failure(name string, w *worker, err error) error {
+	switch {
+	case errors.Is(err, errStalled):
+		return &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction made no progress for %s", x.cfg.Timeout)}
+	case errors.Is(err, errTooLong):
+		return &Error{File: name, Class: ClassTimeout, Err: fmt.Errorf("extraction took longer than %s", max(x.cfg.MaxTime, x.cfg.Timeout))}
+	case !errors.Is(err, errCrashed):
+		return err
+	}
+	class := ClassCrashed
+	if tail := w.stderr.String(); strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
+		class = ClassTooLarge
+	}
+	return &Error{File: name, Class: class, Err: fmt.Errorf("the extraction worker died: %s", lastLine(w.stderr.String()))}
 }
 
 func (x *Isolated) worker() (*worker, error) {
@@ -164,221 +210,6 @@ func (x *Isolated) release(w *worker) {
 	x.mu.Lock()
 	x.idle = append(x.idle, w)
 	x.mu.Unlock()
-}
-
-var errStalled = errors.New("no progress")
-
-// wait waits for done while the worker shows progress at least once
-// every idle.
-func (w *worker) wait(ctx context.Context, done <-chan struct{}, idle time.Duration) error {
-	timer := time.NewTimer(idle)
-	defer timer.Stop()
-	for {
-		select {
-		case <-done:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-w.stderr.progress:
-			timer.Reset(idle)
-		case <-timer.C:
-			return errStalled
-		}
-	}
-}
-
-// worker is one child process serving requests in turn.
-type worker struct {
-	cmd    *exec.Cmd
-	in     io.WriteCloser
-	out    *bufio.Reader
-	stderr *tailBuffer
-	served int
-	once   sync.Once
-}
-
-func startWorker(cfg Isolation) (*worker, error) {
-	exe := cfg.Exe
-	if exe == "" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
-			return nil, err
-		}
-	}
-	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d:%d", workerEnv, cfg.MemoryMB, cfg.Limits.MaxPages))
-	w := &worker{cmd: cmd, stderr: &tailBuffer{max: 4096, progress: make(chan struct{}, 1)}}
-	cmd.Stderr = w.stderr
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, err
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	w.in, w.out = in, bufio.NewReader(out)
-	return w, nil
-}
-
-// do sends the OCR languages and one file, and reads one result: each a
-// 4-byte big-endian length and the bytes.
-func (w *worker) do(lang string, data []byte) (workerResult, error) {
-	var res workerResult
-	if err := writeFrame(w.in, []byte(lang)); err != nil {
-		return res, err
-	}
-	if err := writeFrame(w.in, data); err != nil {
-		return res, err
-	}
-	reply, err := readFrame(w.out, 1<<31)
-	if err != nil {
-		return res, err
-	}
-	return res, json.Unmarshal(reply, &res)
-}
-
-func (w *worker) stop() {
-	w.once.Do(func() {
-		_ = w.in.Close()
-		_ = w.cmd.Process.Kill()
-		_ = w.cmd.Wait()
-	})
-}
-
-func writeFrame(wr io.Writer, data []byte) error {
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-	if _, err := wr.Write(n[:]); err != nil {
-		return err
-	}
-	_, err := wr.Write(data)
-	return err
-}
-
-func readFrame(r io.Reader, max uint32) ([]byte, error) {
-	var n [4]byte
-	if _, err := io.ReadFull(r, n[:]); err != nil {
-		return nil, err
-	}
-	size := binary.BigEndian.Uint32(n[:])
-	if size > max {
-		return nil, fmt.Errorf("frame of %d bytes is over %d", size, max)
-	}
-	buf := make([]byte, size)
-	_, err := io.ReadFull(r, buf)
-	return buf, err
-}
-
-// tailBuffer keeps the last bytes written to it: a dying worker's last
-// words. A write of the progress mark signals progress instead.
-type tailBuffer struct {
-	mu       sync.Mutex
-	buf      []byte
-	max      int
-	progress chan struct{}
-	marks    atomic.Int64 // progress marks seen
-}
-
-// progressMark is what a worker writes to its standard error when it has
-// read another page by OCR.
-const progressMark = "\x00progress\n"
-
-func (t *tailBuffer) Write(p []byte) (int, error) {
-	written := len(p)
-	if n := strings.Count(string(p), progressMark); n > 0 && t.progress != nil {
-		t.marks.Add(int64(n))
-		select {
-		case t.progress <- struct{}{}:
-		default:
-		}
-		p = []byte(strings.ReplaceAll(string(p), progressMark, ""))
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf = append(t.buf, p...)
-	if len(t.buf) > t.max {
-		t.buf = t.buf[len(t.buf)-t.max:]
-	}
-	return written, nil
-}
-
-func (t *tailBuffer) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return string(t.buf)
-}
-
-func lastLine(s string) string {
-	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
-		if strings.HasPrefix(l, "fatal error") || strings.HasPrefix(l, "panic") || strings.HasPrefix(l, "runtime:") {
-			return l
-		}
-	}
-	if s = strings.TrimSpace(s); s == "" {
-		return "no message"
-	}
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
-}
-
-// pageDone is called after each page read by OCR; a worker reports it to
-// the parent, whose clock then starts again.
-var pageDone = func() {}
-
-// RunWorker serves extraction requests if this process was started as a
-// worker, and exits when its input ends. Otherwise it returns at once.
-func RunWorker() {
-	spec, ok := os.LookupEnv(workerEnv)
-	if !ok {
-		return
-	}
-	var memMB, maxPages int
-	fmt.Sscanf(spec, "%d:%d", &memMB, &maxPages)
-	if memMB > 0 {
-		limit := uint64(memMB) << 20
-		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
-		debug.SetMemoryLimit(int64(limit) / 2)
-	}
-	debug.SetMaxStack(256 << 20)
-	pageDone = func() { _, _ = os.Stderr.WriteString(progressMark) }
-	if maxPages <= 0 {
-		maxPages = DefaultLimits.MaxPages
-	}
-	in := bufio.NewReader(os.Stdin)
-	out := bufio.NewWriter(os.Stdout)
-	for {
-		lang, err := readFrame(in, 256)
-		if err != nil {
-			os.Exit(0) // the parent closed our input
-		}
-		data, err := readFrame(in, 1<<31)
-		if err != nil {
-			os.Exit(0)
-		}
-		reply, _ := json.Marshal(serve(data, Limits{MaxPages: maxPages, OCRLang: string(lang)}))
-		if writeFrame(out, reply) != nil || out.Flush() != nil {
-			os.Exit(3)
-		}
-		debug.FreeOSMemory()
-	}
-}
-
-func serve(data []byte, lim Limits) workerResult {
-	doc, err := Extract("", data, lim)
-	if err == nil {
-		return workerResult{Doc: doc}
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return workerResult{Class: e.Class, Page: e.Page, Error: e.Err.Error()}
-	}
-	return workerResult{Class: ClassDamaged, Error: err.Error()}
 }
 
 // InProcess extracts in this process: for tests and trusted files. It

@@ -70,7 +70,7 @@ func ocrAvailable() bool {
 }
 
 // readScans reads the given pages of the PDF by OCR, as many at once as
-// there are cores. Tesseract and pdftoppm run as programs rather than
+// there are cores, each when its turn comes (pageTurn). Tesseract and pdftoppm run as programs rather than
 // through a cgo binding: the build stays pure Go, and the programs are
 // children of the extraction worker, under its memory limit, and die with
 // it when it is stopped for taking too long.
@@ -97,6 +97,7 @@ func readScans(data []byte, pages []int, areas map[int]float64, lang string) (ma
 	for _, n := range pages {
 		wg.Add(1)
 		sem <- struct{}{}
+		pageTurn() // in a worker, the page waits for its owner's turn
 		go func(n int) {
 			defer func() { <-sem; wg.Done() }()
 			p := ocrOnePage(pdf, dir, n, renderDPI(areas[n]), lang)

@@ -35,7 +35,7 @@ func TestWaitFollowsProgress(t *testing.T) {
 				w.stderr.Write([]byte(progressMark))
 			}
 		}()
-		err := w.wait(context.Background(), done, idle)
+		err := w.wait(context.Background(), done, idle, 0, nil)
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: wait = %v, want %v", c.name, err, c.want)
 		}

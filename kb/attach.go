@@ -22,7 +22,8 @@ const (
 // Attach adds a supporting PDF to a submission its owner may still edit.
 // The file must be a PDF by its content, not its name; its text is read
 // with the indexer, in a worker process like every upload, through a
-// queue that is fair between users (attachqueue.go). When reading takes
+// queue that is fair between users (attachqueue.go), its scanned pages
+// by OCR in turn with other users' pages. When reading takes
 // longer than AttachWait, the file is kept as queued and its text added
 // when it has been read, so the officer is answered at once.
 func (r *Reviews) Attach(ctx context.Context, u User, id, name string, data []byte) (Submission, error) {
@@ -43,7 +44,8 @@ func (r *Reviews) Attach(ctx context.Context, u User, id, name string, data []by
 		return Submission{}, err
 	}
 	done, err := r.extractions().add(u.ID, func(ctx context.Context) (*indexer.Document, error) {
-		return r.Service.Extract.Extract(ctx, name, data)
+		// Its scanned pages take turns with other users' and the imports'.
+		return r.Service.Extract.Extract(indexer.WithOCROwner(ctx, "user:"+u.ID), name, data)
 	})
 	if err != nil {
 		return Submission{}, err
@@ -135,6 +137,6 @@ func (s Submission) fileIndex(sha string) int {
 }
 
 func (r *Reviews) extractions() *extractQueue {
-	r.queueOnce.Do(func() { r.queue = newExtractQueue(2, maxQueuedPerUser) })
+	r.queueOnce.Do(func() { r.queue = newExtractQueue(readingAtOnce, maxQueuedPerUser) })
 	return r.queue
 }

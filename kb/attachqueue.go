@@ -8,13 +8,21 @@ import (
 	"github.com/compendium-kb/compendium/indexer"
 )
 
-// The queue of attachments to read. Reading runs in worker processes, two
-// at a time, and a hostile file can hold one for its whole time limit:
-// two such files from one officer once held both workers for 60 s while
-// another officer's 3-page file waited 58 s. So each user has at most one
-// file being read, users with files waiting take turns, and a user can
-// have only a few files waiting.
+// The queue of attachments to read. Reading runs in worker processes, and
+// a hostile file can hold one for its whole time limit: two such files
+// from one officer once held both workers for 60 s while another
+// officer's 3-page file waited 58 s. So each user has at most one file
+// being read, users with files waiting take turns, and a user can have
+// only a few files waiting.
 const maxQueuedPerUser = 10
+
+// readingAtOnce is how many users' files are read at once. The extractor
+// parses two at a time and shares OCR page by page between users, so a
+// file with hundreds of scanned pages must not keep another user's file
+// from reaching it: with two places, two officers' 500-page scans kept a
+// third officer's one page queued until one of them ended. Four leaves
+// the extractor's other files in workers (six) to imports.
+const readingAtOnce = 4
 
 type extraction struct {
 	doc *indexer.Document

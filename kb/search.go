@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Query is a search as a user asks it. Filters of one kind are ORed
@@ -260,9 +261,22 @@ func (s *Service) Similar(ctx context.Context, id string, n int) ([]Hit, error) 
 	if err != nil {
 		return nil, err
 	}
+	return s.SimilarTo(ctx, p, n, 0)
+}
+
+// SimilarTo is Similar for a practice already read, as its page has: the
+// page need not read it from the database twice. It waits for a place in
+// the similar-practices pool (similar.go) as long as ctx allows, or at
+// most wait when wait > 0, and then answers ErrOverloaded.
+func (s *Service) SimilarTo(ctx context.Context, p Practice, n int, wait time.Duration) ([]Hit, error) {
 	if n <= 0 || n > 20 {
 		n = 5
 	}
+	leave, err := s.similarPlace(ctx, wait)
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
 	ihs, err := s.Index.Similar(ctx, p, n)
 	if err != nil {
 		return nil, fmt.Errorf("finding similar practices: %w", err)

@@ -62,6 +62,9 @@ type Service struct {
 
 	mu     sync.Mutex
 	titles map[string]string // document titles by id; nil until read, reset by imports
+
+	similarOnce   sync.Once
+	similarPlaces chan struct{} // the similar-practices pool (similar.go)
 }
 
 // NewService wires a service with the clock of the machine.

@@ -33,6 +33,7 @@ type Service interface {
 	DocumentTitles(ctx context.Context) (map[string]string, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]kb.Suggestion, error)
 	Similar(ctx context.Context, id string, n int) ([]kb.Hit, error)
+	SimilarTo(ctx context.Context, p kb.Practice, n int, wait time.Duration) ([]kb.Hit, error)
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
 	Stats(ctx context.Context, q kb.Query, group string, figures bool) (kb.Stats, error)
 	Export(ctx context.Context, q kb.Query, fn func(kb.Practice) error) error

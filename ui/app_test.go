@@ -255,6 +255,13 @@ func TestSuggestSimilarAndSortAPI(t *testing.T) {
 			t.Error("similar lists the practice itself")
 		}
 	}
+	// The practice's page links the same similar practices.
+	_, page := get(t, app, sr.Hits[0].URL)
+	for _, h := range sim.Hits {
+		if !bytes.Contains(page, []byte(`href="`+h.URL+`"`)) {
+			t.Errorf("the page of %s does not link the similar practice %s", sr.Hits[0].ID, h.URL)
+		}
+	}
 	for target, status := range map[string]int{
 		"/api/v1/search?sort=newest":             200,
 		"/api/v1/search?sort=sideways":           400,

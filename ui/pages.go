@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -43,7 +44,7 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	if err != nil {
 		return h.gone(c, c.Params("id"), err)
 	}
-	latest := p.Version
+	latest, newest := p.Version, p
 	if v := c.QueryInt("v", 0); v > 0 && v != p.Version {
 		if p, err = h.svc.PracticeVersion(c.UserContext(), p.ID, v); err != nil {
 			return err
@@ -65,8 +66,11 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	for v := 1; v < latest; v++ {
 		pp.Earlier = append(pp.Earlier, v)
 	}
-	if pp.Similar, err = h.svc.Similar(c.UserContext(), p.ID, 5); err != nil {
-		h.log.Warn("similar practices", "id", p.ID, "err", err) // the page is useful without them
+	switch pp.Similar, err = h.svc.SimilarTo(c.UserContext(), newest, 5, similarWait); {
+	case errors.Is(err, kb.ErrOverloaded):
+		// The page is useful without them: it is not held in their queue.
+	case err != nil:
+		h.log.Warn("similar practices", "id", p.ID, "err", err)
 	}
 	for _, f := range p.Figures {
 		pp.Figures = append(pp.Figures, figure{Label: f.Label(), Value: f.Count})
@@ -81,6 +85,11 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	}
 	return h.render(c, "practice", pp)
 }
+
+// similarWait is how long a practice page waits for a place to find
+// similar practices (kb/similar.go) before it is sent without them: with
+// a page's p99 aimed at a second under load, half of it at most.
+const similarWait = 500 * time.Millisecond
 
 // cite is the citation of a practice at the version shown, with its
 // permanent address on this site.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,10 +35,11 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	clients := fl.Int("clients", 64, "concurrent clients")
 	d := fl.Duration("duration", 60*time.Second, "how long to load the server")
 	seed := fl.Uint64("seed", 1, "random seed")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the load (not the import) to this file, for go tool pprof")
 	storageFlags(fl, &cfg, getenv)
 	fl.Lookup("data").DefValue, cfg.data = "", ""
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: compendium bench load [--n 20000] [--clients 64] [--duration 60s]")
+		fmt.Fprintln(stderr, "usage: compendium bench load [--n 20000] [--clients 64] [--duration 60s] [--cpuprofile FILE]")
 		fl.PrintDefaults()
 	}
 	if err := parseFlags(fl, args, stderr); err != nil {
@@ -74,7 +78,14 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 	}
 	defer stop()
 	resetPeakRSS()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
 	res := runLoad(ctx, base, *clients, *d, paths, queries)
+	if err := stopProfile(); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "practices   %d; %d clients for %s on 127.0.0.1, every search new\n", *n, *clients, *d)
 	fmt.Fprintf(stdout, "requests    %d (%.0f/s): %s\n", res.total(), float64(res.total())/res.elapsed.Seconds(), res.mix())
 	if res.total() == 0 {
@@ -89,6 +100,26 @@ func cmdBenchLoad(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintln(stdout, "(the new queries ran out: later searches repeat them)")
 	}
 	return nil
+}
+
+// startCPUProfile profiles the process into file until stop is called;
+// "" profiles nothing.
+func startCPUProfile(file string) (stop func() error, err error) {
+	if file == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // loadFixture imports n generated practices and makes one account per
@@ -128,6 +159,7 @@ type loadResult struct {
 	errors    atomic.Int64
 	firstErr  string
 	ranOut    atomic.Bool
+	noSimilar atomic.Int64
 	elapsed   time.Duration
 }
 
@@ -152,6 +184,9 @@ func (r *loadResult) byRoute(w io.Writer) {
 		if ds := r.kindTook[k]; len(ds) > 0 {
 			p := percentiles(ds)
 			fmt.Fprintf(w, "  %-14s p50 %s  p99 %s  (%d)\n", k, p[0], p[2], len(ds))
+		}
+		if k == "practice page" {
+			fmt.Fprintf(w, "  %14s %d sent without similar practices (no place to find them within 500 ms)\n", "", r.noSimilar.Load())
 		}
 	}
 }
@@ -200,7 +235,7 @@ func runLoad(ctx context.Context, base string, clients int, d time.Duration, pat
 		go func() {
 			defer wg.Done()
 			cl := &loadClient{base: base, user: loadUser(c), r: rand.New(rand.NewPCG(uint64(c), 3)),
-				http: &http.Client{Transport: transport, Timeout: 30 * time.Second}}
+				http: &http.Client{Transport: transport, Timeout: 30 * time.Second}, noSimilar: &res.noSimilar}
 			for ctx.Err() == nil {
 				kind, took, err := cl.step(ctx, paths, newQuery)
 				if ctx.Err() != nil {
@@ -216,10 +251,11 @@ func runLoad(ctx context.Context, base string, clients int, d time.Duration, pat
 }
 
 type loadClient struct {
-	base string
-	user string
-	r    *rand.Rand
-	http *http.Client
+	base      string
+	user      string
+	r         *rand.Rand
+	http      *http.Client
+	noSimilar *atomic.Int64 // practice pages sent without similar practices
 }
 
 func (c *loadClient) step(ctx context.Context, paths []string, newQuery func() kb.Query) (string, time.Duration, error) {
@@ -232,7 +268,7 @@ func (c *loadClient) step(ctx context.Context, paths []string, newQuery func() k
 	case x < 55:
 		kind, err = "search page", c.get(ctx, "/?"+searchValues(newQuery()).Encode(), 200)
 	case x < 80:
-		kind, err = "practice page", c.get(ctx, paths[c.r.IntN(len(paths))], 200)
+		kind, err = "practice page", c.practicePage(ctx, paths[c.r.IntN(len(paths))])
 	case x < 95:
 		id := strings.Split(paths[c.r.IntN(len(paths))], "/")[2]
 		format := []string{"apa", "bibtex", "ris", "csl-json"}[c.r.IntN(4)]
@@ -252,16 +288,47 @@ func searchValues(q kb.Query) url.Values {
 }
 
 func (c *loadClient) get(ctx context.Context, path string, want int) error {
+	_, err := c.fetch(ctx, path, want, io.Discard)
+	return err
+}
+
+// fetch GETs path into w, as browsers do with gzip; the body is not
+// unpacked, to leave the processors to the server.
+func (c *loadClient) fetch(ctx context.Context, path string, want int, w io.Writer) (*http.Response, error) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
-	req.Header.Set("Accept-Encoding", "gzip") // as browsers do; not unpacked, to leave the processors to the server
+	req.Header.Set("Accept-Encoding", "gzip")
 	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	io.Copy(w, resp.Body)
+	if resp.StatusCode != want {
+		return resp, fmt.Errorf("GET %s: %d", path, resp.StatusCode)
+	}
+	return resp, nil
+}
+
+// practicePage GETs a practice's page and counts it when it was sent
+// without similar practices (no place for them in time).
+func (c *loadClient) practicePage(ctx context.Context, path string) error {
+	var body bytes.Buffer
+	resp, err := c.fetch(ctx, path, 200, &body)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	io.Copy(io.Discard, resp.Body)
-	if resp.StatusCode != want {
-		return fmt.Errorf("GET %s: %d", path, resp.StatusCode)
+	page := io.Reader(&body)
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		if page, err = gzip.NewReader(&body); err != nil {
+			return err
+		}
+	}
+	html, err := io.ReadAll(page)
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(html, []byte(`id="similar-h"`)) {
+		c.noSimilar.Add(1)
 	}
 	return nil
 }

@@ -249,7 +249,7 @@ func TestBenchLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"requests ", "/s)", "search API", "practice page", "citation", "latency     p50", "p99", "errors      0\n", "peak memory",
-		"  search API     p50", "  practice page  p50", "  sign-in        p50"} {
+		"  search API     p50", "  practice page  p50", "  sign-in        p50", "sent without similar practices"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("bench load output lacks %q:\n%s", want, out)
 		}
