@@ -1,12 +1,7 @@
 package search
 
 import (
-	"context"
-
 	"github.com/RoaringBitmap/roaring/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	bq "github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/compendium-kb/compendium/kb"
 )
@@ -96,7 +91,7 @@ type node struct {
 	kids        []*node
 	min         int
 	years       [2]int
-	phrase      bq.Query // opExact
+	phrase      []string // opExact: its terms in a row, "" for a stop word's place
 }
 
 func termNode(field, term string) *node { return &node{op: opTerm, field: field, term: term} }
@@ -166,43 +161,6 @@ func (v *view) eval(n *node) (*roaring.Bitmap, error) {
 		return roaring.FastAnd(kids...), nil
 	}
 	return atLeast(n.min, kids), nil
-}
-
-// verify keeps the candidates in which the phrase occurs, read from the
-// positions of its words; the phrase searcher skips ahead to the next
-// candidate, and the candidates to its next match.
-func (v *view) verify(phrase bq.Query, candidates *roaring.Bitmap) (*roaring.Bitmap, error) {
-	s, err := phrase.Searcher(context.Background(), v.r, v.mapping, bsearch.SearcherOptions{Score: "none", IncludeTermVectors: true})
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	sc := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: v.r}
-	out := roaring.New()
-	var id index.IndexInternalID
-	var m *bsearch.DocumentMatch // the searcher's current match, at found
-	var found uint32
-	for it := candidates.Iterator(); it.HasNext(); {
-		doc := it.Next()
-		if m == nil || found < doc {
-			if m != nil {
-				sc.DocumentMatchPool.Put(m)
-			}
-			id = index.NewIndexInternalID(id, uint64(doc))
-			if m, err = s.Advance(sc, id); err != nil || m == nil {
-				return out, err
-			}
-			if found, err = docNum(m.IndexInternalID); err != nil {
-				return nil, err
-			}
-		}
-		if found == doc {
-			out.Add(doc)
-		} else {
-			it.AdvanceIfNeeded(found)
-		}
-	}
-	return out, nil
 }
 
 // atLeast returns the documents in at least min of the sets: level k

@@ -4,9 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
@@ -145,13 +143,7 @@ func (b queryBuilder) phrase(p *plan, phrase string) *node {
 	if len(pairs) == 1 && !strings.Contains(pairs[0], "_") {
 		return n
 	}
-	var exact []bq.Query
-	for _, field := range []string{"title", "summary", "text"} {
-		q := bleve.NewMatchPhraseQuery(phrase)
-		q.SetField(field)
-		exact = append(exact, q)
-	}
-	return &node{op: opExact, kids: []*node{n}, phrase: bleve.NewDisjunctionQuery(exact...)}
+	return &node{op: opExact, kids: []*node{n}, phrase: phraseTerms(b.analyzers["text"], phrase)}
 }
 
 // phrasePairs drops a phrase's pairs with a stop word's place at its
