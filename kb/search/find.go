@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"slices"
@@ -202,13 +203,25 @@ func (x *Index) search(ctx context.Context, q kb.Query) (kb.IndexResults, error)
 	return out, nil
 }
 
-// count counts a facet's values among docs, most frequent first.
+// count counts a facet's values among docs, most frequent first. The
+// values are visited largest first (view.go): once the facet's top is
+// full, a value with fewer documents in all than the smallest count kept
+// cannot enter it, nor can any after it, so a field with thousands of
+// values (documents, routes) costs what its largest do.
 func (v *view) count(f facet, docs *roaring.Bitmap) []kb.FacetValue {
 	vals := []kb.FacetValue{}
-	for val, b := range v.values[f.field] {
-		if n := docs.AndCardinality(b); n > 0 {
-			vals = append(vals, kb.FacetValue{Value: val, Count: int(n)})
+	top := make([]uint64, 0, f.size+1) // the largest counts so far, descending
+	for _, vs := range v.bySize[f.field] {
+		if len(top) == f.size && vs.n < top[f.size-1] {
+			break
 		}
+		n := docs.AndCardinality(vs.docs)
+		if n == 0 {
+			continue
+		}
+		vals = append(vals, kb.FacetValue{Value: vs.value, Count: int(n)})
+		i, _ := slices.BinarySearchFunc(top, n, func(a, b uint64) int { return cmp.Compare(b, a) })
+		top = slices.Insert(top, i, n)[:min(len(top)+1, f.size)]
 	}
 	sort.Slice(vals, func(i, j int) bool {
 		if vals[i].Count != vals[j].Count {

@@ -45,7 +45,7 @@ type impact struct {
 
 // impactCache holds a view's kept terms.
 type impactCache struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	terms map[fieldTerm]*impactEntry
 	spent int
 	// floor is the document frequency from which a term is kept; tests
@@ -56,6 +56,7 @@ type impactCache struct {
 	// within setBudget.
 	sets     map[fieldTerm]*roaring.Bitmap
 	setBytes uint64
+	none     map[fieldTerm]struct{} // terms in no document (absent)
 }
 
 // setBudget bounds the memory the sets of a view take: a common term's
@@ -64,8 +65,8 @@ const setBudget = 16 << 20
 
 // set returns a kept set of documents, or nil.
 func (c *impactCache) set(field, term string) *roaring.Bitmap {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	return c.sets[fieldTerm{field, term}]
 }
 
@@ -89,9 +90,10 @@ func (c *impactCache) keepSet(field, term string, b *roaring.Bitmap) {
 
 type fieldTerm struct{ field, term string }
 
+// impactEntry builds its term once, whoever asks first; nil when it
+// could not be built.
 type impactEntry struct {
-	once sync.Once
-	imp  *impact // nil when it could not be built
+	get func() *impact
 }
 
 // tfPart is BM25's term-frequency part for a frequency and a field norm
@@ -101,6 +103,18 @@ func tfPart(freq uint64, norm float64, avgLen float64) float64 {
 	length := 1 / (norm * norm)
 	part := tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*length/avgLen))
 	return math.Round(part*partScale) / partScale
+}
+
+// kept returns a term kept already, or nil.
+func (v *view) kept(field, term string) *impact {
+	c := &v.impacts
+	c.mu.RLock()
+	e := c.terms[fieldTerm{field, term}]
+	c.mu.RUnlock()
+	if e == nil {
+		return nil
+	}
+	return e.get()
 }
 
 // impactOf returns the kept term, building it on first ask, or nil when
@@ -122,15 +136,40 @@ func (v *view) impactOf(field, term string, df uint64, avgLen float64) *impact {
 		if c.terms == nil {
 			c.terms = map[fieldTerm]*impactEntry{}
 		}
-		e = &impactEntry{}
+		// Built whatever the asking search's context: a cancelled
+		// search must not leave the term unkept for every later one.
+		e = &impactEntry{get: sync.OnceValue(func() *impact { return v.buildImpact(context.Background(), field, term, avgLen) })}
 		c.terms[key] = e
 		c.spent += size
 	}
 	c.mu.Unlock()
-	// Built whatever the asking search's context: a cancelled search must
-	// not leave the term unkept for every later one.
-	e.once.Do(func() { e.imp = v.buildImpact(context.Background(), field, term, avgLen) })
-	return e.imp
+	return e.get()
+}
+
+// maxAbsent bounds how many absent terms a view remembers.
+const maxAbsent = 1 << 16
+
+// absent reports whether a term is known to be in no document of field:
+// a query asks for dozens (the Hindi and Hinglish ways of saying an
+// English word, in an English knowledge base), and opening a reader to
+// find nothing costs a dictionary lookup in every segment.
+func (c *impactCache) absent(field, term string) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	_, ok := c.none[fieldTerm{field, term}]
+	return ok
+}
+
+func (c *impactCache) noteAbsent(field, term string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.none) >= maxAbsent {
+		return
+	}
+	if c.none == nil {
+		c.none = map[fieldTerm]struct{}{}
+	}
+	c.none[fieldTerm{field, term}] = struct{}{}
 }
 
 // maxDoc is one more than the highest document number.

@@ -110,20 +110,13 @@ func (v *view) cursors(ctx context.Context, p *plan) ([]*cursor, error) {
 	}
 	var out []*cursor
 	for _, l := range p.leaves {
-		tfr, err := v.r.TermFieldReader(ctx, []byte(l.term), l.field, true, true, false)
+		c, df, err := v.cursor(ctx, l, docs)
 		if err != nil {
 			closeAll(out)
 			return nil, err
 		}
-		df := tfr.Count()
-		if df == 0 {
-			tfr.Close()
+		if c == nil {
 			continue
-		}
-		c := &cursor{tfr: tfr, avgLen: v.avgLength(l.field, docs)}
-		if c.imp = v.impactOf(l.field, l.term, df, c.avgLen); c.imp != nil {
-			tfr.Close()
-			c.tfr, c.it = nil, c.imp.docs.Iterator()
 		}
 		df = p.df(l, df)
 		idf := math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
@@ -138,6 +131,34 @@ func (v *view) cursors(ctx context.Context, p *plan) ([]*cursor, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].bound < out[j].bound })
 	return out, nil
+}
+
+// cursor opens a leaf's cursor with its term's document frequency; nil
+// when no document has the term.
+func (v *view) cursor(ctx context.Context, l leaf, docs uint64) (*cursor, uint64, error) {
+	avgLen := v.avgLength(l.field, docs)
+	if imp := v.kept(l.field, l.term); imp != nil {
+		return &cursor{imp: imp, it: imp.docs.Iterator(), avgLen: avgLen}, imp.df, nil
+	}
+	if v.impacts.absent(l.field, l.term) {
+		return nil, 0, nil
+	}
+	tfr, err := v.r.TermFieldReader(ctx, []byte(l.term), l.field, true, true, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	df := tfr.Count()
+	if df == 0 {
+		tfr.Close()
+		v.impacts.noteAbsent(l.field, l.term)
+		return nil, 0, nil
+	}
+	c := &cursor{tfr: tfr, avgLen: avgLen}
+	if c.imp = v.impactOf(l.field, l.term, df, avgLen); c.imp != nil {
+		tfr.Close()
+		c.tfr, c.it = nil, c.imp.docs.Iterator()
+	}
+	return c, df, nil
 }
 
 func closeAll(cs []*cursor) {

@@ -30,6 +30,7 @@ type view struct {
 	refs    atomic.Int32
 	all     *roaring.Bitmap                       // every live document
 	values  map[string]map[string]*roaring.Bitmap // field → value → documents
+	bySize  map[string][]valueSet                 // field → its values, most documents first
 	// Documents by their latest and by their earliest year, newest and
 	// oldest first; the last bucket holds those without a year.
 	byNewest, byOldest []*roaring.Bitmap
@@ -87,7 +88,33 @@ func buildView(r index.IndexReader, m mapping.IndexMapping) (*view, error) {
 		}
 	}
 	v.yearBuckets()
+	v.bySize = map[string][]valueSet{}
+	for field, vals := range v.values {
+		v.bySize[field] = sizeOrder(vals)
+	}
 	return v, nil
+}
+
+// valueSet is a keyword field's value with its documents.
+type valueSet struct {
+	value string
+	docs  *roaring.Bitmap
+	n     uint64
+}
+
+// sizeOrder lists values by their number of documents, most first.
+func sizeOrder(vals map[string]*roaring.Bitmap) []valueSet {
+	out := make([]valueSet, 0, len(vals))
+	for val, b := range vals {
+		out = append(out, valueSet{val, b, b.GetCardinality()})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].n != out[j].n {
+			return out[i].n > out[j].n
+		}
+		return out[i].value < out[j].value
+	})
+	return out
 }
 
 // segmentsOf lists the snapshot's segments with their offsets, as Bleve
