@@ -12,15 +12,21 @@ import (
 type packsPage struct {
 	page
 	Packs  []kb.Pack
+	Team   []kb.Pack // packs other trainers share, for a trainer
 	Errors map[string]string
 }
 
 func (h *handlers) packsList(c *fiber.Ctx) error {
-	ps, err := h.packs.List(c.UserContext(), *current(c).user)
+	u := *current(c).user
+	ps, err := h.packs.List(c.UserContext(), u)
 	if err != nil {
 		return err
 	}
-	return h.render(c, "packs", packsPage{page: h.pageFor(c, "Training packs"), Packs: ps})
+	team, err := h.packs.Team(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
+	return h.render(c, "packs", packsPage{page: h.pageFor(c, "Training packs"), Packs: ps, Team: team})
 }
 
 func (h *handlers) createPack(c *fiber.Ctx) error {
