@@ -127,6 +127,9 @@ type Notice struct {
 	Title  string `json:"title,omitempty" bson:"title,omitempty"`
 	Status Status `json:"status,omitempty" bson:"status,omitempty"`
 	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`
+	// PracticeID is the new practice a notice about a followed search
+	// names (Status NoticeFollowed); empty on a submission's notice.
+	PracticeID string `json:"practice_id,omitempty" bson:"practice_id,omitempty"`
 }
 
 // SubmissionFilter says which submissions to list; empty fields match

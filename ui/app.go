@@ -36,6 +36,7 @@ type Service interface {
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
 	Stats(ctx context.Context, q kb.Query, group string, figures bool) (kb.Stats, error)
 	Export(ctx context.Context, q kb.Query, fn func(kb.Practice) error) error
+	Latest(ctx context.Context, q kb.Query, n int) ([]kb.Practice, error)
 }
 
 // Config holds what the app needs besides the service.
@@ -48,6 +49,7 @@ type Config struct {
 	Importer Importer     // for admins' uploads of compendia; nil hides the page
 	Insights *kb.Insights // search analytics and settings; nil: none, statistics open
 	Curation *kb.Curation // the import inbox, corrections and withdrawal; nil hides them
+	Library  *kb.Library  // saved practices and followed searches; nil hides them
 
 	Version string   // shown in /healthz and the page footer
 	Metrics *Metrics // nil: made here, with no knowledge-base figures
@@ -79,7 +81,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 		return nil, err
 	}
 	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
-		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: newUploadPlaces(maxUploads, maxUploadsPerUser),
+		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, library: cfg.Library, uploads: newUploadPlaces(maxUploads, maxUploadsPerUser),
 		exports: newExportLimiter(exportsAtOnce, exportsPerClient)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
@@ -132,6 +134,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	app.Get("/documents", h.documentsPage)
 	app.Get("/documents/:file", h.documentPDF)
 	app.Get("/stats", h.statsAccess, h.statisticsPage)
+	app.Get("/feeds/search.atom", h.searchFeed)
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
@@ -163,6 +166,7 @@ type handlers struct {
 	exports  *exportLimiter
 	insights *kb.Insights
 	curation *kb.Curation
+	library  *kb.Library
 
 	version      string
 	lastBackup   func(ctx context.Context) (Backup, bool, error)
@@ -209,6 +213,9 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	api.Get("/submissions/:id/history", signedIn, submitter, h.apiHistory)
 	if h.curation != nil {
 		h.curationRoutes(app, api)
+	}
+	if h.library != nil {
+		h.libraryRoutes(app, api)
 	}
 	if h.packs != nil {
 		app.Get("/packs", signedIn, packBuilder, h.packsList)

@@ -24,6 +24,7 @@ type practicePage struct {
 	Blocks                            []block
 	Figures                           []figure
 	APA, ChicagoNote, ChicagoBib, MLA string
+	Saved                             bool // the reader saved it
 	Meta                              []metaTag
 	JSONLD                            template.JS
 	Latest                            int   // the current version
@@ -70,6 +71,11 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	}
 	for _, f := range p.Figures {
 		pp.Figures = append(pp.Figures, figure{Label: f.Label(), Value: f.Count})
+	}
+	if u := current(c).user; u != nil && h.library != nil {
+		if pp.Saved, err = h.library.IsSaved(c.UserContext(), *u, p.ID); err != nil {
+			return err
+		}
 	}
 	if u := current(c).user; u != nil && h.packs != nil {
 		pp.Packs, _ = h.packs.List(c.UserContext(), *u)
