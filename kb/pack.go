@@ -125,6 +125,20 @@ func (ps *Packs) Shared(ctx context.Context, id, token string) (Pack, error) {
 	return p, nil
 }
 
+// ShortTokenLength is how much of a pack's share token its short link
+// carries: 12 of its random base64 characters, 72 bits, beside the pack's
+// id; the full link carries all 24.
+const ShortTokenLength = 12
+
+// SharedShort returns a pack to anyone with its short link.
+func (ps *Packs) SharedShort(ctx context.Context, id, short string) (Pack, error) {
+	p, err := ps.Store.Pack(ctx, id)
+	if err != nil || len(p.ShareToken) < ShortTokenLength || !SameToken(short, p.ShareToken[:ShortTokenLength]) {
+		return Pack{}, fmt.Errorf("pack %s: %w", id, ErrNotFound)
+	}
+	return p, nil
+}
+
 // Change applies an edit to a user's pack as a new revision. When
 // another change took that revision first, the pack is read again and the
 // edit applied to what it became, a few times (another process may

@@ -135,6 +135,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	app.Get("/documents/:file", h.documentPDF)
 	app.Get("/stats", h.statsAccess, h.statisticsPage)
 	app.Get("/feeds/search.atom", h.searchFeed)
+	h.shareRoutes(app)
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
@@ -230,6 +231,7 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 		app.Get("/shared/:id/:token/handout", h.handout)
 		app.Get("/shared/:id/:token/handout.pdf", h.handoutPDF)
 		app.Get("/shared/:id/:token/bibliography", h.packBibliography)
+		h.packShareRoutes(app)
 	}
 }
 

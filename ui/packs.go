@@ -49,11 +49,12 @@ func (h *handlers) createPack(c *fiber.Ctx) error {
 
 type packPage struct {
 	page
-	Pack     kb.Pack
-	Cases    []kb.PackCase
-	Owner    bool
-	ShareURL string
-	Base     string // where the handout and exports live: /packs/ID or /shared/ID/TOKEN
+	Pack      kb.Pack
+	Cases     []kb.PackCase
+	Owner     bool
+	ShareURL  string
+	ShortLink string // the share link, short enough to type (share.go)
+	Base      string // where the handout and exports live: /packs/ID or /shared/ID/TOKEN
 	// Withdrawn are the pack's practices withdrawn since they were added:
 	// left out of the handout, and said so, not silently dropped.
 	Withdrawn []kb.Tombstone
@@ -81,7 +82,8 @@ func (h *handlers) renderPack(c *fiber.Ctx, p kb.Pack, owner bool) error {
 		return err
 	}
 	pp := packPage{page: h.pageFor(c, p.Title), Pack: p, Cases: cases, Owner: owner,
-		ShareURL: c.BaseURL() + "/shared/" + p.ID + "/" + p.ShareToken, Base: "/shared/" + p.ID + "/" + p.ShareToken}
+		ShareURL: c.BaseURL() + "/shared/" + p.ID + "/" + p.ShareToken, Base: "/shared/" + p.ID + "/" + p.ShareToken,
+		ShortLink: packShortLink(c.BaseURL(), p)}
 	if owner {
 		pp.Base = "/packs/" + p.ID
 	}

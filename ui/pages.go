@@ -24,7 +24,8 @@ type practicePage struct {
 	Blocks                            []block
 	Figures                           []figure
 	APA, ChicagoNote, ChicagoBib, MLA string
-	Saved                             bool // the reader saved it
+	Saved                             bool   // the reader saved it
+	ShortLink, Summary                string // for sharing in a chat (share.go)
 	Meta                              []metaTag
 	JSONLD                            template.JS
 	Latest                            int   // the current version
@@ -62,6 +63,8 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p), Latest: latest,
 		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}
 	pp.Meta, pp.JSONLD = citationMeta(c, p, cite)
+	pp.ShortLink = c.BaseURL() + "/p/" + p.ID
+	pp.Summary = practiceSummary(pp.Lang, p, pp.APA, pp.ShortLink)
 	pp.ResultsLink = resultsLink(c)
 	for v := 1; v < latest; v++ {
 		pp.Earlier = append(pp.Earlier, v)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -186,4 +187,26 @@ func (ra reviewApp) newPack(t *testing.T, who, title string) string {
 		t.Fatalf("new pack as %s: %d %s", who, resp.StatusCode, loc)
 	}
 	return strings.TrimPrefix(loc, "/packs/")
+}
+
+// apiForm sends a form as who with a token, and returns the status and
+// the Location.
+func (ra reviewApp) apiForm(t *testing.T, who, target string, form url.Values) (int, string) {
+	t.Helper()
+	req := httptest.NewRequest("POST", target, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+ra.tokens[who])
+	resp, err := ra.app.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, resp.Header.Get("Location")
+}
+
+// regexpFind returns the first group of pattern in s, or "".
+func regexpFind(s, pattern string) string {
+	if m := regexp.MustCompile(pattern).FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
 }
