@@ -80,7 +80,11 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
+	pw, err := newPWA(st)
+	if err != nil {
+		return nil, err
+	}
+	h := &handlers{svc: svc, views: views, static: st, pwa: pw, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
 		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, library: cfg.Library, uploads: newUploadPlaces(maxUploads, maxUploadsPerUser),
 		exports: newExportLimiter(exportsAtOnce, exportsPerClient)}
 	if err := h.observe(cfg); err != nil {
@@ -129,6 +133,7 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	}
 	app.Get("/display", h.setDisplay)
 	app.Get("/static/:name", h.asset)
+	h.pwaRoutes(app)
 	app.Get("/", h.searchPage)
 	app.Get("/practices/:id/:slug?", h.practicePage)
 	app.Get("/documents", h.documentsPage)
@@ -157,6 +162,7 @@ type handlers struct {
 	svc      Service
 	views    *views
 	static   *static
+	pwa      *pwa
 	log      *slog.Logger
 	ready    func(ctx context.Context) error
 	accounts *kb.Accounts
