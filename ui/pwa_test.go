@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"image/png"
 	"regexp"
-		"testing"
+	"testing"
 )
 
 // pageAssets finds a page's static files.
 var pageAssets = regexp.MustCompile(`(?:href|src)="(/static/[^"]+)"`)
-
 
 // What Chromium's install criteria read: a manifest with a name, a start
 // address, standalone display and icons of 192 and 512 pixels that are
