@@ -12,7 +12,7 @@ var OUTBOX = "outbox";   // forms written offline, to send when back online
 var RECENT_MAX = 50, SEARCHES_MAX = 20;
 // On a slow link a page kept here is shown if the network has not
 // answered within this time; the network's answer still refreshes it.
-var PATIENCE_MS = 600;
+var PATIENCE_MS = 400;
 
 var WORDS = {
   en: {offline: "You are offline: this search ran over the {n} practices kept on this phone.", none: "None of them matches every word.",
