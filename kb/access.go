@@ -10,9 +10,20 @@ import "context"
 // count. New audiences (the field kit's roles) are decided here.
 
 // MayReadStatistics says whether u (nil when not signed in) may read
-// statistics under these settings.
+// statistics under these settings. Analysts read them whatever the
+// settings say: statistics are their work.
 func (s Settings) MayReadStatistics(u *User) bool {
+	if u != nil && u.Role == RoleAnalyst {
+		return true
+	}
 	return s.StatsPublic() || u != nil
+}
+
+// MayReadSearchAnalytics says whether u may read what people searched
+// for (the search report): the nodal cell's analysts, reviewers (who
+// fill the gaps it shows) and admins.
+func MayReadSearchAnalytics(u *User) bool {
+	return u != nil && (u.Role == RoleAnalyst || u.Role == RoleReviewer || u.Role == RoleAdmin)
 }
 
 // HiddenCount is the count of a facet value whose reader may not see

@@ -20,8 +20,11 @@ type Pack struct {
 	Items      []PackItem `json:"items" bson:"items"`
 	Rev        int        `json:"rev" bson:"rev"` // bumped by every change; see PackStore.UpdatePack
 	ShareToken string     `json:"-" bson:"share_token"`
-	CreatedAt  time.Time  `json:"created_at" bson:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at" bson:"updated_at"`
+	// Team marks a trainer's pack, which the other trainers open and
+	// change too: trainers of one academy prepare sessions together.
+	Team      bool      `json:"team,omitempty" bson:"team,omitempty"`
+	CreatedAt time.Time `json:"created_at" bson:"created_at"`
+	UpdatedAt time.Time `json:"updated_at" bson:"updated_at"`
 }
 
 // PackItem is a case in a pack, in the trainer's order.
@@ -37,6 +40,9 @@ type PackStore interface {
 	// PacksOf returns a page of a user's packs, latest change first,
 	// without their introductions and notes.
 	PacksOf(ctx context.Context, ownerID string, page ListPage) ([]Pack, error)
+	// TeamPacks returns a page of the packs shared with every trainer,
+	// latest change first, as PacksOf does.
+	TeamPacks(ctx context.Context, page ListPage) ([]Pack, error)
 	// UpdatePack stores p as revision p.Rev, which must be the stored
 	// revision plus one; of two writers of the same revision one wins and
 	// the other gets ErrConflict, also across processes.
@@ -72,7 +78,7 @@ func (ps *Packs) Create(ctx context.Context, u User, title, intro string) (Pack,
 	}
 	now := ps.Now().UTC()
 	p := Pack{ID: "p" + RandomToken()[:11], OwnerID: u.ID, Title: strings.TrimSpace(title), Intro: strings.TrimSpace(intro),
-		Items: []PackItem{}, ShareToken: RandomToken()[:24], CreatedAt: now, UpdatedAt: now}
+		Items: []PackItem{}, ShareToken: RandomToken()[:24], Team: u.Role == RoleTrainer, CreatedAt: now, UpdatedAt: now}
 	return p, ps.Store.CreatePack(ctx, p)
 }
 
@@ -82,13 +88,29 @@ func (ps *Packs) List(ctx context.Context, u User) ([]Pack, error) {
 	return ps.Store.PacksOf(ctx, u.ID, ListPage{Size: MaxListSize})
 }
 
-// Get returns a pack to its owner.
+// Team returns the packs other trainers share with u, a trainer; none
+// for the other roles.
+func (ps *Packs) Team(ctx context.Context, u User) ([]Pack, error) {
+	if u.Role != RoleTrainer {
+		return nil, nil
+	}
+	all, err := ps.Store.TeamPacks(ctx, ListPage{Size: MaxListSize})
+	others := all[:0]
+	for _, p := range all {
+		if p.OwnerID != u.ID {
+			others = append(others, p)
+		}
+	}
+	return others, err
+}
+
+// Get returns a pack to its owner, or a team pack to any trainer.
 func (ps *Packs) Get(ctx context.Context, u User, id string) (Pack, error) {
 	p, err := ps.Store.Pack(ctx, id)
 	if err != nil {
 		return Pack{}, err
 	}
-	if p.OwnerID != u.ID {
+	if p.OwnerID != u.ID && !(p.Team && u.Role == RoleTrainer) {
 		return Pack{}, fmt.Errorf("pack %s: %w", id, ErrNotFound)
 	}
 	return p, nil
@@ -98,6 +120,20 @@ func (ps *Packs) Get(ctx context.Context, u User, id string) (Pack, error) {
 func (ps *Packs) Shared(ctx context.Context, id, token string) (Pack, error) {
 	p, err := ps.Store.Pack(ctx, id)
 	if err != nil || !SameToken(token, p.ShareToken) {
+		return Pack{}, fmt.Errorf("pack %s: %w", id, ErrNotFound)
+	}
+	return p, nil
+}
+
+// ShortTokenLength is how much of a pack's share token its short link
+// carries: 12 of its random base64 characters, 72 bits, beside the pack's
+// id; the full link carries all 24.
+const ShortTokenLength = 12
+
+// SharedShort returns a pack to anyone with its short link.
+func (ps *Packs) SharedShort(ctx context.Context, id, short string) (Pack, error) {
+	p, err := ps.Store.Pack(ctx, id)
+	if err != nil || len(p.ShareToken) < ShortTokenLength || !SameToken(short, p.ShareToken[:ShortTokenLength]) {
 		return Pack{}, fmt.Errorf("pack %s: %w", id, ErrNotFound)
 	}
 	return p, nil

@@ -29,9 +29,10 @@ type SearchReport struct {
 	Unopened  []SearchSummary `json:"unopened"`
 }
 
-// Report sums the search counts kept; admins and reviewers only.
+// Report sums the search counts kept, for those MayReadSearchAnalytics
+// lets read it.
 func (in *Insights) Report(ctx context.Context, u User, n int) (SearchReport, error) {
-	if u.Role != RoleAdmin && u.Role != RoleReviewer {
+	if !MayReadSearchAnalytics(&u) {
 		return SearchReport{}, ErrForbidden
 	}
 	if err := in.Flush(ctx); err != nil {

@@ -127,6 +127,9 @@ type Notice struct {
 	Title  string `json:"title,omitempty" bson:"title,omitempty"`
 	Status Status `json:"status,omitempty" bson:"status,omitempty"`
 	Reason string `json:"reason,omitempty" bson:"reason,omitempty"`
+	// PracticeID is the new practice a notice about a followed search
+	// names (Status NoticeFollowed); empty on a submission's notice.
+	PracticeID string `json:"practice_id,omitempty" bson:"practice_id,omitempty"`
 }
 
 // SubmissionFilter says which submissions to list; empty fields match
@@ -279,8 +282,13 @@ func (r *Reviews) Create(ctx context.Context, u User, f SubmissionFields) (Submi
 	if err := f.Validate(false); err != nil {
 		return Submission{}, err
 	}
+	return r.create(ctx, u, "s"+RandomToken()[:11], f)
+}
+
+// create stores a new draft under id.
+func (r *Reviews) create(ctx context.Context, u User, id string, f SubmissionFields) (Submission, error) {
 	now := r.Now().UTC()
-	s := Submission{ID: "s" + RandomToken()[:11], Rev: 1, Status: StatusDraft, OwnerID: u.ID, OwnerName: u.Name,
+	s := Submission{ID: id, Rev: 1, Status: StatusDraft, OwnerID: u.ID, OwnerName: u.Name,
 		OwnerUnit: firstNonEmpty(f.Unit, u.Unit), Fields: f, CreatedAt: now, UpdatedAt: now}
 	entry := r.auditEntry(s, u.Actor(), ActionCreate, "", StatusDraft, "")
 	if err := r.commit(ctx, SubmissionChange{Submission: s, Audit: &entry}); err != nil {

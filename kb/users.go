@@ -103,7 +103,7 @@ func (a *Accounts) AddUser(ctx context.Context, email, name string, role Role, u
 		fields["password"] = "Use a password of at least 10 characters."
 	}
 	if _, err := ParseRole(string(role)); err != nil {
-		fields["role"] = "Choose officer, reviewer or admin."
+		fields["role"] = "Choose officer, trainer, analyst, reviewer or admin."
 	}
 	if len(fields) > 0 {
 		return User{}, &ValidationError{Fields: fields}

@@ -10,19 +10,34 @@ type Role string
 
 // The roles.
 const (
-	RoleOfficer  Role = "officer"  // submits practices
+	RoleOfficer  Role = "officer"  // submits practices, builds packs
+	RoleTrainer  Role = "trainer"  // builds packs, shared with the other trainers
+	RoleAnalyst  Role = "analyst"  // reads statistics, exports and search analytics
 	RoleReviewer Role = "reviewer" // decides on submissions
 	RoleAdmin    Role = "admin"    // manages accounts and imports; may review
 )
 
+// Roles lists every role, in the order forms offer them.
+var Roles = []Role{RoleOfficer, RoleTrainer, RoleAnalyst, RoleReviewer, RoleAdmin}
+
 // ParseRole reads a role name.
 func ParseRole(s string) (Role, error) {
-	switch r := Role(strings.ToLower(strings.TrimSpace(s))); r {
-	case RoleOfficer, RoleReviewer, RoleAdmin:
-		return r, nil
+	r := Role(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Roles {
+		if r == known {
+			return r, nil
+		}
 	}
-	return "", fmt.Errorf("%w: role must be officer, reviewer or admin", ErrBadRequest)
+	return "", fmt.Errorf("%w: role must be officer, trainer, analyst, reviewer or admin", ErrBadRequest)
 }
+
+// Submits reports whether the role writes practices for review (the
+// review roles may too). Trainers and analysts read; they do not submit.
+func (r Role) Submits() bool { return r == RoleOfficer || r.CanReview() }
+
+// BuildsPacks reports whether the role keeps training packs: everyone
+// who did before the trainer role, and trainers; not analysts.
+func (r Role) BuildsPacks() bool { return r != RoleAnalyst }
 
 // CanReview reports whether the role decides on submissions.
 func (r Role) CanReview() bool { return r == RoleReviewer || r == RoleAdmin }

@@ -37,6 +37,7 @@ type Service interface {
 	OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, int64, error)
 	Stats(ctx context.Context, q kb.Query, group string, figures bool) (kb.Stats, error)
 	Export(ctx context.Context, q kb.Query, fn func(kb.Practice) error) error
+	Latest(ctx context.Context, q kb.Query, n int) ([]kb.Practice, error)
 }
 
 // Config holds what the app needs besides the service.
@@ -49,6 +50,7 @@ type Config struct {
 	Importer Importer     // for admins' uploads of compendia; nil hides the page
 	Insights *kb.Insights // search analytics and settings; nil: none, statistics open
 	Curation *kb.Curation // the import inbox, corrections and withdrawal; nil hides them
+	Library  *kb.Library  // saved practices and followed searches; nil hides them
 
 	Version string   // shown in /healthz and the page footer
 	Metrics *Metrics // nil: made here, with no knowledge-base figures
@@ -79,8 +81,12 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{svc: svc, views: views, static: st, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
-		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, uploads: newUploadPlaces(maxUploads, maxUploadsPerUser),
+	pw, err := newPWA(st)
+	if err != nil {
+		return nil, err
+	}
+	h := &handlers{svc: svc, views: views, static: st, pwa: pw, log: cfg.Log, ready: cfg.Ready, accounts: cfg.Accounts, reviews: cfg.Reviews, packs: cfg.Packs,
+		importer: cfg.Importer, insights: cfg.Insights, curation: cfg.Curation, library: cfg.Library, uploads: newUploadPlaces(maxUploads, maxUploadsPerUser),
 		exports: newExportLimiter(exportsAtOnce, exportsPerClient)}
 	if err := h.observe(cfg); err != nil {
 		return nil, err
@@ -128,11 +134,14 @@ func New(svc Service, cfg Config) (*fiber.App, error) {
 	}
 	app.Get("/display", h.setDisplay)
 	app.Get("/static/:name", h.asset)
+	h.pwaRoutes(app)
 	app.Get("/", h.searchPage)
 	app.Get("/practices/:id/:slug?", h.practicePage)
 	app.Get("/documents", h.documentsPage)
 	app.Get("/documents/:file", h.documentPDF)
 	app.Get("/stats", h.statsAccess, h.statisticsPage)
+	app.Get("/feeds/search.atom", h.searchFeed)
+	h.shareRoutes(app)
 	api := app.Group("/api/v1")
 	api.Get("/search", h.apiSearch)
 	api.Get("/suggest", h.apiSuggest)
@@ -154,6 +163,7 @@ type handlers struct {
 	svc      Service
 	views    *views
 	static   *static
+	pwa      *pwa
 	log      *slog.Logger
 	ready    func(ctx context.Context) error
 	accounts *kb.Accounts
@@ -164,6 +174,7 @@ type handlers struct {
 	exports  *exportLimiter
 	insights *kb.Insights
 	curation *kb.Curation
+	library  *kb.Library
 
 	version      string
 	lastBackup   func(ctx context.Context) (Backup, bool, error)
@@ -177,50 +188,57 @@ func (h *handlers) accountRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/login", h.loginForm)
 	app.Post("/login", h.login)
 	app.Post("/logout", h.logout)
-	app.Get("/submissions", signedIn, h.submissionsList)
-	app.Get("/submissions/new", signedIn, h.newSubmission)
-	app.Post("/submissions", signedIn, h.createSubmission)
-	app.Get("/submissions/:id", signedIn, h.showSubmission)
-	app.Get("/submissions/:id/edit", signedIn, h.editSubmission)
-	app.Post("/submissions/:id", signedIn, h.updateSubmission)
-	app.Post("/submissions/:id/action", signedIn, h.actOnSubmission)
-	app.Post("/submissions/:id/routes", signedIn, h.editSubmissionRoutes)
-	app.Get("/submissions/:id/files/:sha", signedIn, h.submissionFile)
+	app.Get("/submissions", signedIn, submitter, h.submissionsList)
+	app.Get("/submissions/new", signedIn, submitter, h.newSubmission)
+	app.Post("/submissions", signedIn, submitter, h.createSubmission)
+	app.Get("/submissions/:id", signedIn, submitter, h.showSubmission)
+	app.Get("/submissions/:id/edit", signedIn, submitter, h.editSubmission)
+	app.Post("/submissions/:id", signedIn, submitter, h.updateSubmission)
+	app.Post("/submissions/:id/action", signedIn, submitter, h.actOnSubmission)
+	app.Post("/submissions/:id/routes", signedIn, submitter, h.editSubmissionRoutes)
+	app.Get("/submissions/:id/files/:sha", signedIn, submitter, h.submissionFile)
 	app.Get("/notices", signedIn, h.notices)
 	app.Get("/admin/users", signedIn, needRole(kb.RoleAdmin), h.usersPage)
 	app.Post("/admin/users", signedIn, needRole(kb.RoleAdmin), h.addUser)
 	app.Post("/admin/users/:id", signedIn, needRole(kb.RoleAdmin), h.changeUser)
+	api.Get("/users", signedIn, needRole(kb.RoleAdmin), h.apiUsers)
+	api.Post("/users", signedIn, needRole(kb.RoleAdmin), h.apiAddUser)
+	api.Post("/users/:id/role", signedIn, needRole(kb.RoleAdmin), h.apiSetRole)
 	if h.insights != nil {
-		app.Get("/admin/searches", signedIn, needRole(kb.RoleAdmin, kb.RoleReviewer), h.searchesPage)
+		app.Get("/admin/searches", signedIn, needRole(kb.RoleAdmin, kb.RoleReviewer, kb.RoleAnalyst), h.searchesPage)
 		app.Post("/admin/searches", signedIn, needRole(kb.RoleAdmin), h.changeSearches)
 	}
 	if h.importer != nil {
 		app.Get("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importForm)
 		app.Post("/admin/import", signedIn, needRole(kb.RoleAdmin), h.importUpload)
 	}
-	api.Post("/submissions", signedIn, h.apiCreateSubmission)
-	api.Get("/submissions", signedIn, h.apiListSubmissions)
-	api.Get("/submissions/:id", signedIn, h.apiGetSubmission)
-	api.Post("/submissions/:id/submit", signedIn, h.apiSubmit)
-	api.Post("/submissions/:id/decision", signedIn, h.apiDecision)
-	api.Post("/submissions/:id/routes", signedIn, h.apiSubmissionRoutes)
-	api.Get("/submissions/:id/history", signedIn, h.apiHistory)
+	api.Post("/submissions", signedIn, submitter, h.apiCreateSubmission)
+	api.Get("/submissions", signedIn, submitter, h.apiListSubmissions)
+	api.Get("/submissions/:id", signedIn, submitter, h.apiGetSubmission)
+	api.Post("/submissions/:id/submit", signedIn, submitter, h.apiSubmit)
+	api.Post("/submissions/:id/decision", signedIn, submitter, h.apiDecision)
+	api.Post("/submissions/:id/routes", signedIn, submitter, h.apiSubmissionRoutes)
+	api.Get("/submissions/:id/history", signedIn, submitter, h.apiHistory)
 	if h.curation != nil {
 		h.curationRoutes(app, api)
 	}
+	if h.library != nil {
+		h.libraryRoutes(app, api)
+	}
 	if h.packs != nil {
-		app.Get("/packs", signedIn, h.packsList)
-		app.Post("/packs", signedIn, h.createPack)
-		app.Post("/packs/add", signedIn, h.addToPack)
-		app.Get("/packs/:id", signedIn, h.showPack)
-		app.Post("/packs/:id", signedIn, h.changePack)
-		app.Get("/packs/:id/handout", signedIn, h.handout)
-		app.Get("/packs/:id/handout.pdf", signedIn, h.handoutPDF)
-		app.Get("/packs/:id/bibliography", signedIn, h.packBibliography)
+		app.Get("/packs", signedIn, packBuilder, h.packsList)
+		app.Post("/packs", signedIn, packBuilder, h.createPack)
+		app.Post("/packs/add", signedIn, packBuilder, h.addToPack)
+		app.Get("/packs/:id", signedIn, packBuilder, h.showPack)
+		app.Post("/packs/:id", signedIn, packBuilder, h.changePack)
+		app.Get("/packs/:id/handout", signedIn, packBuilder, h.handout)
+		app.Get("/packs/:id/handout.pdf", signedIn, packBuilder, h.handoutPDF)
+		app.Get("/packs/:id/bibliography", signedIn, packBuilder, h.packBibliography)
 		app.Get("/shared/:id/:token", h.sharedPack)
 		app.Get("/shared/:id/:token/handout", h.handout)
 		app.Get("/shared/:id/:token/handout.pdf", h.handoutPDF)
 		app.Get("/shared/:id/:token/bibliography", h.packBibliography)
+		h.packShareRoutes(app)
 	}
 }
 

@@ -117,11 +117,11 @@ type loginPage struct {
 func (h *handlers) loginForm(c *fiber.Ctx) error {
 	token := kb.RandomToken()
 	h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
-	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: redirect.Safe(c.Query("next"), "/submissions"), LoginCSRF: token})
+	return h.render(c, "login", loginPage{page: h.pageFor(c, "Sign in"), Next: redirect.Safe(c.Query("next"), ""), LoginCSRF: token})
 }
 
 func (h *handlers) login(c *fiber.Ctx) error {
-	next := redirect.Safe(c.FormValue("next"), "/submissions")
+	next := redirect.Safe(c.FormValue("next"), "")
 	fail := func(status int, msg string) error {
 		token := kb.RandomToken()
 		h.setCookie(c, loginCSRF, token, time.Now().Add(time.Hour))
@@ -130,7 +130,7 @@ func (h *handlers) login(c *fiber.Ctx) error {
 	if !kb.SameToken(bodyValue(c, "_csrf"), c.Cookies(loginCSRF)) {
 		return fail(fiber.StatusForbidden, "This form has expired. Please try again.")
 	}
-	token, s, _, err := h.accounts.SignIn(c.UserContext(), c.FormValue("email"), c.FormValue("password"), c.IP())
+	token, s, u, err := h.accounts.SignIn(c.UserContext(), c.FormValue("email"), c.FormValue("password"), c.IP())
 	switch {
 	case errors.Is(err, kb.ErrTooManyAttempts):
 		wait := time.Minute
@@ -154,6 +154,9 @@ func (h *handlers) login(c *fiber.Ctx) error {
 	}
 	h.setCookie(c, sessionCookie, token, s.ExpiresAt)
 	c.ClearCookie(loginCSRF)
+	if next == "" {
+		next = landing(u.Role)
+	}
 	return c.Redirect(next, fiber.StatusSeeOther)
 }
 

@@ -12,15 +12,21 @@ import (
 type packsPage struct {
 	page
 	Packs  []kb.Pack
+	Team   []kb.Pack // packs other trainers share, for a trainer
 	Errors map[string]string
 }
 
 func (h *handlers) packsList(c *fiber.Ctx) error {
-	ps, err := h.packs.List(c.UserContext(), *current(c).user)
+	u := *current(c).user
+	ps, err := h.packs.List(c.UserContext(), u)
 	if err != nil {
 		return err
 	}
-	return h.render(c, "packs", packsPage{page: h.pageFor(c, "Training packs"), Packs: ps})
+	team, err := h.packs.Team(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
+	return h.render(c, "packs", packsPage{page: h.pageFor(c, "Training packs"), Packs: ps, Team: team})
 }
 
 func (h *handlers) createPack(c *fiber.Ctx) error {
@@ -43,11 +49,12 @@ func (h *handlers) createPack(c *fiber.Ctx) error {
 
 type packPage struct {
 	page
-	Pack     kb.Pack
-	Cases    []kb.PackCase
-	Owner    bool
-	ShareURL string
-	Base     string // where the handout and exports live: /packs/ID or /shared/ID/TOKEN
+	Pack      kb.Pack
+	Cases     []kb.PackCase
+	Owner     bool
+	ShareURL  string
+	ShortLink string // the share link, short enough to type (share.go)
+	Base      string // where the handout and exports live: /packs/ID or /shared/ID/TOKEN
 	// Withdrawn are the pack's practices withdrawn since they were added:
 	// left out of the handout, and said so, not silently dropped.
 	Withdrawn []kb.Tombstone
@@ -75,7 +82,8 @@ func (h *handlers) renderPack(c *fiber.Ctx, p kb.Pack, owner bool) error {
 		return err
 	}
 	pp := packPage{page: h.pageFor(c, p.Title), Pack: p, Cases: cases, Owner: owner,
-		ShareURL: c.BaseURL() + "/shared/" + p.ID + "/" + p.ShareToken, Base: "/shared/" + p.ID + "/" + p.ShareToken}
+		ShareURL: c.BaseURL() + "/shared/" + p.ID + "/" + p.ShareToken, Base: "/shared/" + p.ID + "/" + p.ShareToken,
+		ShortLink: packShortLink(c.BaseURL(), p)}
 	if owner {
 		pp.Base = "/packs/" + p.ID
 	}

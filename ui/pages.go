@@ -25,6 +25,8 @@ type practicePage struct {
 	Blocks                            []block
 	Figures                           []figure
 	APA, ChicagoNote, ChicagoBib, MLA string
+	Saved                             bool   // the reader saved it
+	ShortLink, Summary                string // for sharing in a chat (share.go)
 	Meta                              []metaTag
 	JSONLD                            template.JS
 	Latest                            int   // the current version
@@ -62,6 +64,8 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	pp := practicePage{page: h.pageFor(c, p.Title), Practice: p, Blocks: blocks(p), Latest: latest,
 		APA: cite.APA(), ChicagoNote: cite.ChicagoNote(), ChicagoBib: cite.ChicagoBibliography(), MLA: cite.MLA()}
 	pp.Meta, pp.JSONLD = citationMeta(c, p, cite)
+	pp.ShortLink = c.BaseURL() + "/p/" + p.ID
+	pp.Summary = practiceSummary(pp.Lang, p, pp.APA, pp.ShortLink)
 	pp.ResultsLink = resultsLink(c)
 	for v := 1; v < latest; v++ {
 		pp.Earlier = append(pp.Earlier, v)
@@ -74,6 +78,11 @@ func (h *handlers) practicePage(c *fiber.Ctx) error {
 	}
 	for _, f := range p.Figures {
 		pp.Figures = append(pp.Figures, figure{Label: f.Label(), Value: f.Count})
+	}
+	if u := current(c).user; u != nil && h.library != nil {
+		if pp.Saved, err = h.library.IsSaved(c.UserContext(), *u, p.ID); err != nil {
+			return err
+		}
 	}
 	if u := current(c).user; u != nil && h.packs != nil {
 		pp.Packs, _ = h.packs.List(c.UserContext(), *u)

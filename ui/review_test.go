@@ -33,6 +33,7 @@ type reviewApp struct {
 	accounts *kb.Accounts
 	tokens   map[string]string // role -> API token
 	insights *kb.Insights
+	library  *kb.Library
 }
 
 func newReviewApp(t *testing.T) reviewApp {
@@ -50,11 +51,12 @@ func newReviewApp(t *testing.T) reviewApp {
 	packs := &kb.Packs{Store: store, Service: svc, Now: time.Now}
 	insights := kb.NewInsights(store, ix)
 	cur := kb.NewCuration(svc, store)
-	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc, Insights: insights, Curation: cur})
+	library := &kb.Library{Store: store, Service: svc, Now: time.Now}
+	app, err := ui.New(svc, ui.Config{Log: log, Accounts: acc, Reviews: reviews, Packs: packs, Importer: svc, Insights: insights, Curation: cur, Library: library})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}, insights: insights}
+	ra := reviewApp{app: app, svc: svc, accounts: acc, tokens: map[string]string{}, insights: insights, library: library}
 	for _, u := range []struct{ email, role string }{{"officer@police.example", "officer"}, {"reviewer@police.example", "reviewer"}, {"reviewer2@police.example", "reviewer"}, {"admin@police.example", "admin"}} {
 		role, _ := kb.ParseRole(u.role)
 		if _, err := acc.AddUser(context.Background(), u.email, strings.Split(u.email, "@")[0], role, "AHTU Ranchi", "a long enough password"); err != nil {

@@ -24,6 +24,10 @@ type searchPage struct {
 	PastEnd    string // the last page's address, when this page is past it
 	// The same search exported, and counted on the statistics page.
 	ExportCSV, ExportXLSX, StatsLink string
+	// Feed is the search as an Atom feed; Params its words and filters,
+	// for the form that follows it. Followable: it has either.
+	Feed, Params string
+	Followable   bool
 	matching
 }
 
@@ -48,24 +52,51 @@ type activeFilter struct {
 // page and the API.
 func queryFromRequest(c *fiber.Ctx) (kb.Query, error) {
 	args := c.Context().QueryArgs()
-	multi := func(name string) []string {
+	return queryFrom(func(name string) []string {
 		var out []string
 		for _, v := range args.PeekMulti(name) {
-			if s := strings.TrimSpace(string(v)); s != "" && len(out) < 20 {
+			out = append(out, string(v))
+		}
+		return out
+	})
+}
+
+// queryFromParams reads a search's address after "?" as
+// queryFromRequest reads a request's.
+func queryFromParams(params string) (kb.Query, error) {
+	v, err := url.ParseQuery(params)
+	if err != nil {
+		return kb.Query{}, fmt.Errorf("%w: not a search's address", kb.ErrBadRequest)
+	}
+	return queryFrom(func(name string) []string { return v[name] })
+}
+
+// queryFrom builds a query from the values of each parameter.
+func queryFrom(values func(name string) []string) (kb.Query, error) {
+	multi := func(name string) []string {
+		var out []string
+		for _, v := range values(name) {
+			if s := strings.TrimSpace(v); s != "" && len(out) < 20 {
 				out = append(out, s)
 			}
 		}
 		return out
 	}
+	one := func(name string) string {
+		if vs := values(name); len(vs) > 0 {
+			return vs[0]
+		}
+		return ""
+	}
 	q := kb.Query{
-		Text: string(args.Peek("q")), States: multi("state"), Themes: multi("theme"),
+		Text: one("q"), States: multi("state"), Themes: multi("theme"),
 		Exploitation: multi("exploitation"), Documents: multi("document"), Years: multi("year"), Evidence: multi("evidence"),
 		Sources: multi("source"), Transit: multi("transit"), Destinations: multi("destination"), Routes: multi("route"),
 		Districts: multi("district"), Laws: multi("law"), Agencies: multi("agency"),
-		Sort: string(args.Peek("sort")),
+		Sort: one("sort"),
 	}
 	for name, dst := range map[string]*int{"page": &q.Page, "size": &q.Size} {
-		if v := string(args.Peek(name)); v != "" {
+		if v := one(name); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 {
 				return q, fmt.Errorf("%w: %s must be a whole number from 1", kb.ErrBadRequest, name)
@@ -102,7 +133,8 @@ func (h *handlers) searchPage(c *fiber.Ctx) error {
 // facets and active filters, paging, sort and exports, and what the
 // words matched (matching.go).
 func newSearchPage(pg page, q kb.Query, res kb.Results, titles map[string]string) searchPage {
-	p := searchPage{page: pg, Results: res}
+	p := searchPage{page: pg, Results: res, Feed: feedPath(q), Params: searchParams(q).Encode()}
+	p.Followable = p.Params != ""
 	filters := q.Filters()
 	for _, f := range facetLabels {
 		fv := facetFor(messages.text(pg.Lang, "facet_"+f.param), f.param, res.Facets[f.param], q, filters[f.param])

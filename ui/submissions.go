@@ -87,6 +87,9 @@ type formPage struct {
 	Errors     map[string]string
 	Similar    []kb.Hit
 	New        bool
+	// FormKey makes the submission a new form creates, so that a form a
+	// phone sends again when back online makes one (kb.CreateOnce).
+	FormKey string
 	// Kept says whether what was typed was kept as a draft when the form
 	// came back with problems.
 	Kept draftKept
@@ -135,7 +138,7 @@ func (p formPage) Problems() []problem {
 
 func (h *handlers) newSubmission(c *fiber.Ctx) error {
 	u := current(c).user
-	return h.render(c, "submission_form", formPage{page: h.pageTitled(c, "subs_record"), New: true, Fields: kb.SubmissionFields{Unit: u.Unit, Title: c.Query("title")}}) // a title from an invitation (/admin/searches)
+	return h.render(c, "submission_form", formPage{page: h.pageTitled(c, "subs_record"), New: true, FormKey: kb.RandomToken(), Fields: kb.SubmissionFields{Unit: u.Unit, Title: c.Query("title")}}) // a title from an invitation (/admin/searches)
 }
 
 // createSubmission saves a draft, or submits it at once when asked.
@@ -146,9 +149,12 @@ func (h *handlers) createSubmission(c *fiber.Ctx) error {
 		s, kept := h.keepDraft(c, u, kb.Submission{}, f, bad)
 		return h.formKept(c, s, f, err, kept)
 	}
-	s, err := h.reviews.Create(c.UserContext(), u, f)
+	s, created, err := h.reviews.CreateOnce(c.UserContext(), u, bodyValue(c, "form_key"), f)
 	if err != nil {
 		return h.formAgain(c, kb.Submission{}, f, err, true)
+	}
+	if !created { // the same form again: what it made is there already
+		return c.Redirect("/submissions/"+s.ID, fiber.StatusSeeOther)
 	}
 	return h.afterSave(c, u, s)
 }
@@ -235,7 +241,7 @@ func (h *handlers) formWith(c *fiber.Ctx, s kb.Submission, f kb.SubmissionFields
 		return err
 	}
 	p := formPage{page: h.pageTitled(c, "sub_check_title"), Submission: s, Fields: f, Errors: ve.Fields, New: isNew, Kept: kept,
-		States: c.FormValue("states"), Links: c.FormValue("links"), TypedFigures: map[string]string{}}
+		States: c.FormValue("states"), Links: c.FormValue("links"), TypedFigures: map[string]string{}, FormKey: bodyValue(c, "form_key")}
 	for _, q := range kb.FigureQuestions {
 		p.TypedFigures[q.Name] = c.FormValue(q.Name)
 	}

@@ -73,7 +73,8 @@ func parseViews(st *static) (*views, error) {
 		"withLang":        func(lang string, v any) langData { return langData{lang, v} },
 		"statusLabel":     func(s kb.Status) string { return s.Label() },
 		"formField":       formField,
-		"roles":           func() []string { return []string{"officer", "reviewer", "admin"} },
+		"roles":           func() []kb.Role { return kb.Roles },
+		"landing":         landing,
 		"evidence":        func(l kb.EvidenceLabel) string { return l.Text() },
 		"percent":         func(f float64) int { return int(f*100 + 0.5) },
 		"metaLine":        metaLine,
@@ -86,7 +87,7 @@ func parseViews(st *static) (*views, error) {
 	}
 	v := &views{pages: map[string]*template.Template{}}
 	for _, name := range []string{"search", "practice", "documents", "error", "login", "submissions", "submission", "submission_form", "notices", "users", "packs", "pack", "handout", "import",
-		"stats", "searches", "inbox", "document", "correct", "gone", "audit"} {
+		"stats", "searches", "inbox", "document", "correct", "gone", "audit", "saved"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", name, err)
@@ -128,11 +129,12 @@ type page struct {
 	CSRF       string // for the forms a signed-in user sends
 	Unread     int    // notices not yet seen
 	Version    string // the running version, in the footer
+	Keeps      bool   // saved practices and follows are on (Config.Library)
 }
 
 // pageFor fills what every page needs for the request's user.
 func (h *handlers) pageFor(c *fiber.Ctx, title string) page {
-	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version}
+	p := page{Title: title, Prefs: readPrefs(c), Back: c.OriginalURL(), Version: h.version, Keeps: h.library != nil}
 	p.Lang = messages.pickLang(c, p.Prefs.Lang)
 	p.Title = messages.value(p.Lang, title)
 	w := current(c)

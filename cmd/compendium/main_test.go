@@ -221,6 +221,12 @@ func TestUserCommands(t *testing.T) {
 	if err := run(ctx, []string{"user", "add", "--data", data, "--email", "sp@police.example", "--name", "Again", "--role", "officer"}, getenv, &out, &errOut); !errors.Is(err, kb.ErrConflict) {
 		t.Errorf("adding an existing address: %v, want a conflict", err)
 	}
+	for _, role := range []string{"trainer", "analyst"} {
+		out.Reset()
+		if err := run(ctx, []string{"user", "add", "--data", data, "--email", role + "@police.example", "--name", role, "--role", role}, getenv, &out, &errOut); err != nil || !strings.Contains(out.String(), "as "+role) {
+			t.Errorf("user add --role %s: %v %q", role, err, out.String())
+		}
+	}
 	out.Reset()
 	if err := run(ctx, []string{"user", "token", "--data", data, "--email", "sp@police.example"}, getenv, &out, &errOut); err != nil || !strings.HasPrefix(out.String(), "cpd_") {
 		t.Fatalf("user token: %v %q", err, out.String())

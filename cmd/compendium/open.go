@@ -22,6 +22,7 @@ type storage struct {
 	accounts  *kb.Accounts
 	reviews   *kb.Reviews
 	packs     *kb.Packs
+	library   *kb.Library
 	curation  *kb.Curation
 	store     *mongodb.Store
 	index     *search.Index
@@ -95,6 +96,7 @@ func openStorage(ctx context.Context, cfg config, command string, log *slog.Logg
 	st.accounts = kb.NewAccounts(st.store)
 	st.reviews = &kb.Reviews{Store: st.store, Service: st.svc, Now: time.Now}
 	st.packs = &kb.Packs{Store: st.store, Service: st.svc, Now: time.Now}
+	st.library = &kb.Library{Store: st.store, Service: st.svc, Now: time.Now}
 	if cfg.mongoURI != "" {
 		if fresh, err = st.followShared(ctx, cfg, fresh, log); err != nil {
 			return nil, err

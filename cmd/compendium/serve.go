@@ -56,7 +56,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer stopInsights()
 	metrics := ui.NewMetrics(buildVersion(), st.stats)
 	ready := &readiness{check: st.ready, log: log}
-	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Importer: st.svc, Ready: ready.answer,
+	app, err := ui.New(st.svc, ui.Config{Log: log, Accounts: st.accounts, Reviews: st.reviews, Packs: st.packs, Library: st.library, Importer: st.svc, Ready: ready.answer,
 		Insights: insights, Curation: st.curation, Version: buildVersion(), Metrics: metrics, LastBackup: st.lastBackup,
 		MetricsElsewhere: cfg.metricsAddr != "", TrustedProxies: splitList(cfg.trustedProxies)})
 	if err != nil {
@@ -90,6 +90,11 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 				return
 			case <-tick.C:
 				completeChanges(ctx, st.reviews, st.curation, log)
+				// Followers hear of new practices within a minute; every
+				// node may run it, a notice's id keeps it to one.
+				if err := st.library.NotifyFollowers(ctx); err != nil && ctx.Err() == nil {
+					log.Error("telling followers of new practices failed; retrying in a minute", "err", err)
+				}
 			}
 		}
 	}()

@@ -35,7 +35,7 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 	storageFlags(fl, &cfg, getenv)
 	email := fl.String("email", "", "the account's e-mail address")
 	name := fl.String("name", "", "the person's name")
-	role := fl.String("role", "", "officer, reviewer or admin")
+	role := fl.String("role", "", "officer, trainer, analyst, reviewer or admin")
 	unit := fl.String("unit", "", "police unit or station")
 	token := fl.String("token", "", "the API token to revoke")
 	if err := parseFlags(fl, args[1:], stderr); err != nil {

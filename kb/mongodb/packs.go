@@ -69,6 +69,21 @@ func (s *Store) PacksOf(ctx context.Context, ownerID string, page kb.ListPage) (
 	return out, translate(cur.All(ctx, &out), "packs")
 }
 
+// TeamPacks returns a page of the packs shared with the trainers, as
+// PacksOf does. The filter scans the packs (FerretDB indexes only _id):
+// packs number in the hundreds.
+func (s *Store) TeamPacks(ctx context.Context, page kb.ListPage) ([]kb.Pack, error) {
+	p := page.Bounded()
+	opts := options.Find().SetSort(bson.D{{Key: "updated_at", Value: -1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(p.Skip())).SetLimit(int64(p.Size)).SetProjection(packListProjection)
+	cur, err := s.db.Collection("packs").Find(ctx, bson.D{{Key: "team", Value: true}}, opts)
+	if err != nil {
+		return nil, translate(err, "packs")
+	}
+	out := []kb.Pack{}
+	return out, translate(cur.All(ctx, &out), "packs")
+}
+
 // UpdatePack stores p as revision p.Rev: the revision's insert decides,
 // then the pack record follows unless a later revision is already there.
 func (s *Store) UpdatePack(ctx context.Context, p kb.Pack) error {
