@@ -150,6 +150,7 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 		fmt.Fprintf(stdout, "database on disk %s\n", humanBytes(dirSize(filepath.Join(cfg.data, "db"))))
 	}
 	if *importOnly {
+		fmt.Fprintf(stdout, "peak memory      %s (resident, whole process with the embedded database)\n", humanBytes(peakRSS()))
 		return nil
 	}
 
