@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -153,7 +154,7 @@ func (s *Service) Reindex(ctx context.Context) (int, error) {
 	})
 	q.add(buf)
 	n, ixErr := q.wait()
-	if err != nil && err != ixErr {
+	if err != nil && !errors.Is(err, ixErr) {
 		return n, fmt.Errorf("reading practices: %w", err)
 	}
 	if ixErr != nil {
