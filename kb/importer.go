@@ -198,24 +198,31 @@ func (s *Service) SavePractices(ctx context.Context, doc Document, pdf []byte, p
 	return s.save(ctx, doc, pdf, practices, nil, nil)
 }
 
-// save writes to the database, the source of truth, then to the index.
-// stale lists the earlier edition's practices; removed, those of them that
-// the new edition no longer has.
+// save writes to the database, the source of truth, then to the index:
+// each part of the practices is indexed once it is stored, while the
+// database takes the next. stale lists the earlier edition's practices;
+// removed, those of them that the new edition no longer has.
 func (s *Service) save(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale, removed []string) error {
 	s.mu.Lock()
 	s.titles = nil // a new or changed document: read the titles again
 	s.mu.Unlock()
-	if err := s.Store.SaveImport(ctx, doc, pdf, practices, stale); err != nil {
+	q := newIndexQueue(ctx, s.Index, len(practices)/indexBatch+1)
+	err := s.Store.SaveImport(ctx, doc, pdf, practices, stale, func(part []Practice) {
+		for start := 0; start < len(part); start += indexBatch {
+			q.add(part[start:min(start+indexBatch, len(part))])
+		}
+	})
+	// What was stored is indexed even when the rest failed: the index
+	// follows the database.
+	_, ixErr := q.wait()
+	if err != nil {
 		return fmt.Errorf("saving: %w", err)
 	}
 	if err := s.Index.Delete(ctx, removed); err != nil {
 		return fmt.Errorf("saved, but removing old entries from the index failed (run reindex): %w", err)
 	}
-	const batch = 1000
-	for start := 0; start < len(practices); start += batch {
-		if err := s.Index.Put(ctx, practices[start:min(start+batch, len(practices))]); err != nil {
-			return fmt.Errorf("saved, but indexing failed (run reindex): %w", err)
-		}
+	if ixErr != nil {
+		return fmt.Errorf("saved, but indexing failed (run reindex): %w", ixErr)
 	}
 	return nil
 }

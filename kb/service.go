@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,7 +19,9 @@ type Store interface {
 	Documents(ctx context.Context) ([]Document, error)
 	// SaveImport writes a document, its PDF and its practices, after
 	// deleting the practices listed in stale (the earlier edition's).
-	SaveImport(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale []string) error
+	// written, unless nil, is given each part of practices as soon as it
+	// is stored, so that indexing can start before the rest is.
+	SaveImport(ctx context.Context, doc Document, pdf []byte, practices []Practice, stale []string, written func([]Practice)) error
 	// SaveProposals replaces a document's proposals with these.
 	SaveProposals(ctx context.Context, documentID string, proposals []Proposal) error
 	Practice(ctx context.Context, id string) (Practice, error)
@@ -138,31 +141,27 @@ func (s *Service) OpenFile(ctx context.Context, sha256 string) (io.ReadCloser, i
 	return s.Store.OpenFile(ctx, sha256)
 }
 
-// Reindex rebuilds the index from the store, in batches.
+// Reindex rebuilds the index from the store, in batches, indexing each
+// while the next is read.
 func (s *Service) Reindex(ctx context.Context) (int, error) {
-	const batch = 500
-	var buf []Practice
-	n := 0
-	flush := func() error {
-		if len(buf) == 0 {
-			return nil
-		}
-		if err := s.Index.Put(ctx, buf); err != nil {
-			return fmt.Errorf("indexing: %w", err)
-		}
-		n += len(buf)
-		buf = buf[:0]
-		return nil
-	}
+	q := newIndexQueue(ctx, s.Index, indexWorkers())
+	buf := make([]Practice, 0, indexBatch)
 	err := s.Store.EachPractice(ctx, func(p Practice) error {
 		buf = append(buf, p)
-		if len(buf) >= batch {
-			return flush()
+		if len(buf) < indexBatch {
+			return nil
 		}
-		return nil
+		q.add(buf)
+		buf = make([]Practice, 0, indexBatch)
+		return q.failed() // stop reading once the index fails
 	})
-	if err != nil {
+	q.add(buf)
+	n, ixErr := q.wait()
+	if err != nil && !errors.Is(err, ixErr) {
 		return n, fmt.Errorf("reading practices: %w", err)
 	}
-	return n, flush()
+	if ixErr != nil {
+		return n, fmt.Errorf("indexing: %w", ixErr)
+	}
+	return n, nil
 }

@@ -62,8 +62,10 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 	corpus := fl.String("corpus", "", "also write the corpus as JSON lines to this file")
 	seed := fl.Uint64("seed", 1, "random seed: the same seed makes the same corpus")
 	statsOnly := fl.Bool("stats-only", false, "stop after statistics and exports")
+	importOnly := fl.Bool("import-only", false, "stop after the import")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the searches (after the import) to this file")
 	again := fl.Bool("again", false, "measure the searches again on a data folder that bench search --data DIR kept, without importing")
+	importProfile := fl.String("import-cpuprofile", "", "write a CPU profile of the import to this file")
 	storageFlags(fl, &cfg, getenv)
 	fl.Lookup("data").DefValue, cfg.data = "", ""
 	fl.Usage = func() {
@@ -114,7 +116,14 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 		out = bufio.NewWriter(f)
 		defer out.Flush()
 	}
-	start := time.Now()
+	stopProfile := func() {}
+	if *importProfile != "" {
+		if stopProfile, err = startProfile(*importProfile); err != nil {
+			return err
+		}
+		defer stopProfile() // an import that fails part-way
+	}
+	start, cpu := time.Now(), cpuTime()
 	done := 0
 	err = model.generate(ctx, *n, 5000, *seed, func(doc kb.Document, ps []kb.Practice) error {
 		if out != nil {
@@ -140,12 +149,18 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 	if err != nil {
 		return err
 	}
-	took := time.Since(start)
+	took, used := time.Since(start), cpuTime()-cpu
+	stopProfile()
 	fmt.Fprintf(stdout, "practices        %d\n", *n)
-	fmt.Fprintf(stdout, "import           %.0f practices/s (%s)\n", float64(*n)/took.Seconds(), took.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "import           %.0f practices/s (%s; %s of processor time, %.0f practices per processor-second)\n",
+		float64(*n)/took.Seconds(), took.Round(time.Millisecond), used.Round(time.Millisecond), float64(*n)/used.Seconds())
 	fmt.Fprintf(stdout, "index on disk    %s\n", humanBytes(dirSize(filepath.Join(cfg.data, "index"))))
 	if cfg.mongoURI == "" {
 		fmt.Fprintf(stdout, "database on disk %s\n", humanBytes(dirSize(filepath.Join(cfg.data, "db"))))
+	}
+	if *importOnly {
+		fmt.Fprintf(stdout, "peak memory      %s (resident, whole process with the embedded database)\n", humanBytes(peakRSS()))
+		return nil
 	}
 
 	// A change to the index makes a new snapshot; its first search reads
@@ -172,15 +187,11 @@ func cmdBenchSearch(ctx context.Context, args []string, getenv func(string) stri
 // mix warm, and both over HTTP.
 func benchSearches(ctx context.Context, st *storage, model *corpusModel, rounds int, seed uint64, clients int, seconds time.Duration, cpuprofile string, stdout io.Writer) error {
 	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
+		stop, err := startProfile(cpuprofile)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	// Cold: every search computed, as a query seen for the first time.
 	// Warm: the result cache on, as for searches that repeat.
@@ -205,6 +216,23 @@ func benchSearches(ctx context.Context, st *storage, model *corpusModel, rounds 
 	}
 	fmt.Fprintf(stdout, "peak memory      %s (resident, whole process with the embedded database)\n", humanBytes(peakRSS()))
 	return nil
+}
+
+// startProfile writes a CPU profile to file until the returned function
+// is called.
+func startProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close() // the profile is written; a failed close loses only it
+	}, nil
 }
 
 func benchQueries(qs []kb.Query, kind string) []benchQuery {

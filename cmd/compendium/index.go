@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
 	"github.com/compendium-kb/compendium/kb"
@@ -216,10 +217,12 @@ func cmdReindex(ctx context.Context, args []string, getenv func(string) string, 
 	if err := st.recreateIndex(); err != nil {
 		return err
 	}
+	start := time.Now()
 	n, err := st.svc.Reindex(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "reindexed %d practices\n", n)
+	took := time.Since(start)
+	fmt.Fprintf(stdout, "reindexed %d practices in %s (%.0f/s)\n", n, took.Round(time.Second), float64(n)/took.Seconds())
 	return nil
 }

@@ -302,6 +302,27 @@ func TestBenchSearch(t *testing.T) {
 	}
 }
 
+// TestBenchSearchImportOnly: the import alone, timed on the clock and the
+// processor, with its profile written.
+func TestBenchSearchImportOnly(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "import.prof")
+	out, _, err := runCmd(t, "bench", "search", "--n", "300", "--import-only", "--import-cpuprofile", prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"practices        300", "per processor-second", "index on disk", "peak memory"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "first search") {
+		t.Errorf("--import-only went on to search:\n%s", out)
+	}
+	if info, err := os.Stat(prof); err != nil || info.Size() == 0 {
+		t.Errorf("import profile: %v, want a written file", err)
+	}
+}
+
 // TestIndexReportsMissingPathsAndImportsTheRest: a mistyped path is
 // reported in plain words and the other files are imported all the same;
 // a damaged file is explained, not shown as the parser's text.

@@ -25,7 +25,7 @@ func filledStore(t *testing.T) *mongodb.Store {
 	}
 	pdf := bytes.Repeat([]byte("%PDF-1.4 content "), 150_000) // over two chunks
 	doc := kb.Document{ID: "doc", Title: "Doc", File: "doc.pdf", SHA256: "abc", Size: int64(len(pdf)), Pages: 9, Practices: []string{"p1", "p2"}}
-	if err := st.SaveImport(ctx, doc, pdf, []kb.Practice{practice("p1", "First case"), practice("p2", "Second case")}, nil); err != nil {
+	if err := st.SaveImport(ctx, doc, pdf, []kb.Practice{practice("p1", "First case"), practice("p2", "Second case")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	old := practice("p1", "First case, first edition")

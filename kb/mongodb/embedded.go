@@ -104,14 +104,20 @@ func QuietLogger(log *slog.Logger) *slog.Logger {
 	if log.Enabled(context.Background(), slog.LevelDebug) {
 		return log.With("component", "ferretdb")
 	}
-	return slog.New(levelFilter{log.Handler(), slog.LevelError}).With("component", "ferretdb")
+	return slog.New(levelFilter{Handler: log.Handler(), min: slog.LevelError}).With("component", "ferretdb")
 }
 
 // levelFilter passes only records at or above a level: FerretDB logs every
 // connection at Info.
+//
+// Attributes and groups are kept unapplied until a record passes: FerretDB
+// calls With on every SQL statement, with the statement's arguments (the
+// whole document), to log at Debug; applying them at once made the text
+// handler quote every document twice, 4% of an import's processor time.
 type levelFilter struct {
 	slog.Handler
-	min slog.Level
+	min     slog.Level
+	pending []func(slog.Handler) slog.Handler
 }
 
 func (l levelFilter) Enabled(_ context.Context, lv slog.Level) bool { return lv >= l.min }
@@ -120,13 +126,24 @@ func (l levelFilter) Handle(ctx context.Context, r slog.Record) error {
 	if r.Level < l.min {
 		return nil
 	}
-	return l.Handler.Handle(ctx, r)
+	h := l.Handler
+	for _, apply := range l.pending {
+		h = apply(h)
+	}
+	return h.Handle(ctx, r)
 }
 
 func (l levelFilter) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return levelFilter{l.Handler.WithAttrs(attrs), l.min}
+	return l.then(func(h slog.Handler) slog.Handler { return h.WithAttrs(attrs) })
 }
 
 func (l levelFilter) WithGroup(name string) slog.Handler {
-	return levelFilter{l.Handler.WithGroup(name), l.min}
+	return l.then(func(h slog.Handler) slog.Handler { return h.WithGroup(name) })
+}
+
+// then returns the filter with one more step to apply when a record
+// passes; the slice is copied, as loggers derived from one share it.
+func (l levelFilter) then(step func(slog.Handler) slog.Handler) levelFilter {
+	l.pending = append(l.pending[:len(l.pending):len(l.pending)], step)
+	return l
 }

@@ -31,7 +31,7 @@ func TestFiguresOldShape(t *testing.T) {
 	}
 	now := kb.Practice{ID: "new", Slug: "new", Title: "New", States: []string{}, Themes: []string{},
 		Figures: kb.Figures{{Measure: "rescued", Count: 212, Of: "workers", Sentence: "212 workers including 61 minors were rescued."}}}
-	if err := st.SaveImport(ctx, kb.Document{ID: "d"}, nil, []kb.Practice{now}, nil); err != nil {
+	if err := st.SaveImport(ctx, kb.Document{ID: "d"}, nil, []kb.Practice{now}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, err = st.Practice(ctx, "new"); err != nil {

@@ -74,8 +74,9 @@ func (s *Store) Documents(ctx context.Context) ([]kb.Document, error) {
 // stale (the earlier edition's) are deleted first and the new ones
 // inserted: on embedded FerretDB an insert of many documents is one quick
 // statement, while every update or delete scans the collection, so they
-// are done in as few statements as possible.
-func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, practices []kb.Practice, stale []string) error {
+// are done in as few statements as possible. written (if not nil) is
+// called with each batch of practices once it is stored.
+func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, practices []kb.Practice, stale []string, written func([]kb.Practice)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.putFile(ctx, doc.SHA256, pdf); err != nil {
@@ -89,7 +90,7 @@ func (s *Store) SaveImport(ctx context.Context, doc kb.Document, pdf []byte, pra
 	if err := s.deleteIDs(ctx, s.practices(), stale); err != nil {
 		return translate(err, "practices")
 	}
-	if err := s.insertOrReplace(ctx, s.practices(), practices); err != nil {
+	if err := s.insertOrReplace(ctx, s.practices(), practices, written); err != nil {
 		return translate(err, "practices")
 	}
 	upsert := options.Replace().SetUpsert(true)
@@ -114,7 +115,8 @@ func (s *Store) deleteIDs(ctx context.Context, c *mongo.Collection, ids []string
 // is taken (left by an import stopped before its document record was
 // written: ids derive from the document, so none belongs to anything
 // else) replaces what is there. A fresh import thus costs inserts only.
-func (s *Store) insertOrReplace(ctx context.Context, c *mongo.Collection, practices []kb.Practice) error {
+// written, unless nil, gets each batch once it is stored.
+func (s *Store) insertOrReplace(ctx context.Context, c *mongo.Collection, practices []kb.Practice, written func([]kb.Practice)) error {
 	const batch = 1000
 	for start := 0; start < len(practices); start += batch {
 		part := practices[start:min(start+batch, len(practices))]
@@ -122,22 +124,34 @@ func (s *Store) insertOrReplace(ctx context.Context, c *mongo.Collection, practi
 		for i, p := range part {
 			docs[i] = p
 		}
-		_, err := c.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
-		var bwe mongo.BulkWriteException
-		if err == nil {
-			continue
-		}
-		if !errors.As(err, &bwe) || bwe.WriteConcernError != nil {
+		if err := replaceTaken(ctx, c, part, docs); err != nil {
 			return err
 		}
-		for _, we := range bwe.WriteErrors {
-			if !mongo.IsDuplicateKeyError(we) || we.Index < 0 || we.Index >= len(part) {
-				return err
-			}
-			p := part[we.Index]
-			if _, err := c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p); err != nil {
-				return err
-			}
+		if written != nil {
+			written(part)
+		}
+	}
+	return nil
+}
+
+// replaceTaken inserts a batch of practices (docs are the same, for the
+// driver) and replaces those whose _id is taken.
+func replaceTaken(ctx context.Context, c *mongo.Collection, part []kb.Practice, docs []any) error {
+	_, err := c.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	var bwe mongo.BulkWriteException
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &bwe) || bwe.WriteConcernError != nil {
+		return err
+	}
+	for _, we := range bwe.WriteErrors {
+		if !mongo.IsDuplicateKeyError(we) || we.Index < 0 || we.Index >= len(part) {
+			return err
+		}
+		p := part[we.Index]
+		if _, err := c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -31,7 +31,7 @@ func TestSaveImportRoundTrip(t *testing.T) {
 	pdf := bytes.Repeat([]byte("%PDF-1.4 content "), 150_000) // over two chunks
 	doc := kb.Document{ID: "doc", Title: "Doc", File: "doc.pdf", SHA256: "abc", Size: int64(len(pdf)), Pages: 9, Practices: []string{"p1", "p2"}, ImportedAt: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
 	ps := []kb.Practice{practice("p1", "First case"), practice("p2", "Second <script>alert(1)</script> case")}
-	if err := st.SaveImport(ctx, doc, pdf, ps, nil); err != nil {
+	if err := st.SaveImport(ctx, doc, pdf, ps, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Practice(ctx, "p2")
@@ -68,11 +68,11 @@ func TestSaveImportRemovesAndKeepsOrder(t *testing.T) {
 	ctx := context.Background()
 	st := mongotest.New(t)
 	doc := kb.Document{ID: "doc", SHA256: "s1"}
-	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A"), practice("b", "B"), practice("c", "C")}, nil); err != nil {
+	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A"), practice("b", "B"), practice("c", "C")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	doc.SHA256 = "s2"
-	if err := st.SaveImport(ctx, doc, []byte("two"), []kb.Practice{practice("a", "A again")}, []string{"a", "b"}); err != nil {
+	if err := st.SaveImport(ctx, doc, []byte("two"), []kb.Practice{practice("a", "A again")}, []string{"a", "b"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Practices(ctx, []string{"c", "missing", "a", "b"})
@@ -114,7 +114,7 @@ func TestNotFound(t *testing.T) {
 func TestHostileIDs(t *testing.T) {
 	ctx := context.Background()
 	st := mongotest.New(t)
-	if err := st.SaveImport(ctx, kb.Document{ID: "d", SHA256: "x"}, []byte("x"), []kb.Practice{practice("p", "P")}, nil); err != nil {
+	if err := st.SaveImport(ctx, kb.Document{ID: "d", SHA256: "x"}, []byte("x"), []kb.Practice{practice("p", "P")}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{`{"$gt": ""}`, "$gt", "", "p\x00", `{"$ne": null}`} {
@@ -134,7 +134,7 @@ func TestSaveImportAfterOneCutShort(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := kb.Document{ID: "doc", SHA256: "s1"}
-	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil); err != nil {
+	if err := st.SaveImport(ctx, doc, []byte("one"), []kb.Practice{practice("a", "A")}, nil, nil); err != nil {
 		t.Fatalf("saving over practices left by an import cut short: %v, want it to succeed", err)
 	}
 	p, err := st.Practice(ctx, "a")

@@ -3,14 +3,11 @@ package search
 import (
 	"unicode"
 
-	porterstemmer "github.com/blevesearch/go-porterstemmer"
-
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/hi"
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -30,10 +27,9 @@ const (
 )
 
 // scriptStem is a token filter that sends Devanagari tokens through the
-// Hindi filters and the others through Porter.
+// Hindi filters and the others through Porter (porterStems).
 type scriptStem struct {
-	hindi  []analysis.TokenFilter
-	porter analysis.TokenFilter
+	hindi []analysis.TokenFilter
 }
 
 func (f scriptStem) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -46,7 +42,9 @@ func (f scriptStem) Filter(input analysis.TokenStream) analysis.TokenStream {
 			if single, ok := irregular[string(tok.Term)]; ok {
 				tok.Term = []byte(single)
 			}
-			one = f.porter.Filter(one)
+			if !tok.KeyWord { // as Bleve's Porter filter
+				tok.Term = []byte(porterStems.stem(tok.Term))
+			}
 		}
 		out = append(out, one...) // the stop filter may have dropped it
 	}
@@ -62,11 +60,6 @@ func newScriptStem(_ map[string]interface{}, cache *registry.Cache) (analysis.To
 		}
 		f.hindi = append(f.hindi, h)
 	}
-	p, err := cache.TokenFilterNamed(porter.Name)
-	if err != nil {
-		return nil, err
-	}
-	f.porter = p
 	return f, nil
 }
 
@@ -137,7 +130,7 @@ func stemWord(w string) string {
 		if single, ok := irregular[w]; ok {
 			w = single
 		}
-		return porterstemmer.StemString(w)
+		return porterStems.stem([]byte(w)) // w is lower-case: as StemString
 	}
 	toks := hindiStem(analysis.TokenStream{&analysis.Token{Term: []byte(w)}}, hindiChain)
 	return string(toks[0].Term)

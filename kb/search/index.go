@@ -124,11 +124,9 @@ func (x *Index) Count() (uint64, error) { return x.idx.DocCount() }
 // Put indexes practices in one batch.
 func (x *Index) Put(_ context.Context, ps []kb.Practice) error {
 	defer x.changed()
-	b := x.idx.NewBatch()
-	for _, p := range ps {
-		if err := b.Index(p.ID, toDoc(p)); err != nil {
-			return fmt.Errorf("indexing %s: %w", p.ID, err)
-		}
+	b, err := x.batch(ps)
+	if err != nil {
+		return err
 	}
 	return x.idx.Batch(b)
 }
