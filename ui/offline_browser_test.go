@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -205,6 +207,12 @@ func TestOfflineFieldKit(t *testing.T) {
 			t.Fatalf("sign in as %s: %v", role, err)
 		}
 		checkAxe(t, ctx, axe, role+"'s landing page")
+		// Every role's pages, as this role: its own and the refusals
+		// of the others'.
+		for _, target := range slices.Sorted(maps.Keys(rolePages)) {
+			run(target, chromedp.Navigate(base+target))
+			checkAxe(t, ctx, axe, target+" as "+role)
+		}
 	}
 	if first > 6*time.Second || repeat > time.Second {
 		t.Errorf("search page on Slow 3G: first visit %v (want within 6 s), repeat %v (want within 1 s)", first, repeat)

@@ -54,19 +54,22 @@ func (ra reviewApp) page(t *testing.T, who, target string) (int, string) {
 
 // Each role's pages, asked for as every role: 200 where they belong, 403
 // where they do not.
+// rolePages are the pages that belong to roles, with the roles they
+// belong to; every other role is refused them (403).
+var rolePages = map[string][]string{
+	"/submissions":     {"officer", "reviewer", "admin"},
+	"/submissions/new": {"officer", "reviewer", "admin"},
+	"/packs":           {"officer", "trainer", "reviewer", "admin"},
+	"/admin/searches":  {"analyst", "reviewer", "admin"},
+	"/inbox":           {"reviewer", "admin"},
+	"/admin/users":     {"admin"},
+	"/stats":           {"officer", "trainer", "analyst", "reviewer", "admin"},
+	"/notices":         {"officer", "trainer", "analyst", "reviewer", "admin"},
+}
+
 func TestEachRolesPagesAsEveryRole(t *testing.T) {
 	ra := withFieldRoles(t, newReviewApp(t))
-	belongs := map[string][]string{
-		"/submissions":     {"officer", "reviewer", "admin"},
-		"/submissions/new": {"officer", "reviewer", "admin"},
-		"/packs":           {"officer", "trainer", "reviewer", "admin"},
-		"/admin/searches":  {"analyst", "reviewer", "admin"},
-		"/inbox":           {"reviewer", "admin"},
-		"/admin/users":     {"admin"},
-		"/stats":           {"officer", "trainer", "analyst", "reviewer", "admin"},
-		"/notices":         {"officer", "trainer", "analyst", "reviewer", "admin"},
-	}
-	for target, roles := range belongs {
+	for target, roles := range rolePages {
 		for _, who := range []string{"officer", "trainer", "analyst", "reviewer", "admin"} {
 			want := 403
 			for _, r := range roles {
