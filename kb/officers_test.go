@@ -18,16 +18,16 @@ const (
 	floorEnNDCG10   = 0.87
 	floorEnMRR      = 0.93
 
-	floorHiRecall10 = 0.80
-	floorHiNDCG10   = 0.82
-	floorHiMRR      = 0.87
+	floorHiRecall10 = 0.83
+	floorHiNDCG10   = 0.83
+	floorHiMRR      = 0.88
 
-	floorHiLatnRecall10 = 0.78
-	floorHiLatnNDCG10   = 0.81
-	floorHiLatnMRR      = 0.87
+	floorHiLatnRecall10 = 0.81
+	floorHiLatnNDCG10   = 0.84
+	floorHiLatnMRR      = 0.90
 
-	floorHeldoutRecall10 = 0.77
-	floorHeldoutNDCG10   = 0.82
+	floorHeldoutRecall10 = 0.80
+	floorHeldoutNDCG10   = 0.83
 	floorHeldoutMRR      = 0.87
 )
 
