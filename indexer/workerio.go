@@ -154,7 +154,13 @@ func RunWorker() {
 	fmt.Sscanf(spec, "%d:%d:%d", &memMB, &maxPages, &turns)
 	if memMB > 0 {
 		limit := uint64(memMB) << 20
-		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
+		if err := capMemory(limit); err != nil {
+			// Without its cap a hostile PDF could take the machine's
+			// memory: the worker refuses to serve, and the file fails
+			// with this message instead.
+			fmt.Fprintf(os.Stderr, "the extraction worker cannot cap its memory at %d MiB: %v\n", memMB, err)
+			os.Exit(4)
+		}
 		debug.SetMemoryLimit(int64(limit) / 2)
 	}
 	debug.SetMaxStack(256 << 20)
@@ -195,4 +201,18 @@ func serve(data []byte, lim Limits) workerResult {
 		return workerResult{Class: e.Class, Page: e.Page, Error: e.Err.Error()}
 	}
 	return workerResult{Class: ClassDamaged, Error: err.Error()}
+}
+
+// capMemory limits the worker's address space to limit bytes. A limit
+// that cannot be set is no failure when the one in force is lower.
+func capMemory(limit uint64) error {
+	err := syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: limit, Max: limit})
+	if err == nil {
+		return nil
+	}
+	var have syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_AS, &have) == nil && have.Cur <= limit {
+		return nil
+	}
+	return err
 }

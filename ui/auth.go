@@ -150,7 +150,9 @@ func (h *handlers) login(c *fiber.Ctx) error {
 	}
 	// A new session id at every sign-in: an id planted before cannot be used.
 	if old := c.Cookies(sessionCookie); old != "" {
-		_ = h.accounts.SignOut(c.UserContext(), old)
+		if err := h.accounts.SignOut(c.UserContext(), old); err != nil {
+			h.log.Warn("the session before sign-in was not ended", "err", err)
+		}
 	}
 	h.setCookie(c, sessionCookie, token, s.ExpiresAt)
 	c.ClearCookie(loginCSRF)
@@ -162,7 +164,11 @@ func (h *handlers) login(c *fiber.Ctx) error {
 
 func (h *handlers) logout(c *fiber.Ctx) error {
 	if token := c.Cookies(sessionCookie); token != "" {
-		_ = h.accounts.SignOut(c.UserContext(), token)
+		// Told "signed out" while the session stays valid, a user on a
+		// shared computer would leave it open: say that it failed.
+		if err := h.accounts.SignOut(c.UserContext(), token); err != nil && !errors.Is(err, kb.ErrNotFound) {
+			return err
+		}
 	}
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: secure(c)})
 	return c.Redirect("/", fiber.StatusSeeOther)
