@@ -24,11 +24,11 @@ func citationJS(t *testing.T, kind string, data []byte) []map[string]any {
 	t.Helper()
 	modules, _ := filepath.Abs(filepath.Join("..", ".ci", "js", "node_modules"))
 	if _, err := os.Stat(filepath.Join(modules, "@citation-js", "core")); err != nil {
-		t.Skip("citation-js is not installed: run .ci/run, or npm ci in .ci/js")
+		missing(t, "citation-js is not installed: run .ci/run, or npm ci in .ci/js")
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed")
+		missing(t, "node is not installed")
 	}
 	const script = `
 const {Cite} = require('@citation-js/core');
