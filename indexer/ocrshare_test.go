@@ -2,35 +2,13 @@ package indexer
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-// tinyScan makes an image-only PDF of n tiny pages, each one line of type
-// (text and the page's number) rendered by Ghostscript at 150 dpi: a
-// page Tesseract reads in a fraction of a second.
-func tinyScan(t *testing.T, n int, text string) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	ps := filepath.Join(dir, "pages.ps")
-	prog := fmt.Sprintf("/Helvetica findfont 12 scalefont setfont\n1 1 %d { /n exch def 10 14 moveto (%s ) show n 4 string cvs show showpage } for\n", n, text)
-	if err := os.WriteFile(ps, []byte(prog), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "scan.pdf")
-	run(t, "gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfimage8", "-r150",
-		"-dDEVICEWIDTHPOINTS=260", "-dDEVICEHEIGHTPOINTS=36", "-dFIXEDMEDIA", "-sOutputFile="+out, ps)
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
+	"github.com/compendium-kb/compendium/indexer/scantest"
+)
 
 // TestScansTakeTurnsBetweenOwners: two officers' long scans are being read
 // when a third officer's one-page scan comes; it is read first, not after
@@ -47,7 +25,7 @@ func TestScansTakeTurnsBetweenOwners(t *testing.T) {
 		}
 	}
 	const long = 16
-	big, small := tinyScan(t, long, "Rescue at Ranchi station, page"), tinyScan(t, 1, "Bokaro district task force")
+	big, small := scantest.Tiny(t, long, "Rescue at Ranchi station, page"), scantest.Tiny(t, 1, "Bokaro district task force")
 	x := NewIsolated(Isolation{Timeout: time.Minute, MaxTime: 10 * time.Minute, MemoryMB: 4096, Workers: 2, Files: 6, OCRPages: 2, Reuse: 10})
 	defer x.Close()
 	type result struct {

@@ -2,43 +2,19 @@ package kb_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/compendium-kb/compendium/indexer"
+	"github.com/compendium-kb/compendium/indexer/scantest"
 	"github.com/compendium-kb/compendium/kb"
 	"github.com/compendium-kb/compendium/kb/mongodb"
 )
-
-// tinyScan makes an image-only PDF of n tiny pages, each one line of type
-// (text and the page's number) rendered by Ghostscript at 150 dpi.
-func tinyScan(t *testing.T, n int, text string) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	ps, out := filepath.Join(dir, "pages.ps"), filepath.Join(dir, "scan.pdf")
-	prog := fmt.Sprintf("/Helvetica findfont 12 scalefont setfont\n1 1 %d { /n exch def 10 14 moveto (%s ) show n 4 string cvs show showpage } for\n", n, text)
-	if err := os.WriteFile(ps, []byte(prog), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfimage8", "-r150",
-		"-dDEVICEWIDTHPOINTS=260", "-dDEVICEHEIGHTPOINTS=36", "-dFIXEDMEDIA", "-sOutputFile="+out, ps)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("gs: %v: %s", err, msg)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 // readOrder extracts with the real isolated extractor and records the
 // order in which files were read to the end.
@@ -96,9 +72,9 @@ func TestOneScannedPageIsNotQueuedBehindLongScans(t *testing.T) {
 		name string
 		data []byte
 	}{
-		{"long-a.pdf", tinyScan(t, long, "Rescue at Ranchi station, page")},
-		{"long-b.pdf", tinyScan(t, long, "Raid on a placement agency, page")},
-		{"one-page.pdf", tinyScan(t, 1, "Bokaro district task force")},
+		{"long-a.pdf", scantest.Tiny(t, long, "Rescue at Ranchi station, page")},
+		{"long-b.pdf", scantest.Tiny(t, long, "Raid on a placement agency, page")},
+		{"one-page.pdf", scantest.Tiny(t, 1, "Bokaro district task force")},
 	}
 	ids := make([]string, len(officers))
 	for i, u := range officers {
