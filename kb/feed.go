@@ -5,16 +5,17 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // A feed, and the pass that tells followers, look at what a search finds
 // with the search itself, so that they count what it counts (every rare
 // word matched) and never see a withdrawn practice (withdrawal takes it
-// out of the index). They look at the newest MaxPageSize matches by year
-// and order those by publication: a practice published today from an old
-// compendium, behind a hundred newer ones matching the same search, is
-// not seen. A follow is meant to be narrow (a theme, a state); the
-// cheaper-to-miss case is the broad one.
+// out of the index). A feed lists the newest MaxPageSize matches by year
+// ordered by publication: a practice published today from an old
+// compendium, behind a hundred newer ones, is not in the feed of a broad
+// search. The followers' pass asks for what was added lately instead
+// (Query.AddedSince), so a follower is told of it.
 
 // NoticeFollowed is the status of a notice that a new practice matches a
 // search the user follows.
@@ -45,19 +46,41 @@ func (s *Service) Latest(ctx context.Context, q Query, n int) ([]Practice, error
 // names the follow and the practice, so a practice is told once however
 // often the pass runs, on however many nodes; a correction (a new version
 // of the same practice) is not news.
+//
+// The pass looks at the practices added in the last followWindow, every
+// page of them: a practice from an old compendium, added today behind a
+// hundred newer ones matching a broad follow, is told too.
 func (l *Library) NotifyFollowers(ctx context.Context) error {
 	follows, err := l.Store.AllFollows(ctx)
 	if err != nil {
 		return err
 	}
+	since := l.Now().UTC().Add(-followWindow).Format(time.DateOnly)
 	for _, f := range follows {
-		ps, err := l.Service.Latest(ctx, f.Query, MaxPageSize)
-		if err != nil {
+		if err := l.notify(ctx, f, since); err != nil {
 			return fmt.Errorf("follow %s: %w", f.ID, err)
 		}
-		for _, p := range ps {
-			if !p.CreatedAt.After(f.CreatedAt) {
-				break // latest first: the rest are older still
+	}
+	return nil
+}
+
+// followWindow is how far back a pass looks: passes run every minute,
+// and notices are told once, so two days cover a server that was down.
+const followWindow = 48 * time.Hour
+
+// notify tells a follower of the practices added since day that match.
+func (l *Library) notify(ctx context.Context, f Follow, since string) error {
+	q := f.Query
+	q.AddedSince, q.Sort, q.Size = since, SortNewest, MaxPageSize
+	for q.Page = 1; ; q.Page++ {
+		res, err := l.Service.Search(ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, h := range res.Hits {
+			p := h.Practice
+			if h.Partial || !p.CreatedAt.After(f.CreatedAt) {
+				continue // not counted by the search, or there before the follow
 			}
 			n := Notice{ID: "follow:" + f.ID + ":" + p.ID, UserID: f.UserID, PracticeID: p.ID, Title: p.Title, Status: NoticeFollowed,
 				Text: fmt.Sprintf("A new practice matches “%s”: %s", f.Label, p.Title), At: l.Now().UTC()}
@@ -65,6 +88,8 @@ func (l *Library) NotifyFollowers(ctx context.Context) error {
 				return err
 			}
 		}
+		if q.Page*q.Size >= res.Total || q.Page*q.Size >= 10000 {
+			return nil
+		}
 	}
-	return nil
 }

@@ -24,9 +24,12 @@ type Query struct {
 	// words of a query that name one offer it as a filter.
 	Districts, Laws, Agencies []string
 	Evidence                  []string // evidence labels: "shown_to_work", "promising"…
-	Sort                      string   // "" (relevance), "newest" or "oldest"
-	Page                      int      // from 1
-	Size                      int
+	// AddedSince, a day as "2006-01-02", keeps the practices added to the
+	// knowledge base on or after it (what a follow's notices look at).
+	AddedSince string
+	Sort       string // "" (relevance), "newest" or "oldest"
+	Page       int    // from 1
+	Size       int
 }
 
 // Sort orders.
@@ -67,6 +70,11 @@ func (q Query) Normalize() (Query, error) {
 	}
 	if q.Page*q.Size > 10000 {
 		return q, fmt.Errorf("%w: results are listed up to the 10,000th", ErrBadRequest)
+	}
+	if q.AddedSince != "" {
+		if _, err := time.Parse(time.DateOnly, q.AddedSince); err != nil {
+			return q, fmt.Errorf("%w: added since must be a day as 2006-01-02", ErrBadRequest)
+		}
 	}
 	switch q.Sort {
 	case SortRelevance, SortNewest, SortOldest:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -213,5 +214,49 @@ func TestSavePractice(t *testing.T) {
 	b.do("POST", "/practices/"+practice+"/save", url.Values{"_csrf": {csrf}, "saved": {"0"}})
 	if _, page, _ := b.do("GET", "/saved", nil); strings.Contains(page, `href="/practices/`+practice+`"`) {
 		t.Error("a removed practice is still saved")
+	}
+}
+
+// A follower of a broad filter is told of a practice from an old
+// compendium added after the follow, though a hundred newer ones match
+// too. (Before, the pass looked at the newest hundred by year only.)
+func TestFollowerToldOfAnOldPracticeAddedLate(t *testing.T) {
+	ra := newReviewApp(t)
+	ctx := context.Background()
+	doc := func(id string, n int, year int, at time.Time) (kb.Document, []kb.Practice) {
+		d := kb.Document{ID: id, Title: "Compendium " + id, File: id + ".pdf", SHA256: fmt.Sprintf("%064x", len(id)+n), Pages: n, ImportedAt: at}
+		var ps []kb.Practice
+		for i := range n {
+			title := fmt.Sprintf("Rescue operation %d of %s", i+1, id)
+			ps = append(ps, kb.Practice{ID: kb.PracticeID(id, title), Slug: kb.Slugify(title, 80), Title: title,
+				Text: "Jharkhand police rescued trafficked girls at the railway station.", States: []string{"Jharkhand"}, Years: []int{year},
+				Provenance: kb.Provenance{DocumentID: id, DocumentTitle: d.Title, File: d.File, PageStart: i + 1, PageEnd: i + 1}, CreatedAt: at, UpdatedAt: at})
+		}
+		return d, ps
+	}
+	before := time.Now().UTC().Add(-time.Hour)
+	recent, many := doc("recent", kb.MaxPageSize+10, 2022, before)
+	if err := ra.svc.SavePractices(ctx, recent, nil, many); err != nil {
+		t.Fatal(err)
+	}
+	b := &browser{t: t, app: ra.app, cookies: map[string]string{}}
+	b.login("officer@police.example")
+	_, page, _ := b.do("GET", "/?state=Jharkhand", nil)
+	if status, _, _ := b.do("POST", "/follows", url.Values{"_csrf": {csrfRE.FindStringSubmatch(page)[1]}, "params": {"state=Jharkhand"}}); status != 303 {
+		t.Fatalf("follow: %d", status)
+	}
+	old, late := doc("old-edition", 1, 2004, time.Now().UTC().Add(time.Second))
+	if err := ra.svc.SavePractices(ctx, old, nil, late); err != nil {
+		t.Fatal(err)
+	}
+	if err := ra.library.NotifyFollowers(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_, notices, _ := b.do("GET", "/notices", nil)
+	if n := strings.Count(notices, `href="/practices/`+late[0].ID+`"`); n != 1 {
+		t.Errorf("the follower has %d notices of the old practice added late, want 1", n)
+	}
+	if n := strings.Count(notices, "Rescue operation"); n != 1 {
+		t.Errorf("%d notices name a practice, want only the one added after the follow", n)
 	}
 }

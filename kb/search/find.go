@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -64,6 +65,14 @@ func (v *view) filters(q kb.Query) map[string]*roaring.Bitmap {
 			}
 		}
 		out["year"] = v.inYears(ranges)
+	}
+	if q.AddedSince != "" {
+		day, err := time.Parse(time.DateOnly, q.AddedSince)
+		if err != nil {
+			out["added"] = roaring.New() // Normalize refuses it; a caller that skips it finds nothing
+		} else {
+			out["added"] = v.addedSince(addedTerm(day))
+		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ package search
 import (
 	"encoding/json"
 	"strconv"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -23,7 +24,7 @@ import (
 // index of another version is deleted and rebuilt from the database.
 // The synonym list is indexed too (its terms found in each practice), so
 // an index built with another list is rebuilt as well.
-const Version = "14"
+const Version = "15"
 
 func indexVersion() string { return Version + "+" + defaultSynonyms.hash }
 
@@ -56,6 +57,7 @@ type doc struct {
 	Document     string   `json:"document"`
 	Years        []string `json:"years"` // four digits: filters and sorting by year
 	Decades      []string `json:"decades"`
+	Added        []string `json:"added"` // the day the practice was added, "20061231"
 	// Route places by role, and routes as "Source → Destination".
 	Source      []string `json:"source"`
 	Transit     []string `json:"transit"`
@@ -96,6 +98,9 @@ func toDoc(p kb.Practice) doc {
 	}
 	if p.Evidence != nil && p.Evidence.Label != "" {
 		d.Evidence = []string{string(p.Evidence.Label)}
+	}
+	if !p.CreatedAt.IsZero() {
+		d.Added = []string{addedTerm(p.CreatedAt)}
 	}
 	seen := map[string]bool{}
 	for _, y := range p.Years {
@@ -197,3 +202,7 @@ func buildMapping() mapping.IndexMapping {
 	im.DocValuesDynamic = false
 	return im
 }
+
+// addedTerm is a day as the added field indexes it: its terms sort as
+// the days do.
+func addedTerm(t time.Time) string { return t.UTC().Format("20060102") }

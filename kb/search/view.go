@@ -58,7 +58,7 @@ type bitmapPostings interface {
 
 // viewFields are the keyword fields a view keeps.
 var viewFields = []string{"states", "themes", "exploitation", "document", "decades", "years", "source", "transit", "destination", "route", "figures", "evidence",
-	"districts", "laws", "agencies"}
+	"districts", "laws", "agencies", "added"}
 
 func buildView(r index.IndexReader, m mapping.IndexMapping) (*view, error) {
 	v := &view{r: r, mapping: m, all: roaring.New(), values: map[string]map[string]*roaring.Bitmap{}}
@@ -431,4 +431,16 @@ func (v *view) nearWords(field, word string, fuzziness int, completions bool) []
 		}
 	}
 	return out
+}
+
+// addedSince is the documents added on or after day (a term of the added
+// field, "20061231").
+func (v *view) addedSince(day string) *roaring.Bitmap {
+	var bs []*roaring.Bitmap
+	for d, b := range v.values["added"] {
+		if d >= day {
+			bs = append(bs, b)
+		}
+	}
+	return roaring.FastOr(bs...)
 }
