@@ -31,23 +31,18 @@ type marker struct {
 
 // add marks text: its one term, or its terms in a row.
 func (m *marker) add(an analysis.Analyzer, text string) {
-	toks := an.Analyze([]byte(text))
-	if len(toks) == 1 {
-		m.addTerm(string(toks[0].Term))
+	phrase := phraseTerms(an, text)
+	switch len(phrase) {
+	case 0:
+		return
+	case 1:
+		m.addTerm(phrase[0])
 		return
 	}
-	if len(toks) == 0 {
-		return
-	}
-	var phrase []string
-	for i, t := range toks {
-		if i > 0 {
-			for gap := toks[i-1].Position + 1; gap < t.Position; gap++ {
-				phrase = append(phrase, "")
-			}
+	for _, t := range phrase {
+		if t != "" {
+			m.probe(t)
 		}
-		phrase = append(phrase, string(t.Term))
-		m.probe(string(t.Term))
 	}
 	m.phrases = append(m.phrases, phrase)
 }
